@@ -1,0 +1,38 @@
+/**
+ * The content collections. Each schema lives in src/schemas/ as a factory over the schema context,
+ * so the content check (`npm run check`) validates files with exactly the same rules.
+ */
+import path from 'node:path';
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { entryIdFromPath } from './lib/entry-id';
+import { COLLECTIONS, COLLECTION_NAMES, GLOB_PATTERNS, type CollectionName, type ReferenceFactory } from './schemas/index';
+import { activitySchema } from './schemas/activities';
+import { honorSchema } from './schemas/honors';
+import { letterSchema } from './schemas/letters';
+import { officerSchema } from './schemas/officers';
+import { statSchema } from './schemas/stats';
+import { unitSchema } from './schemas/units';
+
+// Set by the honor-roll integration before content loads; points at another unit's content folder
+// when HONOR_ROLL_SITE is used.
+const contentDir = process.env.HONOR_ROLL_CONTENT_DIR ?? path.resolve('src/content');
+
+const ref = reference as unknown as ReferenceFactory;
+
+function loader(collection: CollectionName) {
+  return glob({
+    base: path.join(contentDir, collection),
+    pattern: GLOB_PATTERNS[COLLECTIONS[collection].format],
+    generateId: ({ entry }) => entryIdFromPath(entry),
+  });
+}
+
+export const collections = {
+  units: defineCollection({ loader: loader('units'), schema: ({ image }) => unitSchema({ image, reference: ref }) }),
+  officers: defineCollection({ loader: loader('officers'), schema: ({ image }) => officerSchema({ image, reference: ref }) }),
+  honors: defineCollection({ loader: loader('honors'), schema: ({ image }) => honorSchema({ image, reference: ref }) }),
+  letters: defineCollection({ loader: loader('letters'), schema: ({ image }) => letterSchema({ image, reference: ref }) }),
+  stats: defineCollection({ loader: loader('stats'), schema: ({ image }) => statSchema({ image, reference: ref }) }),
+  activities: defineCollection({ loader: loader('activities'), schema: ({ image }) => activitySchema({ image, reference: ref }) }),
+} satisfies Record<(typeof COLLECTION_NAMES)[number], unknown>;

@@ -1,0 +1,82 @@
+/**
+ * The Honor Roll integration: reads `site.config.yaml`, runs the content check before Astro loads
+ * any content, and hands the validated config, the build time and the audience to the pages
+ * through a virtual module. A build with content errors stops here, with every problem listed.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { dirUrl } from './atomic-output';
+import { checkContent } from '../lib/check/check-content';
+import { formatReport } from '../lib/check/report';
+import type { Problem } from '../lib/check/problem';
+import { loadSiteConfig } from '../lib/site-config';
+import { readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
+
+const VIRTUAL_ID = 'virtual:honor-roll/context';
+
+/** Tells content.config.ts where the content is: it runs in the same process, after this hook. */
+export const CONTENT_DIR_ENV = 'HONOR_ROLL_CONTENT_DIR';
+
+/**
+ * Stops the build with the report as the whole message. Astro prints an `AstroError` as its
+ * message and hint; without a stack trace, which would only bury the report.
+ */
+function stop(problems: Problem[], summary: string): never {
+  const error = new AstroError(`${summary}\n\n${formatReport(problems, { color: process.stdout.isTTY, context: 'build' })}`);
+  error.stack = '';
+  throw error;
+}
+
+export function honorRoll(): AstroIntegration {
+  return {
+    name: 'honor-roll',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        const root = fileURLToPath(config.root);
+        const paths = resolveSitePaths(root, process.env);
+        const audience = readAudience(process.env);
+        const buildTime = readBuildTime(process.env, new Date());
+        if (!buildTime) {
+          throw new AstroError('HONOR_ROLL_NOW 不是有效的时间（HONOR_ROLL_NOW is not a valid ISO date）', '例如 HONOR_ROLL_NOW=2026-01-01T00:00:00+08:00');
+        }
+        process.env[CONTENT_DIR_ENV] = paths.contentDir;
+
+        const site = loadSiteConfig(paths.configFile, { root, publicDir: fileURLToPath(config.publicDir) });
+        if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
+
+        if (command === 'build' || command === 'dev') {
+          const { problems } = checkContent({ root, contentDir: paths.contentDir, now: buildTime });
+          const errors = problems.filter((p) => p.severity === 'error');
+          if (errors.length > 0 && command === 'build') {
+            stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);
+          }
+          if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
+        }
+
+        const context = { siteConfig: site.config, buildTime: buildTime.toISOString(), audience };
+        updateConfig({
+          site: site.config.url,
+          base: site.config.base,
+          cacheDir: dirUrl(paths.cacheDir),
+          vite: {
+            plugins: [
+              {
+                name: 'honor-roll:context',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+                load: (id: string) =>
+                  id === `\0${VIRTUAL_ID}`
+                    ? [
+                        `export const siteConfig = ${JSON.stringify(context.siteConfig)};`,
+                        `export const buildTime = new Date(${JSON.stringify(context.buildTime)});`,
+                        `export const audience = ${JSON.stringify(context.audience)};`,
+                      ].join('\n')
+                    : undefined,
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}

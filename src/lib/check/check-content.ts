@@ -1,0 +1,340 @@
+/**
+ * The content check: reads every entry file, validates it with the same schemas as the build, and
+ * then does what Astro 5 does not — ids, references, images, alt text, the unit tree. Every problem
+ * of the whole content folder is collected, so one run shows all of them.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
+import { ownExclusionReason } from '../publishing';
+import { closestMatches } from '../suggest';
+import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
+import { displayPath, formatFieldPath, type Problem } from './problem';
+import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
+import { translateIssue } from './zod-issues';
+
+/** Image formats the build can optimise. */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff'];
+
+export interface CheckOptions {
+  /** Project folder: file paths in messages are relative to it. */
+  root: string;
+  /** Folder holding one sub-folder per collection. */
+  contentDir: string;
+  /** The build time, for publishing rules. */
+  now: Date;
+}
+
+/** An entry that passed its own schema: the parsed data and where it came from. */
+export interface CheckedEntry {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  entries: CheckedEntry[];
+}
+
+interface RefUse {
+  collection: CollectionName;
+  id: string;
+  path: (string | number)[];
+}
+
+interface ImageUse {
+  value: string;
+  path: (string | number)[];
+}
+
+/**
+ * The schema context of the checker: references stay plain ids and images stay paths, and each is
+ * recorded with its field path so it can be verified once every entry is known.
+ */
+function recordingContext() {
+  const uses = { refs: [] as RefUse[], images: [] as ImageUse[] };
+  const context: SchemaContext<z.ZodEffects<z.ZodString, string>> = {
+    image: () =>
+      z.string({ invalid_type_error: '应为图片文件路径' }).transform((value, ctx) => {
+        uses.images.push({ value, path: [...ctx.path] });
+        return value;
+      }),
+    reference: <C extends CollectionName>(collection: C) =>
+      z
+        .string({ invalid_type_error: '应为 id（文件名，不带扩展名）' })
+        .trim()
+        .min(1, '不能为空')
+        .transform((id, ctx): Ref<C> => {
+          uses.refs.push({ collection, id, path: [...ctx.path] });
+          return { collection, id };
+        }),
+  };
+  return { context, uses };
+}
+
+/** Lists files under `dir` recursively, as absolute paths, sorted for stable output. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+/** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
+export function checkContent({ root, contentDir, now }: CheckOptions): CheckResult {
+  const problems: Problem[] = [];
+  const entries: CheckedEntry[] = [];
+  const refs: { entry: CheckedEntry; use: RefUse; line: number | undefined }[] = [];
+  const relative = (file: string) => displayPath(root, file);
+  const { context, uses } = recordingContext();
+
+  problems.push(...unknownFolders(contentDir, relative));
+
+  for (const collection of COLLECTION_NAMES) {
+    const definition = COLLECTIONS[collection];
+    const schema = definition.schema(context);
+    const folder = path.join(contentDir, collection);
+    const seen = new Map<string, string>();
+
+    for (const absolute of listFiles(folder)) {
+      const file = relative(absolute);
+      const ext = path.extname(absolute).toLowerCase();
+      if (!EXTENSIONS[definition.format].includes(ext)) {
+        if (!IMAGE_EXTENSIONS.includes(ext)) problems.push(ignoredFile(collection, file, definition.format));
+        continue;
+      }
+      const id = entryIdFromPath(absolute);
+      const at = (p: Omit<Problem, 'file'>): Problem => ({ ...p, file });
+
+      if (!ENTRY_ID_PATTERN.test(id)) {
+        problems.push(
+          at({
+            severity: 'error',
+            code: 'id-invalid',
+            value: path.basename(absolute),
+            message: `文件名 “${path.basename(absolute)}” 不能用作网址 id`,
+            hint: '文件名就是网址中的 id：只用小写拼音字母、数字和连字符，如 wang-xiang.md（npm run new 会自动生成）',
+          }),
+        );
+      }
+      const earlier = seen.get(id);
+      if (earlier) {
+        problems.push(
+          at({
+            severity: 'error',
+            code: 'id-duplicate',
+            value: id,
+            message: `id “${id}” 重复：${earlier} 和 ${file} 会生成同一个网址`,
+            hint: `id 就是文件名（不含扩展名和文件夹）。请给其中一个改名，如 ${id}-2`,
+          }),
+        );
+        continue;
+      }
+      seen.set(id, file);
+
+      const source: SourceFile =
+        definition.format === 'data' ? readDataSource(readFileSync(absolute, 'utf8')) : readMarkdownSource(readFileSync(absolute, 'utf8'));
+      problems.push(...source.problems.map(at));
+      if (source.data === undefined) continue;
+      if (source.problems.some((p) => p.severity === 'error')) continue;
+
+      uses.refs = [];
+      uses.images = [];
+      const parsed = schema.safeParse(source.data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          // An unknown key has no path of its own in zod's issue: point at the key itself.
+          const line = source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path);
+          problems.push(at({ ...translateIssue(issue, schema, source.data), ...(line ? { line } : {}) }));
+        }
+        continue;
+      }
+      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: source.body };
+      entries.push(entry);
+      for (const use of uses.refs) refs.push({ entry, use, line: source.lineOf(use.path) });
+      for (const image of uses.images) {
+        const problem = checkImage(image, path.dirname(absolute), collection);
+        const line = source.lineOf(image.path);
+        if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
+      }
+    }
+  }
+
+  const ids = new Map<CollectionName, Set<string>>(COLLECTION_NAMES.map((c) => [c, new Set<string>()]));
+  for (const entry of entries) ids.get(entry.collection)!.add(entry.id);
+  for (const { entry, use, line } of refs) {
+    const known = ids.get(use.collection)!;
+    if (known.has(use.id)) continue;
+    const close = closestMatches(use.id, known);
+    const folder = relative(path.join(contentDir, use.collection));
+    problems.push({
+      severity: 'error',
+      code: 'reference-missing',
+      file: entry.file,
+      ...(line ? { line } : {}),
+      field: formatFieldPath(use.path),
+      value: use.id,
+      message: `引用的${COLLECTIONS[use.collection].label} “${use.id}” 不存在`,
+      hint: `${close.length ? `是不是 ${close.join('、')}？` : ''}id 是 ${folder}/ 中的文件名（不含 .md）；如果是新${COLLECTIONS[use.collection].label}，请先创建 ${folder}/${use.id}.md`,
+    });
+  }
+
+  problems.push(...checkUnitTree(entries.filter((e) => e.collection === 'units'), now));
+  return { problems: sortProblems(problems), entries };
+}
+
+function ignoredFile(collection: CollectionName, file: string, format: 'markdown' | 'data'): Problem {
+  return {
+    severity: 'warning',
+    code: 'file-ignored',
+    file,
+    message: `这个文件不会被读取：${collection} 中只读取 ${EXTENSIONS[format].join('、')} 文件和图片`,
+    hint: format === 'data' ? '数据请写成 .yaml 文件' : '条目请写成 .md 文件；图片可用 jpg、png、webp',
+  };
+}
+
+function unknownFolders(contentDir: string, relative: (f: string) => string): Problem[] {
+  if (!existsSync(contentDir)) {
+    return [
+      {
+        severity: 'error',
+        code: 'config',
+        file: relative(contentDir),
+        message: '找不到内容文件夹',
+        hint: `请创建 ${relative(contentDir)}/，其中每类内容一个子文件夹：${COLLECTION_NAMES.join('、')}`,
+      },
+    ];
+  }
+  return readdirSync(contentDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !(COLLECTION_NAMES as readonly string[]).includes(d.name))
+    .map((d) => {
+      const close = closestMatches(d.name, COLLECTION_NAMES, 1);
+      return {
+        severity: 'warning' as const,
+        code: 'file-ignored' as const,
+        file: relative(path.join(contentDir, d.name)),
+        message: `文件夹 ${d.name} 不是内容类别，其中的文件不会被读取`,
+        hint: `${close.length ? `是不是 ${close[0]}？` : ''}内容类别文件夹只有：${COLLECTION_NAMES.join('、')}`,
+      };
+    });
+}
+
+function checkImage(image: ImageUse, entryDir: string, collection: CollectionName): Omit<Problem, 'file'> | null {
+  const field = formatFieldPath(image.path);
+  if (/^[a-z]+:\/\//i.test(image.value) || image.value.startsWith('/')) {
+    return {
+      severity: 'error',
+      code: 'image-missing',
+      field,
+      value: image.value,
+      message: `${field} 必须是本地图片文件，不能是网址或绝对路径`,
+      hint: `把图片放在 src/content/${collection}/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg`,
+    };
+  }
+  const ext = path.extname(image.value).toLowerCase();
+  if (!IMAGE_EXTENSIONS.includes(ext)) {
+    return {
+      severity: 'error',
+      code: 'image-format',
+      field,
+      value: image.value,
+      message: `${field} 的图片格式 “${ext || '无扩展名'}” 不受支持`,
+      hint: `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
+    };
+  }
+  if (!existsSync(path.resolve(entryDir, image.value))) {
+    return {
+      severity: 'error',
+      code: 'image-missing',
+      field,
+      value: image.value,
+      message: `找不到图片文件 ${image.value}`,
+      hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
+    };
+  }
+  return null;
+}
+
+/**
+ * The site's own unit is the one without a parent: there must be exactly one, it must be public,
+ * and no chain of parents may loop.
+ */
+function checkUnitTree(units: CheckedEntry[], now: Date): Problem[] {
+  const problems: Problem[] = [];
+  const parentOf = (u: CheckedEntry) => (u.data.parent as Ref<'units'> | undefined)?.id;
+  const roots = units.filter((u) => parentOf(u) === undefined);
+  if (units.length > 0 && roots.length !== 1) {
+    const first = roots[1] ?? units[0]!;
+    problems.push({
+      severity: 'error',
+      code: 'unit-tree',
+      file: first.file,
+      field: 'parent',
+      message:
+        roots.length === 0
+          ? '没有本站单位：每个单位都填写了 parent'
+          : `有 ${roots.length} 个单位没有填写 parent（${roots.map((r) => r.file).join('、')}），本站单位只能有一个`,
+      hint: '不填 parent 的单位就是本站单位（如大队）；其他单位（中队、警务站、党支部）都要填写 parent: 上级单位 id',
+    });
+  }
+  if (units.length === 0) {
+    problems.push({
+      severity: 'error',
+      code: 'unit-tree',
+      file: 'src/content/units',
+      message: '还没有任何单位：网站至少需要本站单位',
+      hint: '新建 src/content/units/<拼音>.md，写明 name 和 kind（不填 parent）',
+    });
+  }
+  const root = roots.length === 1 ? roots[0]! : undefined;
+  if (root) {
+    const reason = ownExclusionReason('units', root.data as never, { now, audience: 'public' });
+    if (reason) {
+      problems.push({
+        severity: 'error',
+        code: 'unit-tree',
+        file: root.file,
+        field: reason === 'draft' ? 'draft' : reason === 'internal' ? 'visibility' : 'publishDate',
+        message: '本站单位未公开（草稿、内部或未到发布时间），网站无法生成',
+        hint: '本站单位必须公开：删除 draft、visibility: internal 或 publishDate',
+      });
+    }
+  }
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const reported = new Set<string>();
+  for (const unit of units) {
+    const trail: string[] = [];
+    let current: CheckedEntry | undefined = unit;
+    while (current && !trail.includes(current.id)) {
+      trail.push(current.id);
+      const parent = parentOf(current);
+      current = parent === undefined ? undefined : byId.get(parent);
+    }
+    const parent = parentOf(unit);
+    if (current && current.id === unit.id && parent !== undefined && !reported.has(unit.id)) {
+      trail.forEach((id) => reported.add(id));
+      problems.push({
+        severity: 'error',
+        code: 'unit-tree',
+        file: unit.file,
+        field: 'parent',
+        value: parent,
+        message: `上级单位形成了循环：${[...trail, unit.id].join(' → ')}`,
+        hint: '单位的 parent 应指向更上一级的单位，最终到达不填 parent 的本站单位',
+      });
+    }
+  }
+  return problems;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.file.localeCompare(b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+
+/** One thing wrong (or worth knowing) about the content, said so a clerk can fix it. */
+export interface Problem {
+  /** Errors stop the build; warnings are printed and the build goes on. */
+  severity: 'error' | 'warning';
+  /** Stable machine-readable code, e.g. `reference-missing` (for `--json` and tests). */
+  code: ProblemCode;
+  /** Path of the file, relative to the project folder, with `/` separators. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  /** The field as written in the file, e.g. `recipients.officers[0]`. */
+  field?: string;
+  /** The offending value, shortened for display. */
+  value?: string;
+  /** What is wrong, in Chinese. */
+  message: string;
+  /** What to do about it, in Chinese. */
+  hint?: string;
+}
+
+export type ProblemCode =
+  | 'config'
+  | 'yaml'
+  | 'frontmatter-missing'
+  | 'schema'
+  | 'required'
+  | 'enum'
+  | 'unknown-field'
+  | 'date'
+  | 'id-invalid'
+  | 'id-duplicate'
+  | 'reference-missing'
+  | 'image-missing'
+  | 'image-format'
+  | 'alt-missing'
+  | 'recipients'
+  | 'metric-duplicate'
+  | 'unit-tree'
+  | 'file-ignored';
+
+/** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */
+export function formatFieldPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    return text ? `${text}.${segment}` : segment;
+  }, '');
+}
+
+/** A value as short readable text for messages: strings as they are, the rest as JSON. */
+export function displayValue(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
+ * How a file is named in messages: relative to the project folder, with `/`; absolute when it is
+ * outside the project (another unit's folder given with HONOR_ROLL_SITE).
+ */
+export function displayPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}

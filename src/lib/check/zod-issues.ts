@@ -1,0 +1,177 @@
+/**
+ * Turns zod's issues into messages a publicity clerk can act on: the field as written, what is
+ * wrong in Chinese, and what to write instead.
+ */
+import { z } from 'astro/zod';
+import { describeChoices, labelsForChoices } from '../labels';
+import { closestMatches } from '../suggest';
+import { displayValue, formatFieldPath, type Problem } from './problem';
+
+type Located = Omit<Problem, 'file' | 'line'>;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '一组字段',
+  date: '日期',
+  null: '空值',
+  undefined: '空',
+};
+
+const TYPE_HINTS: Record<string, string> = {
+  boolean: '只能写 true（是）或 false（否），不加引号',
+  number: '只写数字，如 386；单位写在 unit 字段里，不要写在数字后面',
+  array: '写成列表：下一行起每项一行，用两个空格加 “- ” 开头',
+  object: '写成下一级字段：下一行起缩进两个空格',
+  string: '写成文字；含有冒号或 # 时请整体加引号',
+};
+
+/** The Chinese label (`.describe()`) of the field at `path` in `schema`, if it has one. */
+export function describeField(schema: z.ZodTypeAny, path: readonly (string | number)[]): string | undefined {
+  let node: z.ZodTypeAny | undefined = schema;
+  let description: string | undefined;
+  for (const segment of path) {
+    node = node && childOf(unwrap(node), segment);
+    description = node?.description;
+  }
+  return description;
+}
+
+/** The field names an object schema at `path` accepts, for "did you mean" hints. */
+function knownKeys(schema: z.ZodTypeAny, path: readonly (string | number)[]): string[] {
+  let node: z.ZodTypeAny | undefined = schema;
+  for (const segment of path) node = node && childOf(unwrap(node), segment);
+  const inner = node && unwrap(node);
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape as Record<string, unknown>) : [];
+}
+
+function unwrap(node: z.ZodTypeAny): z.ZodTypeAny {
+  let current = node;
+  for (;;) {
+    if (current instanceof z.ZodEffects) current = current.innerType();
+    else if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
+    else if (current instanceof z.ZodDefault) current = current.removeDefault();
+    else return current;
+  }
+}
+
+function childOf(node: z.ZodTypeAny, segment: string | number): z.ZodTypeAny | undefined {
+  if (node instanceof z.ZodObject) return (node.shape as Record<string, z.ZodTypeAny>)[String(segment)];
+  if (node instanceof z.ZodArray && typeof segment === 'number') return node.element as z.ZodTypeAny;
+  return undefined;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/** A field name with its Chinese label: `awardedBy（授予单位）`. */
+function named(field: string, label: string | undefined): string {
+  return label ? `${field}（${label}）` : field;
+}
+
+/** Translates one zod issue. `data` is the raw input, used to quote the offending value. */
+export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: unknown): Located {
+  const field = formatFieldPath(issue.path);
+  const label = describeField(schema, issue.path);
+  const value = displayValue(valueAt(data, issue.path));
+  const base = { severity: 'error' as const, ...(field ? { field } : {}), ...(value !== undefined ? { value } : {}) };
+  const key = String(issue.path[issue.path.length - 1] ?? field);
+
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      if (issue.received === 'undefined' || (issue.received === 'null' && value === 'null')) {
+        return {
+          ...base,
+          code: 'required',
+          message: `缺少必填字段 ${named(field, label)}`,
+          hint: `请添加一行 “${key}: …”${label ? `，填写${label}` : ''}；字段名要与此处完全一致（区分大小写）`,
+        };
+      }
+      return {
+        ...base,
+        code: 'schema',
+        message: `${named(field, label)} 应为${TYPE_NAMES[issue.expected] ?? issue.expected}，这里写的是${TYPE_NAMES[issue.received] ?? issue.received}`,
+        hint: TYPE_HINTS[issue.expected] ?? '请按说明改写这个值',
+      };
+    case z.ZodIssueCode.invalid_enum_value: {
+      const options = issue.options.map(String);
+      const close = closestMatches(String(issue.received), options, 1);
+      return {
+        ...base,
+        code: 'enum',
+        message: `${named(field, label)} 的取值 “${String(issue.received)}” 无效`,
+        hint: `${close.length ? `是不是想写 ${close[0]}？` : ''}可选值：${describeChoices(labelsForChoices(options) ?? Object.fromEntries(options.map((o) => [o, o])))}`,
+      };
+    }
+    case z.ZodIssueCode.unrecognized_keys: {
+      const known = knownKeys(schema, issue.path);
+      const guesses = issue.keys.map((k) => {
+        const close = closestMatches(k, known, 1);
+        return close.length ? `${k} → ${close[0]}` : null;
+      });
+      const where = field ? `${field} 中` : '';
+      return {
+        ...base,
+        field: issue.keys.map((k) => (field ? `${field}.${k}` : k)).join('、'),
+        value: issue.keys.join('、'),
+        code: 'unknown-field',
+        message: `${where}有不认识的字段：${issue.keys.join('、')}`,
+        hint: guesses.some(Boolean)
+          ? `可能是拼写错误：${guesses.filter(Boolean).join('；')}。字段名区分大小写`
+          : `请删除，或改为可用的字段：${known.join('、')}`,
+      };
+    }
+    case z.ZodIssueCode.too_small:
+      if (issue.type === 'array') {
+        return { ...base, code: 'schema', message: `${named(field, label)} 至少要有 ${issue.minimum} 项`, hint: TYPE_HINTS.array! };
+      }
+      if (issue.type === 'string') {
+        return { ...base, code: 'required', message: `${named(field, label)} 不能为空`, hint: `请填写${label ?? '内容'}，或删除这一行` };
+      }
+      return { ...base, code: 'schema', message: `${named(field, label)} ${issue.message}`, hint: '请核对这个数字' };
+    case z.ZodIssueCode.invalid_union:
+      return { ...base, code: 'schema', message: `${named(field, label)} 的写法不对`, hint: '写一个数字（如 30），或一句文字（如 全体党员）' };
+    case z.ZodIssueCode.custom: {
+      const params = (issue.params ?? {}) as { hint?: string; imageKey?: string };
+      return { ...base, ...customKind(params, key) };
+      function customKind(p: typeof params, k: string): Pick<Located, 'code' | 'message' | 'hint'> {
+        switch (p.hint) {
+          case 'date':
+            return { code: 'date', message: `${named(field, label)}：${issue.message}`, hint: '日期可写到年、月或日：2019、2020-04、2020-06-18' };
+          case 'instant':
+            return { code: 'date', message: `${named(field, label)} 不是有效的时间`, hint: issue.message };
+          case 'alt':
+            return {
+              code: 'alt-missing',
+              message: issue.message,
+              hint: `请添加 “${k}: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “王祥在东进警务站执勤”`,
+            };
+          case 'recipients-empty':
+          case 'to-empty':
+            return { code: 'recipients', message: issue.message, hint: '例如：\n  officers:\n    - wang-xiang' };
+          case 'scope-individual':
+            return { code: 'recipients', message: issue.message, hint: '集体荣誉请把 scope 改为 collective；个人荣誉请删掉 recipients.units，改用 officers 或 others' };
+          case 'scope-collective':
+            return { code: 'recipients', message: issue.message, hint: '集体荣誉请在 recipients.units 中写获奖单位 id（或 others 写集体名称）；若是个人荣誉，把 scope 改为 individual' };
+          case 'metric-duplicate':
+            return { code: 'metric-duplicate', message: issue.message, hint: '同一期中每个 key 只能出现一次：合并这两项，或给其中一项换一个 key' };
+          case 'required':
+            return { code: 'required', message: issue.message, hint: '日期可写到年、月或日：2019、2020-04、2020-06-18' };
+          default:
+            return { code: 'schema', message: `${named(field, label)}：${issue.message}`, hint: '请按说明修改这个值' };
+        }
+      }
+    }
+    default:
+      return { ...base, code: 'schema', message: `${named(field, label)}：${issue.message}`, hint: '请按说明修改这个值' };
+  }
+}

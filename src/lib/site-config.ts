@@ -1,0 +1,63 @@
+/** Reads and validates `site.config.yaml` with the same friendly messages as the content. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { siteConfigSchema, type SiteConfig } from '../schemas/site-config';
+import { displayPath, type Problem } from './check/problem';
+import { readDataSource } from './check/source-file';
+import { translateIssue } from './check/zod-issues';
+
+export type { SiteConfig };
+
+export type SiteConfigResult = { ok: true; config: SiteConfig; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Loads the config file; `publicDir` is where a configured logo must exist. */
+export function loadSiteConfig(configFile: string, { root, publicDir }: { root: string; publicDir: string }): SiteConfigResult {
+  const file = displayPath(root, configFile);
+  if (!existsSync(configFile)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          code: 'config',
+          file,
+          message: '找不到网站配置文件',
+          hint: '请创建 site.config.yaml，至少写明 title（网站标题）和 url（网站地址），可参考项目自带的示例',
+        },
+      ],
+    };
+  }
+  const source = readDataSource(readFileSync(configFile, 'utf8'));
+  const problems: Problem[] = source.problems.map((p) => ({ ...p, file }));
+  if (source.data === undefined || problems.length > 0) return { ok: false, problems };
+  const parsed = siteConfigSchema.safeParse(source.data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        const line = source.lineOf(issue.path);
+        return { ...translateIssue(issue, siteConfigSchema, source.data), code: 'config' as const, file, ...(line ? { line } : {}) };
+      }),
+    };
+  }
+  const { logo } = parsed.data;
+  if (logo && !existsSync(path.join(publicDir, logo))) {
+    const line = source.lineOf(['logo']);
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          code: 'config',
+          file,
+          ...(line ? { line } : {}),
+          field: 'logo',
+          value: logo,
+          message: `找不到标志图片 ${logo}`,
+          hint: `请把图片放到 public${logo}，或删掉 logo 这一行`,
+        },
+      ],
+    };
+  }
+  return { ok: true, config: parsed.data, problems: [] };
+}

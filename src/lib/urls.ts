@@ -1,0 +1,22 @@
+/** Site paths. One route per collection, named like the collection: `/officers/wang-xiang/`. */
+import type { CollectionName } from '../schemas/context';
+
+/** `/officers/` — the index page of a collection. */
+export function collectionPath(collection: CollectionName): string {
+  return `/${collection}/`;
+}
+
+/** `/officers/wang-xiang/` — the page of one entry. */
+export function entryPath(collection: CollectionName, id: string): string {
+  return `/${collection}/${id}/`;
+}
+
+/**
+ * Prefixes a site path with the base path the site is deployed under (`/rongyu/` + `/officers/`
+ * → `/rongyu/officers/`). Full URLs are returned unchanged.
+ */
+export function withBase(path: string, base: string): string {
+  if (/^[a-z]+:\/\//i.test(path)) return path;
+  const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${prefix}${path.startsWith('/') ? path : `/${path}`}`;
+}

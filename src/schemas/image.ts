@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+import type { SchemaContext } from './context';
+
+/**
+ * An optional image field together with its alt text: `photo` + `photoAlt`, `scan` + `scanAlt`.
+ * The image path is relative to the entry file.
+ */
+export function imageFields<Img extends z.ZodTypeAny, K extends string>(
+  { image }: SchemaContext<Img>,
+  key: K,
+  label: string,
+) {
+  return {
+    [key]: image().optional().describe(label),
+    [`${key}Alt`]: z.string().trim().min(1, '不能为空').optional().describe(`${label}的文字说明（替代文本）`),
+  } as { [P in K]: z.ZodOptional<Img> } & { [P in `${K}Alt`]: z.ZodOptional<z.ZodString> };
+}
+
+/**
+ * An image is shown to readers who cannot see it through its alt text, so an image without alt
+ * text is an error, not a warning.
+ */
+export function requireAlt(key: string) {
+  const altKey = `${key}Alt`;
+  return (data: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (data[key] !== undefined && data[altKey] === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [altKey],
+        message: `填写了 ${key}，但缺少图片的文字说明 ${altKey}`,
+        params: { hint: 'alt', imageKey: key },
+      });
+    }
+  };
+}

@@ -1,0 +1,8 @@
+declare module 'virtual:honor-roll/context' {
+  /** The validated site.config.yaml. */
+  export const siteConfig: import('./schemas/site-config').SiteConfig;
+  /** The moment this build started: publishing rules compare `publishDate` with it. */
+  export const buildTime: Date;
+  /** Which edition is being built. */
+  export const audience: import('./lib/publishing').Audience;
+}
