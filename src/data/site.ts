@@ -7,7 +7,7 @@ export { siteConfig };
 
 /** A site path with the base path in front: use for every internal link. */
 export function href(path: string): string {
-  return withBase(path, import.meta.env.BASE_URL);
+  return withBase(path, siteConfig.base);
 }
 
 /** Link to one entry's page. */

@@ -3,26 +3,46 @@
  * real output; only when every later step has passed is the staging folder moved into place.
  * Until then the previous good `dist/` is untouched and keeps being served.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveSitePaths } from '../lib/site-paths';
 
-/** The staging folder for an output folder: a hidden sibling, so the final move is a rename. */
-export function stagingDirFor(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
+/**
+ * The staging folder: always inside the project. Astro writes a static build whose `outDir` lies
+ * outside the working directory through `<cwd>/.astro/` and then copies that whole folder — its
+ * content manifests listing every entry's images included — into `outDir`, deleting `.astro/`.
+ * Staging inside the project avoids that path entirely.
+ */
+export function stagingDirFor(root: string): string {
+  return path.join(root, '.honor-roll', 'staging');
+}
+
+/** A hidden sibling of `outDir`, on the same disk, so moving it into place is a rename. */
+function siblingOf(outDir: string, suffix: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}-${suffix}`);
 }
 
 /**
- * Replaces `outDir` with `stagingDir`. Two renames on the same disk: the old site is set aside,
- * the new one takes its place, then the old one is deleted.
+ * Replaces `outDir` with the staged site. The staged site is first brought next to `outDir`
+ * (a rename, or a copy when `outDir` is on another disk); then the old site is set aside, the new
+ * one renamed into its place, and the old one deleted.
  */
 export function promoteStaging(stagingDir: string, outDir: string): void {
-  const previous = path.join(path.dirname(outDir), `.${path.basename(outDir)}-previous`);
+  const incoming = siblingOf(outDir, 'incoming');
+  const previous = siblingOf(outDir, 'previous');
+  rmSync(incoming, { recursive: true, force: true });
   rmSync(previous, { recursive: true, force: true });
+  try {
+    renameSync(stagingDir, incoming);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(stagingDir, incoming, { recursive: true });
+    rmSync(stagingDir, { recursive: true, force: true });
+  }
   if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(stagingDir, outDir);
+  renameSync(incoming, outDir);
   rmSync(previous, { recursive: true, force: true });
 }
 
@@ -39,13 +59,14 @@ export function atomicOutput(): AstroIntegration {
     name: 'honor-roll:atomic-output',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        outDir = resolveSitePaths(fileURLToPath(config.root), process.env).outDir;
+        const root = fileURLToPath(config.root);
+        outDir = resolveSitePaths(root, process.env).outDir;
         if (command !== 'build') {
           // `astro preview` serves the finished site.
           updateConfig({ outDir: dirUrl(outDir) });
           return;
         }
-        stagingDir = stagingDirFor(outDir);
+        stagingDir = stagingDirFor(root);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });
       },

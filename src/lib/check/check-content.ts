@@ -92,6 +92,9 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
   const refs: { entry: CheckedEntry; use: RefUse; line: number | undefined }[] = [];
   const relative = (file: string) => displayPath(root, file);
   const { context, uses } = recordingContext();
+  // Every entry file counts as existing for references, even one with errors of its own:
+  // otherwise one broken profile would also be reported as "missing" by everything citing it.
+  const ids = new Map<CollectionName, Set<string>>(COLLECTION_NAMES.map((c) => [c, new Set<string>()]));
 
   problems.push(...unknownFolders(contentDir, relative));
 
@@ -136,6 +139,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
         continue;
       }
       seen.set(id, file);
+      ids.get(collection)!.add(id);
 
       const source: SourceFile =
         definition.format === 'data' ? readDataSource(readFileSync(absolute, 'utf8')) : readMarkdownSource(readFileSync(absolute, 'utf8'));
@@ -156,6 +160,19 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
       }
       const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: source.body };
       entries.push(entry);
+      if (collection === 'officers' && entry.data.consent !== true && entry.data.draft !== true) {
+        const line = source.lineOf(['consent']);
+        problems.push(
+          at({
+            severity: 'warning',
+            code: 'consent-missing',
+            field: 'consent',
+            ...(line ? { line } : {}),
+            message: '没有 consent: true（本人同意公开），这个人物不会出现在公开网站上',
+            hint: '取得本人书面同意后，加上一行 consent: true',
+          }),
+        );
+      }
       for (const use of uses.refs) refs.push({ entry, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
         const problem = checkImage(image, path.dirname(absolute), collection);
@@ -165,8 +182,6 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
     }
   }
 
-  const ids = new Map<CollectionName, Set<string>>(COLLECTION_NAMES.map((c) => [c, new Set<string>()]));
-  for (const entry of entries) ids.get(entry.collection)!.add(entry.id);
   for (const { entry, use, line } of refs) {
     const known = ids.get(use.collection)!;
     if (known.has(use.id)) continue;

@@ -38,6 +38,7 @@ export type ProblemCode =
   | 'recipients'
   | 'metric-duplicate'
   | 'unit-tree'
+  | 'consent-missing'
   | 'file-ignored';
 
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */

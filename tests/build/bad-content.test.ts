@@ -1,0 +1,236 @@
+/**
+ * Bad content never half-publishes: each fixture below is the valid `minimal` site with one
+ * mistake a clerk could make. The build must fail, name the file and the field in a Chinese
+ * message with a hint, and write nothing.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture, FIXTURES } from './harness';
+
+const minimal = (file: string) => readFileSync(path.join(FIXTURES, 'minimal', file), 'utf8');
+const officer = minimal('content/officers/test-officer.md');
+const honor = minimal('content/honors/test-honor.md');
+const letter = minimal('content/letters/test-letter.md');
+const stats = minimal('content/stats/test-period.yaml');
+
+interface BadCase {
+  name: string;
+  files?: Record<string, string>;
+  remove?: string[];
+  /** The file the message must name, relative to the site folder. */
+  file: string;
+  /** The field the message must name, as written in the file. */
+  field?: string;
+  code: string;
+  /** A fragment of the Chinese message. */
+  says: string;
+}
+
+const CASES: BadCase[] = [
+  {
+    name: 'an officer whose unit does not exist',
+    files: { 'content/officers/test-officer.md': officer.replace('unit: test-station', 'unit: no-such-unit') },
+    file: 'content/officers/test-officer.md',
+    field: 'unit',
+    code: 'reference-missing',
+    says: '引用的单位 “no-such-unit” 不存在',
+  },
+  {
+    name: 'an honour naming a recipient that does not exist (nested reference)',
+    files: { 'content/honors/test-honor.md': honor.replace('officers: [test-officer]', 'officers: [test-oficer]') },
+    file: 'content/honors/test-honor.md',
+    field: 'recipients.officers[0]',
+    code: 'reference-missing',
+    says: '是不是 test-officer',
+  },
+  {
+    name: 'a letter thanking a unit that does not exist',
+    files: { 'content/letters/test-letter.md': letter.replace('officers: [test-officer]', 'units: [ghost-unit]') },
+    file: 'content/letters/test-letter.md',
+    field: 'to.units[0]',
+    code: 'reference-missing',
+    says: '引用的单位 “ghost-unit” 不存在',
+  },
+  {
+    name: 'two entries with the same id',
+    files: { 'content/officers/test-officer.mdx': officer },
+    file: 'content/officers/test-officer.mdx',
+    code: 'id-duplicate',
+    says: 'id “test-officer” 重复',
+  },
+  {
+    name: 'a photo without its alt text',
+    files: { 'content/officers/test-officer.md': officer.replace('photoAlt: 测试头像\n', '') },
+    file: 'content/officers/test-officer.md',
+    field: 'photoAlt',
+    code: 'alt-missing',
+    says: '缺少图片的文字说明 photoAlt',
+  },
+  {
+    name: 'a certificate without its alt text',
+    files: { 'content/honors/test-honor.md': honor.replace('date: 2020-04', 'date: 2020-04\ncertificate: ../officers/test-officer.png') },
+    file: 'content/honors/test-honor.md',
+    field: 'certificateAlt',
+    code: 'alt-missing',
+    says: '缺少图片的文字说明 certificateAlt',
+  },
+  {
+    name: 'an honour with no recipients',
+    files: { 'content/honors/test-honor.md': honor.replace('recipients:\n  officers: [test-officer]', 'recipients: {}') },
+    file: 'content/honors/test-honor.md',
+    field: 'recipients',
+    code: 'recipients',
+    says: 'recipients 为空',
+  },
+  {
+    name: 'an individual honour given to a unit',
+    files: { 'content/honors/test-honor.md': honor.replace('officers: [test-officer]', 'officers: [test-officer]\n  units: [test-station]') },
+    file: 'content/honors/test-honor.md',
+    field: 'recipients.units',
+    code: 'recipients',
+    says: 'scope 为 individual（个人荣誉），却填写了获奖单位',
+  },
+  {
+    name: 'a metric key repeated within one period',
+    files: { 'content/stats/test-period.yaml': stats.replace('key: incidents', 'key: people-checked') },
+    file: 'content/stats/test-period.yaml',
+    field: 'metrics[1].key',
+    code: 'metric-duplicate',
+    says: '指标代码 people-checked 在本期重复出现',
+  },
+  {
+    name: 'a missing required field',
+    files: { 'content/officers/test-officer.md': officer.replace('summary: 测试用人物。\n', '') },
+    file: 'content/officers/test-officer.md',
+    field: 'summary',
+    code: 'required',
+    says: '缺少必填字段 summary',
+  },
+  {
+    name: 'a date that is not a date',
+    files: { 'content/letters/test-letter.md': letter.replace('date: 2020-06-18', 'date: 2020-13') },
+    file: 'content/letters/test-letter.md',
+    field: 'date',
+    code: 'date',
+    says: '月份 13 不存在',
+  },
+  {
+    name: 'a day that does not exist',
+    files: { 'content/letters/test-letter.md': letter.replace('date: 2020-06-18', 'date: 2020-02-30') },
+    file: 'content/letters/test-letter.md',
+    field: 'date',
+    code: 'date',
+    says: '2020年2月没有30日',
+  },
+  {
+    name: 'an unknown enum value',
+    files: { 'content/officers/test-officer.md': officer.replace('role: police', 'role: polise') },
+    file: 'content/officers/test-officer.md',
+    field: 'role',
+    code: 'enum',
+    says: '是不是想写 police',
+  },
+  {
+    name: 'malformed YAML frontmatter',
+    files: { 'content/officers/test-officer.md': officer.replace('summary: 测试用人物。', 'summary: 测试用人物。\n  tags: [a, b\nfeatured: true') },
+    file: 'content/officers/test-officer.md',
+    code: 'yaml',
+    says: 'YAML 格式有误',
+  },
+  {
+    name: 'a file without frontmatter',
+    files: { 'content/activities/test-activity.md': '只有正文，没有字段。\n' },
+    file: 'content/activities/test-activity.md',
+    code: 'frontmatter-missing',
+    says: '文件开头没有 frontmatter',
+  },
+  {
+    name: 'a missing image file',
+    files: { 'content/officers/test-officer.md': officer.replace('photo: test-officer.png', 'photo: test-officer.jpg') },
+    file: 'content/officers/test-officer.md',
+    field: 'photo',
+    code: 'image-missing',
+    says: '找不到图片文件 test-officer.jpg',
+  },
+  {
+    name: 'a stats value that is not a number',
+    files: { 'content/stats/test-period.yaml': stats.replace('value: 386', 'value: 很多') },
+    file: 'content/stats/test-period.yaml',
+    field: 'metrics[1].value',
+    code: 'schema',
+    says: '应为数字',
+  },
+  {
+    name: 'a misspelt field name',
+    files: { 'content/officers/test-officer.md': officer.replace('consent: true', 'consnet: true') },
+    file: 'content/officers/test-officer.md',
+    field: 'consnet',
+    code: 'unknown-field',
+    says: 'consnet → consent',
+  },
+  {
+    name: 'two units without a parent',
+    files: { 'content/units/test-station.md': minimal('content/units/test-station.md').replace('parent: root-unit\n', '') },
+    file: 'content/units',
+    field: 'parent',
+    code: 'unit-tree',
+    says: '本站单位只能有一个',
+  },
+  {
+    name: 'a file name that cannot be a URL id',
+    files: { 'content/officers/王祥.md': officer },
+    file: 'content/officers/王祥.md',
+    code: 'id-invalid',
+    says: '不能用作网址 id',
+  },
+  {
+    name: 'an invalid site config',
+    files: { 'site.config.yaml': 'title: 测试\nurl: example.com\n' },
+    file: 'site.config.yaml',
+    field: 'url',
+    code: 'config',
+    says: '应为完整网址',
+  },
+];
+
+describe('a build with bad content', () => {
+  it.each(CASES)('fails on $name, naming the file and the field', (badCase) => {
+    const build = buildFixture('minimal', { files: badCase.files ?? {}, remove: badCase.remove ?? [] });
+    expect(build.status, build.output).not.toBe(0);
+    const file = path.join(build.siteDir, badCase.file).split(path.sep).join('/');
+    expect(build.output).toContain(file);
+    if (badCase.field) expect(build.output).toContain(`字段 ${badCase.field}`);
+    expect(build.output).toContain(`[${badCase.code}]`);
+    expect(build.output).toContain(badCase.says);
+    expect(build.output).toContain('怎么改：');
+    expect(build.output).not.toContain('Stack trace');
+    expect(existsSync(build.outDir)).toBe(false);
+  });
+
+  it('reports every problem of every file in one run', () => {
+    const build = buildFixture('minimal', {
+      files: {
+        'content/officers/test-officer.md': officer.replace('role: police', 'role: polise').replace('summary: 测试用人物。\n', ''),
+        'content/honors/test-honor.md': honor.replace('officers: [test-officer]', 'officers: [nobody]'),
+        'content/stats/test-period.yaml': stats.replace('value: 386', 'value: 很多'),
+      },
+    });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('内容有 4 个错误');
+    for (const fragment of ['role', '缺少必填字段 summary', '“nobody” 不存在', '应为数字']) expect(build.output).toContain(fragment);
+  });
+
+  it('keeps the previous good site untouched when a later build fails', () => {
+    const good = buildFixture('minimal');
+    expect(good.status, good.output).toBe(0);
+    const index = path.join(good.outDir, 'index.html');
+    const before = { text: readFileSync(index, 'utf8'), mtime: statSync(index).mtimeMs };
+
+    const bad = buildFixture('minimal', { outDir: good.outDir, files: { 'content/officers/test-officer.md': officer.replace('role: police', 'role: polise') } });
+    expect(bad.status).not.toBe(0);
+    expect(readFileSync(index, 'utf8')).toBe(before.text);
+    expect(statSync(index).mtimeMs).toBe(before.mtime);
+    expect(existsSync(path.join(good.outDir, 'officers', 'test-officer', 'index.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Builds fixture sites with the real `astro build`, each into its own temporary output folder,
+ * and reads what came out. Fixtures are folders with `site.config.yaml` and `content/`
+ * (the layout HONOR_ROLL_SITE expects).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
+const ASTRO_BIN = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
+
+/** A fixed build time, so embargo tests do not depend on the day they run. */
+export const BUILD_TIME = '2026-06-01T12:00:00+08:00';
+
+export interface BuildResult {
+  status: number | null;
+  /** stdout and stderr together, ANSI colours removed. */
+  output: string;
+  outDir: string;
+  siteDir: string;
+}
+
+export interface BuildOptions {
+  /** Files to write into the copied fixture, relative to it: `content/officers/x.md` → text. */
+  files?: Record<string, string | Buffer>;
+  /** Files to delete from the copied fixture. */
+  remove?: string[];
+  /** An output folder to reuse (to test that a failed build keeps it). */
+  outDir?: string;
+  env?: Record<string, string>;
+}
+
+/** Copies `tests/fixtures/<name>` to a temporary folder, applies `files`, and runs `astro build`. */
+export function buildFixture(name: string, options: BuildOptions = {}): BuildResult {
+  const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`));
+  const siteDir = path.join(work, 'site');
+  cpSync(path.join(FIXTURES, name), siteDir, { recursive: true });
+  for (const file of options.remove ?? []) rmSync(path.join(siteDir, file), { force: true });
+  for (const [file, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
+    writeFileSync(path.join(siteDir, file), text);
+  }
+  return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {} });
+}
+
+/** Builds the project's own sample unit (src/content, site.config.yaml) into a temporary folder. */
+export function buildProject(env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-sample-'));
+  return buildSite(null, { outDir: path.join(work, 'dist'), env });
+}
+
+/** Runs `astro build` on a site folder (null: the project's own content). */
+export function buildSite(siteDir: string | null, { outDir, env }: { outDir: string; env: Record<string, string> }): BuildResult {
+  const result = spawnSync(process.execPath, [ASTRO_BIN, 'build'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: {
+      ...withoutHonorRollVariables(process.env),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ...(siteDir ? { HONOR_ROLL_SITE: siteDir } : {}),
+      HONOR_ROLL_OUT_DIR: outDir,
+      HONOR_ROLL_CACHE_DIR: path.join(path.dirname(outDir), 'cache'),
+      HONOR_ROLL_NOW: BUILD_TIME,
+      ...env,
+    },
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  return { status: result.status, output, outDir, siteDir: siteDir ?? PROJECT_ROOT };
+}
+
+/** Every file under `dir`, relative, with `/`. */
+export function listOutput(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+}
+
+/** Parses `dist/<page>/index.html`. */
+export function readPage(outDir: string, page: string): HTMLElement {
+  const file = path.join(outDir, page.replace(/^\//, ''), page.endsWith('.html') ? '' : 'index.html');
+  return parse(readFileSync(file, 'utf8'));
+}
+
+/** All text of all HTML files of a build, for "appears nowhere" assertions. */
+export function allHtml(outDir: string): string {
+  return listOutput(outDir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => readFileSync(path.join(outDir, f), 'utf8'))
+    .join('\n');
+}
+
+/** The caller's own HONOR_ROLL_* settings must not leak into a fixture build. */
+function withoutHonorRollVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('HONOR_ROLL_')));
+}

@@ -1,0 +1,116 @@
+/**
+ * Excluded entries leave no trace in the public build: drafts, embargoed and internal entries,
+ * officers without consent, and everything that cannot stand without them. Each canary entry
+ * carries a unique marker (CANARY…) in its text; none may appear in any output file.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+
+const CANARIES = [
+  'CANARYDRAFT',
+  'CANARYNOCONSENT',
+  'CANARYCASCADE',
+  'CANARYINTERNALUNIT',
+  'CANARYCHILD',
+  'CANARYEMBARGO',
+  'CANARYHONORCASCADE',
+  'CANARYINTERNALLETTER',
+  'CANARYLETTERCASCADE',
+  'CANARYSTATS',
+];
+
+const EXCLUDED_PAGES = [
+  'officers/canary-draft',
+  'officers/canary-no-consent',
+  'officers/canary-internal-unit-member',
+  'units/canary-internal-unit',
+  'units/canary-child-of-internal',
+  'honors/canary-embargoed',
+  'honors/canary-only-no-consent',
+  'letters/canary-internal-letter',
+  'letters/canary-letter-cascade',
+  'stats/canary-internal-unit-stats',
+];
+
+function everyOutputFile(outDir: string): { file: string; text: string }[] {
+  return listOutput(outDir).map((file) => ({ file, text: readFileSync(path.join(outDir, file)).toString('latin1') + readFileSync(path.join(outDir, file), 'utf8') }));
+}
+
+describe('the public build of a site with excluded entries', () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildFixture('publishing');
+  });
+
+  it('succeeds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it.each(EXCLUDED_PAGES)('has no page for %s', (page) => {
+    expect(listOutput(build.outDir)).not.toContain(`${page}/index.html`);
+  });
+
+  it('contains no canary text, id or image of an excluded entry in any file', () => {
+    const files = everyOutputFile(build.outDir);
+    expect(files.length).toBeGreaterThan(10);
+    for (const { file, text } of files) {
+      for (const canary of CANARIES) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
+      for (const page of EXCLUDED_PAGES) {
+        const id = page.split('/')[1]!;
+        expect(text.includes(id), `${id} in ${file}`).toBe(false);
+      }
+    }
+    // The excluded officer's portrait is a red square; no image derived from it is emitted.
+    expect(listOutput(build.outDir).filter((f) => f.includes('canary'))).toEqual([]);
+  });
+
+  it('keeps a shared honour but lists only the consenting recipient', () => {
+    const page = readPage(build.outDir, 'honors/shared-honor');
+    const officerLinks = page.querySelectorAll('article a').filter((a) => a.getAttribute('href')?.startsWith('/officers/'));
+    expect(officerLinks.map((a) => a.getAttribute('href'))).toEqual(['/officers/test-officer/']);
+  });
+
+  it('keeps an activity whose host did not consent, without naming the host', () => {
+    const page = readPage(build.outDir, 'activities/hosted-by-no-consent');
+    const terms = page.querySelectorAll('dt').map((dt) => dt.text);
+    expect(terms).toContain('地点');
+    expect(terms).not.toContain('主持');
+  });
+
+  it('counts only published entries', () => {
+    expect(readPage(build.outDir, 'officers').text).toContain('共 1 人');
+    // test-honor, test-collective, shared-honor
+    expect(readPage(build.outDir, 'honors').text).toContain('共 3 项');
+    expect(readPage(build.outDir, 'letters').text).toContain('共 1 件');
+  });
+
+  it('does not list an excluded unit among the children of its parent', () => {
+    const root = readPage(build.outDir, 'units/root-unit');
+    expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/units/canary-internal-unit/');
+  });
+});
+
+describe('the publishing rules follow the build time and the audience', () => {
+  it('publishes an embargoed honour once its publishDate has passed', () => {
+    const build = buildFixture('publishing', { env: { HONOR_ROLL_NOW: '2026-07-01T00:00:00+08:00' } });
+    expect(build.status, build.output).toBe(0);
+    expect(listOutput(build.outDir)).toContain('honors/canary-embargoed/index.html');
+  });
+
+  it('keeps the embargo until 00:00 Beijing time on the publishDate', () => {
+    const build = buildFixture('publishing', { env: { HONOR_ROLL_NOW: '2026-06-30T23:59:00+08:00' } });
+    expect(build.status, build.output).toBe(0);
+    expect(listOutput(build.outDir)).not.toContain('honors/canary-embargoed/index.html');
+  });
+
+  it('includes internal entries, but never drafts, in the internal edition', () => {
+    const build = buildFixture('publishing', { env: { HONOR_ROLL_AUDIENCE: 'internal' } });
+    expect(build.status, build.output).toBe(0);
+    const files = listOutput(build.outDir);
+    expect(files).toContain('letters/canary-internal-letter/index.html');
+    expect(files).toContain('units/canary-internal-unit/index.html');
+    expect(files).not.toContain('officers/canary-draft/index.html');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Builds the sample unit into a temporary folder and serves it with `astro preview`, the way a
+ * reader would get it. The URL reaches the tests through `inject('baseUrl')`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, PROJECT_ROOT } from '../build/harness';
+
+const PORT = 4391;
+let server: ChildProcess | undefined;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    outDir: string;
+  }
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`preview server did not answer at ${url}`);
+}
+
+export default async function setup(project: TestProject) {
+  const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'honor-roll-e2e-')), 'dist');
+  const build = buildSite(null, { outDir, env: {} });
+  if (build.status !== 0) throw new Error(`sample site failed to build:\n${build.output}`);
+
+  server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HONOR_ROLL_OUT_DIR: outDir },
+    stdio: 'ignore',
+  });
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  await waitFor(`${baseUrl}/`, 30_000);
+  project.provide('baseUrl', baseUrl);
+  project.provide('outDir', outDir);
+
+  return () => {
+    server?.kill();
+  };
+}
