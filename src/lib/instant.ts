@@ -7,6 +7,14 @@
 export const SITE_UTC_OFFSET_MINUTES = 8 * 60;
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ZONED = /^(\d{4})-(\d{2})-(\d{2})T(\d{1,2}):(\d{2})(?::(\d{2}))?.*(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Whether the fields name a real moment: rejects 2026-02-30 and 09:75 instead of rolling them over. */
+function isRealMoment(fields: readonly (string | undefined)[]): boolean {
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = fields.map((f) => (f === undefined ? 0 : Number(f)));
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  return check.getUTCDate() === d && check.getUTCMonth() === mo - 1 && h <= 23 && mi <= 59 && s <= 59;
+}
 
 /**
  * `2026-12-01` → 2026-12-01 00:00 Beijing; `"2026-12-01 09:00"` → 09:00 Beijing; a value with an
@@ -25,13 +33,14 @@ export function parseInstant(input: unknown): Date | null {
   const local = LOCAL.exec(text);
   if (local) {
     const [, y, mo, d, h = '0', mi = '0', s = '0'] = local;
+    if (!isRealMoment([y, mo, d, h, mi, s])) return null;
     const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-    const check = new Date(utc);
-    // Reject 2026-02-30 instead of rolling over into March.
-    if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23) return null;
     return new Date(utc - SITE_UTC_OFFSET_MINUTES * 60_000);
   }
-  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
+  const zoned = ZONED.exec(text);
+  if (zoned) {
+    // JavaScript's own parser rolls 2026-02-30T09:00Z over into March: check the fields first.
+    if (!isRealMoment(zoned.slice(1, 7))) return null;
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? null : date;
   }

@@ -42,6 +42,12 @@ describe('a site deployed under a sub-path with its own config', () => {
     expect(listOutput(build.outDir)).toContain('officers/test-officer/index.html');
   });
 
+  it('renders an entry written in MDX like one written in Markdown', () => {
+    const page = readPage(build.outDir, 'letters/mdx-letter');
+    expect(page.querySelector('article h2')?.text).toBe('留言原文');
+    expect(page.querySelector('article strong')?.text).toBe('用 MDX 写的');
+  });
+
   it('names the unit from the content when the config does not', () => {
     expect(readPage(build.outDir, '').querySelector('.site-header .unit')?.text).toBe('测试大队');
   });

@@ -89,7 +89,7 @@ function listFiles(dir: string): string[] {
 export function checkContent({ root, contentDir, now }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
-  const refs: { entry: CheckedEntry; use: RefUse; line: number | undefined }[] = [];
+  const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
   const relative = (file: string) => displayPath(root, file);
   const { context, uses } = recordingContext();
   // Every entry file counts as existing for references, even one with errors of its own:
@@ -121,7 +121,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
             code: 'id-invalid',
             value: path.basename(absolute),
             message: `文件名 “${path.basename(absolute)}” 不能用作网址 id`,
-            hint: '文件名就是网址中的 id：只用小写拼音字母、数字和连字符，如 wang-xiang.md（npm run new 会自动生成）',
+            hint: '文件名就是网址中的 id：只用小写拼音字母、数字和连字符，如 wang-xiang.md',
           }),
         );
       }
@@ -150,6 +150,14 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
       uses.refs = [];
       uses.images = [];
       const parsed = schema.safeParse(source.data);
+      // References and images are recorded field by field, so they are checked even when another
+      // field of the same file is wrong: one run shows as much as possible.
+      for (const use of uses.refs) refs.push({ file, use, line: source.lineOf(use.path) });
+      for (const image of uses.images) {
+        const problem = checkImage(image, path.dirname(absolute), collection);
+        const line = source.lineOf(image.path);
+        if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
+      }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           // An unknown key has no path of its own in zod's issue: point at the key itself.
@@ -173,16 +181,10 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
           }),
         );
       }
-      for (const use of uses.refs) refs.push({ entry, use, line: source.lineOf(use.path) });
-      for (const image of uses.images) {
-        const problem = checkImage(image, path.dirname(absolute), collection);
-        const line = source.lineOf(image.path);
-        if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
-      }
     }
   }
 
-  for (const { entry, use, line } of refs) {
+  for (const { file, use, line } of refs) {
     const known = ids.get(use.collection)!;
     if (known.has(use.id)) continue;
     const close = closestMatches(use.id, known);
@@ -190,7 +192,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
     problems.push({
       severity: 'error',
       code: 'reference-missing',
-      file: entry.file,
+      file,
       ...(line ? { line } : {}),
       field: formatFieldPath(use.path),
       value: use.id,
@@ -200,6 +202,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
   }
 
   problems.push(...checkUnitTree(entries.filter((e) => e.collection === 'units'), now));
+  problems.push(...checkMetricSeries(entries.filter((e) => e.collection === 'stats')));
   return { problems: sortProblems(problems), entries };
 }
 
@@ -209,7 +212,7 @@ function ignoredFile(collection: CollectionName, file: string, format: 'markdown
     code: 'file-ignored',
     file,
     message: `这个文件不会被读取：${collection} 中只读取 ${EXTENSIONS[format].join('、')} 文件和图片`,
-    hint: format === 'data' ? '数据请写成 .yaml 文件' : '条目请写成 .md 文件；图片可用 jpg、png、webp',
+    hint: format === 'data' ? '数据请写成 .yaml 文件' : `条目请写成 .md 文件；图片可用 ${IMAGE_EXTENSIONS.join('、')}`,
   };
 }
 
@@ -343,6 +346,34 @@ function checkUnitTree(units: CheckedEntry[], now: Date): Problem[] {
         hint: '单位的 parent 应指向更上一级的单位，最终到达不填 parent 的本站单位',
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * A metric key names one series across periods; if its counting word changes between periods
+ * (人次 in one, 起 in another) the series would mix different things.
+ */
+function checkMetricSeries(stats: CheckedEntry[]): Problem[] {
+  const firstUse = new Map<string, { unit: string; file: string }>();
+  const problems: Problem[] = [];
+  for (const stat of stats) {
+    const metrics = stat.data.metrics as { key: string; unit: string }[];
+    metrics.forEach((metric, index) => {
+      const first = firstUse.get(metric.key);
+      if (!first) firstUse.set(metric.key, { unit: metric.unit, file: stat.file });
+      else if (first.unit !== metric.unit) {
+        problems.push({
+          severity: 'warning',
+          code: 'metric-duplicate',
+          file: stat.file,
+          field: `metrics[${index}].unit`,
+          value: metric.unit,
+          message: `指标 ${metric.key} 的计量单位是 “${metric.unit}”，而 ${first.file} 中是 “${first.unit}”`,
+          hint: '同一个 key 在各期应统计同一件事、用同一个计量单位；如果统计口径变了，请换一个新的 key',
+        });
+      }
+    });
   }
   return problems;
 }

@@ -94,19 +94,30 @@ function impossibleDates(doc: Document, lineAt: (offset: number) => number): Omi
       if (!(node.value instanceof Date) || typeof node.source !== 'string') return;
       const written = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(node.source);
       if (!written) return;
-      const [, y, m, d] = written.map(Number) as [number, number, number, number];
-      const date = node.value;
-      if (date.getUTCFullYear() !== y || date.getUTCMonth() + 1 !== m || date.getUTCDate() !== d) {
-        const field = ancestors
-          .filter(isPair)
-          .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
-          .join('.');
+      const field = ancestors
+        .filter(isPair)
+        .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
+        .join('.');
+      const where = { ...(node.range ? { line: lineAt(node.range[0]) } : {}), ...(field ? { field } : {}), value: node.source };
+      // YAML reads an unquoted time without a zone as UTC, 8 hours off Beijing time; Astro would
+      // do the same, so a quoted value (read as Beijing time) is the only unambiguous way.
+      if (/^\S+[T ]\d/.test(node.source) && !/(Z|[+-]\d{1,2}(:?\d{2})?)$/.test(node.source) && node.type === 'PLAIN') {
         problems.push({
           severity: 'error',
           code: 'date',
-          ...(node.range ? { line: lineAt(node.range[0]) } : {}),
-          ...(field ? { field } : {}),
-          value: node.source,
+          ...where,
+          message: `时间 ${node.source} 没有加引号，会被当作世界时（比北京时间晚 8 小时）`,
+          hint: `请加上引号：“${field || 'publishDate'}: \"${node.source}\"”，表示北京时间`,
+        });
+        return;
+      }
+      const [, y, m, d] = written.map(Number) as [number, number, number, number];
+      const date = node.value;
+      if (date.getUTCFullYear() !== y || date.getUTCMonth() + 1 !== m || date.getUTCDate() !== d) {
+        problems.push({
+          severity: 'error',
+          code: 'date',
+          ...where,
           message: `日期 ${node.source} 不存在（${y}年${m}月没有${d}日）`,
           hint: '请核对原始材料中的日期',
         });

@@ -88,7 +88,15 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
 
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
-      if (issue.received === 'undefined' || (issue.received === 'null' && value === 'null')) {
+      if (issue.received === 'null') {
+        return {
+          ...base,
+          code: 'required',
+          message: `${named(field, label)} 没有值`,
+          hint: `请在冒号后填写${label ?? '内容'}；值以 # 开头时要加引号（如 "#1f4e9c"），否则 # 后面会被当作注释。不需要这个字段就删掉这一行`,
+        };
+      }
+      if (issue.received === 'undefined') {
         return {
           ...base,
           code: 'required',
