@@ -23,9 +23,10 @@ function trimDecimals(n: number): string {
 
 /** 2100 → 2100, 95000 → 9.5万, 120000000 → 1.2亿. Values under 10,000 are written out in full. */
 export function formatChineseNumber(value: number): string {
+  // Decide the unit on the rounded value, so 99,999,999.99 reads 1亿, not 10000万.
   const abs = Math.abs(value);
-  if (abs >= YI) return `${trimDecimals(value / YI)}亿`;
-  if (abs >= WAN) return `${trimDecimals(value / WAN)}万`;
+  if (abs >= YI || Number(trimDecimals(abs / WAN)) >= WAN) return `${trimDecimals(value / YI)}亿`;
+  if (abs >= WAN || Number(trimDecimals(abs)) >= WAN) return `${trimDecimals(value / WAN)}万`;
   return trimDecimals(value);
 }
 

@@ -35,7 +35,8 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => {
-        const line = source.lineOf(issue.path);
+        // An unknown key has no path of its own in zod's issue: point at the key itself.
+        const line = source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path);
         return { ...translateIssue(issue, siteConfigSchema, source.data), code: 'config' as const, file, ...(line ? { line } : {}) };
       }),
     };

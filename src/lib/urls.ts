@@ -13,10 +13,11 @@ export function entryPath(collection: CollectionName, id: string): string {
 
 /**
  * Prefixes a site path with the base path the site is deployed under (`/rongyu/` + `/officers/`
- * → `/rongyu/officers/`). Full URLs are returned unchanged.
+ * → `/rongyu/officers/`). Full URLs, `mailto:` links and `#anchors` are returned unchanged.
  */
 export function withBase(path: string, base: string): string {
-  if (/^[a-z]+:\/\//i.test(path)) return path;
+  // Full URLs, protocol-relative URLs, mailto:/tel: links and in-page anchors are not site paths.
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(path)) return path;
   const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
   return `${prefix}${path.startsWith('/') ? path : `/${path}`}`;
 }

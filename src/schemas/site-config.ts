@@ -55,15 +55,17 @@ export const siteConfigSchema = z
     url: z
       .string()
       .trim()
-      .url('应为完整网址，如 https://www.example.gov.cn')
-      .refine((u) => /^https?:\/\//.test(u), '应以 http:// 或 https:// 开头')
+      // One message for one mistake: a plain domain fails both "is a URL" and "is http(s)".
+      .refine((u) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(u) && URL.canParse(u), '应为以 http:// 或 https:// 开头的完整网址，如 https://www.example.gov.cn')
       .describe('网站地址'),
     /** Sub-path when the site is not at the root of its domain, e.g. /rongyu/. Default `/`. */
     base: z
       .string()
       .trim()
       .default('/')
-      .refine((b) => /^\/?([\w.-]+\/?)*$/.test(b), '只能包含字母、数字、-、_ 和 /，如 /rongyu/')
+      // Same language as `^\/?([\w.-]+\/?)*$`, written without nested quantifiers: that form
+      // backtracks exponentially, and a 30-character typo hung the check for seconds.
+      .refine((b) => /^\/?(?:[\w.-]+\/)*[\w.-]*$/.test(b), '只能包含字母、数字、-、_ 和 /，如 /rongyu/')
       .transform((b) => `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
       .describe('子路径'),
     /** Logo file in `public/`, e.g. /logo.svg. */

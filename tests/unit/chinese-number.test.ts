@@ -35,6 +35,8 @@ describe('formatChineseNumber', () => {
     [1_234_567_890, '12.3457亿'],
     [2.5, '2.5'],
     [-95000, '-9.5万'],
+    [99_999_999.99, '1亿'],
+    [9999.99999, '1万'],
   ])('writes %d as %s', (value, expected) => {
     expect(formatChineseNumber(value)).toBe(expected);
   });

@@ -28,6 +28,10 @@ describe.each([
     expect(withBase('officers/', base)).toBe(officers);
   });
 
+  it.each(['#main', 'mailto:office@example.com', 'tel:110', '//cdn.example.com/x'])('leaves the non-site link %s unchanged', (url) => {
+    expect(withBase(url, base)).toBe(url);
+  });
+
   it.each(['https://www.gov.cn/', 'http://example.com/a?b=c', 'HTTPS://EXAMPLE.COM'])('leaves the full URL %s unchanged', (url) => {
     expect(withBase(url, base)).toBe(url);
   });

@@ -79,10 +79,23 @@ function recordingContext() {
 /** Lists files under `dir` recursively, as absolute paths, sorted for stable output. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .map((name) => path.join(dir, name))
-    .filter((file) => statSync(file).isFile())
-    .sort();
+  return (
+    (readdirSync(dir, { recursive: true }) as string[])
+      // Hidden files (.DS_Store, .gitkeep) are the system's, not the author's.
+      .filter((name) => !name.split(path.sep).some((part) => part.startsWith('.')))
+      .map((name) => path.join(dir, name))
+      .filter(isFile)
+      .sort()
+  );
+}
+
+/** A broken symlink is not a file and must not make the check throw. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
@@ -154,7 +167,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
       // field of the same file is wrong: one run shows as much as possible.
       for (const use of uses.refs) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = checkImage(image, path.dirname(absolute), collection);
+        const problem = checkImage(image, path.dirname(absolute), relative(path.dirname(absolute)));
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
       }
@@ -201,7 +214,12 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
     });
   }
 
-  problems.push(...checkUnitTree(entries.filter((e) => e.collection === 'units'), now));
+  problems.push(
+    ...checkUnitTree(entries.filter((e) => e.collection === 'units'), now, {
+      folder: relative(path.join(contentDir, 'units')),
+      files: ids.get('units')!.size,
+    }),
+  );
   problems.push(...checkMetricSeries(entries.filter((e) => e.collection === 'stats')));
   return { problems: sortProblems(problems), entries };
 }
@@ -242,7 +260,7 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
     });
 }
 
-function checkImage(image: ImageUse, entryDir: string, collection: CollectionName): Omit<Problem, 'file'> | null {
+function checkImage(image: ImageUse, entryDir: string, shownDir: string): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   if (/^[a-z]+:\/\//i.test(image.value) || image.value.startsWith('/')) {
     return {
@@ -251,7 +269,7 @@ function checkImage(image: ImageUse, entryDir: string, collection: CollectionNam
       field,
       value: image.value,
       message: `${field} 必须是本地图片文件，不能是网址或绝对路径`,
-      hint: `把图片放在 src/content/${collection}/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg`,
+      hint: `把图片放在 ${shownDir}/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg`,
     };
   }
   const ext = path.extname(image.value).toLowerCase();
@@ -280,13 +298,15 @@ function checkImage(image: ImageUse, entryDir: string, collection: CollectionNam
 
 /**
  * The site's own unit is the one without a parent: there must be exactly one, it must be public,
- * and no chain of parents may loop.
+ * and no chain of parents may loop. `units` are the unit entries that passed their schema; `files`
+ * counts every unit file, so a unit with errors of its own is not also reported as absent.
  */
-function checkUnitTree(units: CheckedEntry[], now: Date): Problem[] {
+function checkUnitTree(units: CheckedEntry[], now: Date, { folder, files }: { folder: string; files: number }): Problem[] {
   const problems: Problem[] = [];
   const parentOf = (u: CheckedEntry) => (u.data.parent as Ref<'units'> | undefined)?.id;
   const roots = units.filter((u) => parentOf(u) === undefined);
-  if (units.length > 0 && roots.length !== 1) {
+  // A unit file that failed its schema may be the missing root (or an extra one): count only when all were read.
+  if (units.length > 0 && units.length === files && roots.length !== 1) {
     const first = roots[1] ?? units[0]!;
     problems.push({
       severity: 'error',
@@ -300,13 +320,13 @@ function checkUnitTree(units: CheckedEntry[], now: Date): Problem[] {
       hint: '不填 parent 的单位就是本站单位（如大队）；其他单位（中队、警务站、党支部）都要填写 parent: 上级单位 id',
     });
   }
-  if (units.length === 0) {
+  if (files === 0) {
     problems.push({
       severity: 'error',
       code: 'unit-tree',
-      file: 'src/content/units',
+      file: folder,
       message: '还没有任何单位：网站至少需要本站单位',
-      hint: '新建 src/content/units/<拼音>.md，写明 name 和 kind（不填 parent）',
+      hint: `新建 ${folder}/<拼音>.md，写明 name 和 kind（不填 parent）`,
     });
   }
   const root = roots.length === 1 ? roots[0]! : undefined;

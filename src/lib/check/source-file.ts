@@ -16,7 +16,8 @@ export interface SourceFile {
   problems: Omit<Problem, 'file'>[];
 }
 
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+// The closing `---` must start a line, as in Astro's own parser: a value ending in `---` does not end the frontmatter.
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: '同一个字段写了两次：删掉其中一个',
@@ -94,14 +95,13 @@ function impossibleDates(doc: Document, lineAt: (offset: number) => number): Omi
       if (!(node.value instanceof Date) || typeof node.source !== 'string') return;
       const written = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(node.source);
       if (!written) return;
-      const field = ancestors
-        .filter(isPair)
-        .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
-        .join('.');
+      const field = fieldPathOf(ancestors, node);
       const where = { ...(node.range ? { line: lineAt(node.range[0]) } : {}), ...(field ? { field } : {}), value: node.source };
       // YAML reads an unquoted time without a zone as UTC, 8 hours off Beijing time; Astro would
       // do the same, so a quoted value (read as Beijing time) is the only unambiguous way.
-      if (/^\S+[T ]\d/.test(node.source) && !/(Z|[+-]\d{1,2}(:?\d{2})?)$/.test(node.source) && node.type === 'PLAIN') {
+      const timed = /^\S+[T ]\d/.test(node.source) && node.type === 'PLAIN';
+      const zoned = /(Z|[+-]\d{1,2}(:?\d{2})?)$/.test(node.source);
+      if (timed && !zoned) {
         problems.push({
           severity: 'error',
           code: 'date',
@@ -111,9 +111,9 @@ function impossibleDates(doc: Document, lineAt: (offset: number) => number): Omi
         });
         return;
       }
+      // Judge the day as written: the Date of a value with a zone is in UTC and may fall on another day.
       const [, y, m, d] = written.map(Number) as [number, number, number, number];
-      const date = node.value;
-      if (date.getUTCFullYear() !== y || date.getUTCMonth() + 1 !== m || date.getUTCDate() !== d) {
+      if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) {
         problems.push({
           severity: 'error',
           code: 'date',
@@ -121,10 +121,37 @@ function impossibleDates(doc: Document, lineAt: (offset: number) => number): Omi
           message: `日期 ${node.source} 不存在（${y}年${m}月没有${d}日）`,
           hint: '请核对原始材料中的日期',
         });
+        return;
+      }
+      // A time with a zone becomes a UTC Date: at UTC midnight it reads as a bare date (08:00+08:00
+      // would become 00:00 Beijing, 8 hours early), and on another UTC day a partial date takes that day.
+      const date = node.value;
+      const utcMidnight = date.getUTCHours() + date.getUTCMinutes() + date.getUTCSeconds() + date.getUTCMilliseconds() === 0;
+      const sameDay = date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
+      if (timed && (utcMidnight || !sameDay)) {
+        problems.push({
+          severity: 'error',
+          code: 'date',
+          ...where,
+          message: `时间 ${node.source} 没有加引号，可能被读错（YAML 把它换算成世界时 ${date.toISOString()}）`,
+          hint: `请加上引号：“${field || 'publishDate'}: \"${node.source}\"”`,
+        });
       }
     },
   });
   return problems;
+}
+
+/** `sources[0].date`: the path of a node from its ancestors, as formatFieldPath writes it. */
+function fieldPathOf(ancestors: readonly unknown[], node: unknown): string {
+  const chain = [...ancestors, node];
+  let text = '';
+  chain.forEach((current, index) => {
+    const child = chain[index + 1];
+    if (isPair(current) && isScalar(current.key)) text += `${text ? '.' : ''}${String(current.key.value)}`;
+    else if (isSeq(current) && child !== undefined) text += `[${current.items.indexOf(child as never)}]`;
+  });
+  return text;
 }
 
 /** Walks the YAML tree along `path`, remembering the line of the deepest key or item found. */

@@ -73,6 +73,11 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   return current;
 }
 
+/** Puts a space between Chinese text and a Latin word: 应为 true 或 false. */
+function spaced(text: string): string {
+  return /^[A-Za-z]/.test(text) ? ` ${text}` : text;
+}
+
 /** A field name with its Chinese label: `awardedBy（授予单位）`. */
 function named(field: string, label: string | undefined): string {
   return label ? `${field}（${label}）` : field;
@@ -107,7 +112,7 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
       return {
         ...base,
         code: 'schema',
-        message: `${named(field, label)} 应为${TYPE_NAMES[issue.expected] ?? issue.expected}，这里写的是${TYPE_NAMES[issue.received] ?? issue.received}`,
+        message: `${named(field, label)} 应为${spaced(TYPE_NAMES[issue.expected] ?? issue.expected)}，这里写的是${spaced(TYPE_NAMES[issue.received] ?? issue.received)}`,
         hint: TYPE_HINTS[issue.expected] ?? '请按说明改写这个值',
       };
     case z.ZodIssueCode.invalid_enum_value: {

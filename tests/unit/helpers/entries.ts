@@ -58,8 +58,9 @@ export const stat = (id: string, fields: Fields = {}) =>
     ...fields,
   });
 
+/** A one-day activity in 2020-06, unless `start` is given. */
 export const activity = (id: string, fields: Fields = {}) =>
-  parse('activities', id, { title: `活动 ${id}`, kind: 'study', date: '2020-06', unit: 'root', summary: '简介', ...fields });
+  parse('activities', id, { title: `活动 ${id}`, kind: 'study', ...('start' in fields ? {} : { date: '2020-06' }), unit: 'root', summary: '简介', ...fields });
 
 /** A complete set of collections; anything not given is empty. */
 export function collections(parts: {

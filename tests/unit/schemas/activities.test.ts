@@ -59,8 +59,12 @@ describe('activity schema', () => {
     ]);
   });
 
-  it.each([[-3], ['']])('rejects the participants %j', (participants) => {
-    expect(issuesOf(schema.safeParse({ ...oneDay, participants }))).toMatchObject([{ path: 'participants', code: 'invalid_union' }]);
+  it.each([
+    [-3, '不能是负数'],
+    ['', '不能为空'],
+    [true, 'Invalid input'],
+  ])('rejects the participants %j', (participants, message) => {
+    expect(issuesOf(schema.safeParse({ ...oneDay, participants }))).toMatchObject([{ path: 'participants', message }]);
   });
 
   it('rejects an unknown field', () => {

@@ -40,16 +40,22 @@ describe('site config schema', () => {
 
   it('rejects a long invalid base quickly (no catastrophic backtracking)', () => {
     const started = performance.now();
-    const result = siteConfigSchema.safeParse({ ...minimal, base: `/${'rongyu-site-honor-roll-'.repeat(4)}!` });
+    // 29 characters: enough to take seconds with a backtracking pattern, without hanging the run.
+    const result = siteConfigSchema.safeParse({ ...minimal, base: '/rongyu-site-honor-roll-2020!' });
     expect(result.success).toBe(false);
     expect(performance.now() - started).toBeLessThan(500);
   });
 
-  it.each([
-    ['example.com', '应为完整网址，如 https://www.example.gov.cn'],
-    ['ftp://example.com', '应以 http:// 或 https:// 开头'],
-  ])('rejects the url %j', (url, message) => {
-    expect(issuesOf(siteConfigSchema.safeParse({ ...minimal, url }))).toMatchObject([{ path: 'url', message }]);
+  it('rejects a url without its scheme with one message, not two', () => {
+    expect(issuesOf(siteConfigSchema.safeParse({ ...minimal, url: 'example.com' }))).toMatchObject([
+      { path: 'url', message: '应为以 http:// 或 https:// 开头的完整网址，如 https://www.example.gov.cn' },
+    ]);
+  });
+
+  it('rejects a url that is not a web address', () => {
+    expect(issuesOf(siteConfigSchema.safeParse({ ...minimal, url: 'ftp://example.com' }))).toMatchObject([
+      { path: 'url', message: '应为以 http:// 或 https:// 开头的完整网址，如 https://www.example.gov.cn' },
+    ]);
   });
 
   it.each(['1f4e9c', '#1f4e9', 'blue', '#1f4e9cff'])('rejects the theme colour %j', (themeColor) => {

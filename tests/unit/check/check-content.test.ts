@@ -1,0 +1,416 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, type CheckResult } from '../../../src/lib/check/check-content';
+import type { Problem } from '../../../src/lib/check/problem';
+
+const now = new Date('2026-06-01T04:00:00Z');
+let png: Buffer;
+const sites: string[] = [];
+
+beforeAll(async () => {
+  png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#1f4e9c' } }).png().toBuffer();
+});
+
+afterAll(() => {
+  for (const dir of sites) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A valid small unit: the brigade, one station, one officer with a portrait. */
+const VALID: Record<string, string | null> = {
+  'units/brigade.md': '---\nname: 测试大队\nkind: brigade\n---\n大队简介。\n',
+  'units/station.md': '---\nname: 测试警务站\nkind: station\nparent: brigade\n---\n',
+  'officers/wang-xiang.md':
+    '---\nname: 王祥\nrole: auxiliary\nunit: station\nsummary: 辅警\nphoto: wang-xiang.png\nphotoAlt: 示意头像\nconsent: true\n---\n事迹。\n',
+  'officers/wang-xiang.png': 'PNG',
+  'honors/sandenggong.md': '---\ntitle: 个人三等功\nscope: individual\nawardedBy: 泰州市公安局\ndate: 2020-04\nrecipients:\n  officers: [wang-xiang]\n---\n',
+  'letters/ganxiexin.md': '---\nkind: letter\ndate: 2020-05\nfrom: 市民李女士\nto:\n  officers: [wang-xiang]\nsummary: 感谢\n---\n',
+  'stats/2020.yaml': 'title: 2020年数据\nunit: brigade\nperiod: { start: 2020-01, end: 2020-06 }\nmetrics:\n  - { key: cases, label: 警情, value: 386, unit: 起 }\n',
+  'activities/dangke.md': '---\ntitle: 党课\nkind: study\ndate: 2020-06-29\nunit: brigade\nhost: wang-xiang\nsummary: 轮值主持\n---\n',
+};
+
+/**
+ * Writes a content folder (the VALID unit with `changes` applied; null deletes a file) under a
+ * temporary project folder and checks it. Files named *.png get a real PNG.
+ */
+function check(changes: Record<string, string | null> = {}, { base = VALID } = {}): CheckResult & { root: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-check-'));
+  sites.push(root);
+  const contentDir = path.join(root, 'content');
+  mkdirSync(contentDir);
+  for (const [file, text] of Object.entries({ ...base, ...changes })) {
+    if (text === null) continue;
+    const absolute = path.join(contentDir, file);
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    writeFileSync(absolute, file.endsWith('.png') ? png : text);
+  }
+  return { ...checkContent({ root, contentDir, now }), root };
+}
+
+const codes = (problems: readonly Problem[]) => problems.map((p) => `${p.file} ${p.code}`);
+
+describe('checkContent', () => {
+  it('passes a valid content folder with no problems and returns every entry', () => {
+    const result = check();
+    expect(result.problems).toEqual([]);
+    expect(result.entries.map((e) => `${e.collection}/${e.id}`)).toEqual([
+      'units/brigade',
+      'units/station',
+      'officers/wang-xiang',
+      'honors/sandenggong',
+      'letters/ganxiexin',
+      'stats/2020',
+      'activities/dangke',
+    ]);
+    expect(result.entries[0]).toMatchObject({ file: 'content/units/brigade.md', body: '大队简介。\n', data: { name: '测试大队', kind: 'brigade' } });
+    expect(result.entries[1]?.data.parent).toEqual({ collection: 'units', id: 'brigade' });
+  });
+
+  it('passes the real sample content in src/content with zero problems', () => {
+    const root = path.resolve('.');
+    const result = checkContent({ root, contentDir: path.join(root, 'src', 'content'), now: new Date() });
+    expect(result.problems).toEqual([]);
+    expect(result.entries.length).toBeGreaterThan(20);
+  });
+
+  it('reports every problem of the folder together in one run', () => {
+    const result = check({
+      'units/station.md': '---\nname: 测试警务站\nkind: statoin\nparent: brigade\n---\n',
+      'officers/wang-xiang.md': '---\nname: 王祥\nrole: auxiliary\nunit: station\nsummary: 辅警\nphoto: wang-xiang.png\nconsent: true\n---\n',
+      'honors/sandenggong.md': '---\ntitle: 个人三等功\nscope: individual\nawardedBy: 泰州市公安局\ndate: 2020-02-30\nrecipients:\n  officers: [wang-xiang]\n---\n',
+      'honors/broken.md': 'title: 没有 frontmatter\n',
+      'letters/ganxiexin.md': '---\nkind: letter\ndate: 2020-05\nfrom: 市民李女士\nto:\n  officers: [wang-xaing]\nsummary: 感谢\n---\n',
+      'stats/2020.yaml': 'title: a\ntitle: b\n',
+      'activities/dangke.md': '---\ntitle: 党课\nkind: study\nunit: brigade\nsumary: 简介\n---\n',
+    });
+    expect(codes(result.problems)).toEqual([
+      'content/activities/dangke.md required',
+      'content/activities/dangke.md unknown-field',
+      'content/honors/broken.md frontmatter-missing',
+      'content/honors/sandenggong.md date',
+      'content/letters/ganxiexin.md reference-missing',
+      'content/officers/wang-xiang.md alt-missing',
+      'content/stats/2020.yaml yaml',
+      'content/units/station.md enum',
+    ]);
+  });
+
+  it('sorts problems by file, then by line', () => {
+    const { problems } = check({ 'honors/sandenggong.md': '---\ntitle: 个人三等功\nscope: individua\nawardedBy: ""\nrecipients:\n  officers: [nobody]\n---\n' });
+    expect(problems.map((p) => [p.file, p.line, p.code])).toEqual([
+      ['content/honors/sandenggong.md', 3, 'enum'],
+      ['content/honors/sandenggong.md', 4, 'required'],
+      ['content/honors/sandenggong.md', 6, 'reference-missing'],
+    ]);
+  });
+
+  describe('references', () => {
+    it('reports a reference to a missing entry with the file, line, field and a suggestion', () => {
+      const { problems } = check({
+        'letters/ganxiexin.md': '---\nkind: letter\ndate: 2020-05\nfrom: 市民李女士\nto:\n  officers: [wang-xiang]\n  units:\n    - statoin\nsummary: 感谢\n---\n',
+      });
+      expect(problems).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "reference-missing",
+            "field": "to.units[0]",
+            "file": "content/letters/ganxiexin.md",
+            "hint": "是不是 station？id 是 content/units/ 中的文件名（不含 .md）；如果是新单位，请先创建 content/units/statoin.md",
+            "line": 8,
+            "message": "引用的单位 “statoin” 不存在",
+            "severity": "error",
+            "value": "statoin",
+          },
+        ]
+      `);
+    });
+
+    it('reports a missing reference without a guess when no id is close', () => {
+      const { problems } = check({ 'activities/dangke.md': '---\ntitle: 党课\nkind: study\ndate: 2020\nunit: brigade\nhost: li-si\nsummary: s\n---\n' });
+      expect(problems).toMatchObject([{ code: 'reference-missing', field: 'host', line: 6, value: 'li-si', message: '引用的人物 “li-si” 不存在' }]);
+      expect(problems[0]?.hint).not.toContain('是不是');
+    });
+
+    it('checks references in an entry that has other errors too', () => {
+      const { problems } = check({ 'officers/wang-xiang.md': '---\nname: 王祥\nrole: auxiliary\nunit: nowhere\nconsent: true\n---\n' });
+      expect(problems.map((p) => [p.code, p.field])).toEqual([
+        ['required', 'summary'],
+        ['reference-missing', 'unit'],
+      ]);
+    });
+
+    it('does not call an entry missing when it exists but has errors of its own', () => {
+      const { problems } = check({ 'units/station.md': '---\nname: 测试警务站\nkind: statoin\nparent: brigade\n---\n' });
+      expect(codes(problems)).toEqual(['content/units/station.md enum']);
+    });
+  });
+
+  describe('ids', () => {
+    it('reports two files with the same id (a.md and a.mdx)', () => {
+      const honorText = VALID['honors/sandenggong.md']!;
+      const { problems, entries } = check({ 'honors/a.md': honorText, 'honors/a.mdx': honorText });
+      expect(problems).toEqual([
+        {
+          severity: 'error',
+          code: 'id-duplicate',
+          file: 'content/honors/a.mdx',
+          value: 'a',
+          message: 'id “a” 重复：content/honors/a.md 和 content/honors/a.mdx 会生成同一个网址',
+          hint: 'id 就是文件名（不含扩展名和文件夹）。请给其中一个改名，如 a-2',
+        },
+      ]);
+      expect(entries.filter((e) => e.id === 'a')).toHaveLength(1);
+    });
+
+    it('reports the same id in two sub-folders of a collection', () => {
+      const honorText = VALID['honors/sandenggong.md']!;
+      const { problems } = check({ 'honors/2019/same.md': honorText, 'honors/2020/same.md': honorText });
+      expect(problems).toMatchObject([{ code: 'id-duplicate', file: 'content/honors/2020/same.md', value: 'same' }]);
+    });
+
+    it('allows the same id in different collections', () => {
+      expect(check({ 'letters/wang-xiang.md': VALID['letters/ganxiexin.md']! }).problems).toEqual([]);
+    });
+
+    it.each(['王祥.md', 'Wang-Xiang.md', 'wang_xiang.md', 'wang xiang.md'])('reports the file name %s, which cannot be a URL id', (name) => {
+      const { problems } = check({ [`officers/${name}`]: VALID['officers/wang-xiang.md']! });
+      expect(problems).toEqual([
+        {
+          severity: 'error',
+          code: 'id-invalid',
+          file: `content/officers/${name}`,
+          value: name,
+          message: `文件名 “${name}” 不能用作网址 id`,
+          hint: '文件名就是网址中的 id：只用小写拼音字母、数字和连字符，如 wang-xiang.md',
+        },
+      ]);
+    });
+  });
+
+  describe('images', () => {
+    const withPhoto = (photo: string) =>
+      `---\nname: 王祥\nrole: auxiliary\nunit: station\nsummary: 辅警\nphoto: ${photo}\nphotoAlt: 示意头像\nconsent: true\n---\n`;
+
+    it('reports an image file that does not exist, on the line of the field', () => {
+      expect(check({ 'officers/wang-xiang.md': withPhoto('wang-xaing.png') }).problems).toEqual([
+        {
+          severity: 'error',
+          code: 'image-missing',
+          file: 'content/officers/wang-xiang.md',
+          line: 6,
+          field: 'photo',
+          value: 'wang-xaing.png',
+          message: '找不到图片文件 wang-xaing.png',
+          hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
+        },
+      ]);
+    });
+
+    it('finds an image in a sub-folder, relative to the entry file', () => {
+      expect(check({ 'officers/photos/wang.png': 'PNG', 'officers/wang-xiang.md': withPhoto('photos/wang.png') }).problems).toEqual([]);
+    });
+
+    it.each(['https://example.com/wang.png', '/images/wang.png'])('reports the image %s, which is not a local file', (photo) => {
+      expect(check({ 'officers/wang-xiang.md': withPhoto(photo) }).problems).toMatchObject([
+        {
+          code: 'image-missing',
+          field: 'photo',
+          line: 6,
+          value: photo,
+          message: 'photo 必须是本地图片文件，不能是网址或绝对路径',
+          hint: '把图片放在 content/officers/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg',
+        },
+      ]);
+    });
+
+    it.each([['wang.svg', '.svg'], ['wang', '无扩展名']])('reports the unsupported image format of %s', (photo, shown) => {
+      expect(check({ 'officers/wang-xiang.md': withPhoto(photo) }).problems).toMatchObject([
+        { code: 'image-format', field: 'photo', message: `photo 的图片格式 “${shown}” 不受支持` },
+      ]);
+    });
+
+    it('checks the image of an entry that has other errors', () => {
+      const text = withPhoto('missing.png').replace('role: auxiliary', 'role: cadet');
+      expect(codes(check({ 'officers/wang-xiang.md': text }).problems).sort()).toEqual([
+        'content/officers/wang-xiang.md enum',
+        'content/officers/wang-xiang.md image-missing',
+      ]);
+    });
+  });
+
+  describe('the unit tree', () => {
+    it('reports two units without a parent', () => {
+      const { problems } = check({ 'units/second.md': '---\nname: 另一个大队\nkind: brigade\n---\n' });
+      expect(problems).toEqual([
+        {
+          severity: 'error',
+          code: 'unit-tree',
+          file: 'content/units/second.md',
+          field: 'parent',
+          message: '有 2 个单位没有填写 parent（content/units/brigade.md、content/units/second.md），本站单位只能有一个',
+          hint: '不填 parent 的单位就是本站单位（如大队）；其他单位（中队、警务站、党支部）都要填写 parent: 上级单位 id',
+        },
+      ]);
+    });
+
+    it('reports a cycle of parents once, showing the loop', () => {
+      const { problems } = check({
+        'units/brigade.md': '---\nname: 测试大队\nkind: brigade\nparent: station\n---\n',
+        'units/outside.md': '---\nname: 外部\nkind: other\nparent: brigade\n---\n',
+      });
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'unit-tree', file: 'content/units/brigade.md', message: '没有本站单位：每个单位都填写了 parent' }),
+        expect.objectContaining({
+          code: 'unit-tree',
+          file: 'content/units/brigade.md',
+          field: 'parent',
+          value: 'station',
+          message: '上级单位形成了循环：brigade → station → brigade',
+        }),
+      ]);
+    });
+
+    it('reports a unit that is its own parent', () => {
+      const { problems } = check({ 'units/station.md': '---\nname: 测试警务站\nkind: station\nparent: station\n---\n' });
+      expect(problems).toMatchObject([{ code: 'unit-tree', file: 'content/units/station.md', message: '上级单位形成了循环：station → station' }]);
+    });
+
+    it.each([
+      ['a draft', 'draft: true', 'draft'],
+      ['internal', 'visibility: internal', 'visibility'],
+      ['embargoed', 'publishDate: 2027-01-01', 'publishDate'],
+    ])('reports a root unit that is %s, since the site cannot be built without it', (_name, line, field) => {
+      const { problems } = check({ 'units/brigade.md': `---\nname: 测试大队\nkind: brigade\n${line}\n---\n` });
+      expect(problems).toEqual([
+        {
+          severity: 'error',
+          code: 'unit-tree',
+          file: 'content/units/brigade.md',
+          field,
+          message: '本站单位未公开（草稿、内部或未到发布时间），网站无法生成',
+          hint: '本站单位必须公开：删除 draft、visibility: internal 或 publishDate',
+        },
+      ]);
+    });
+
+    it('accepts a root unit whose publishDate has passed', () => {
+      expect(check({ 'units/brigade.md': '---\nname: 测试大队\nkind: brigade\npublishDate: 2020-01-01\n---\n' }).problems).toEqual([]);
+    });
+
+    it('reports a content folder without any unit, naming this site’s units folder', () => {
+      const { problems } = check({}, { base: {} });
+      expect(problems).toEqual([
+        {
+          severity: 'error',
+          code: 'unit-tree',
+          file: 'content/units',
+          message: '还没有任何单位：网站至少需要本站单位',
+          hint: '新建 content/units/<拼音>.md，写明 name 和 kind（不填 parent）',
+        },
+      ]);
+    });
+
+    it('does not report the root as missing when the root file has errors of its own', () => {
+      const { problems } = check({ 'units/brigade.md': '---\nname: 测试大队\nkind: brigad\n---\n' });
+      expect(codes(problems)).toEqual(['content/units/brigade.md enum']);
+    });
+
+    it('does not report “no units” when the only unit file has errors of its own', () => {
+      const { problems } = check({ 'units/brigade.md': '---\nname: 测试大队\nkind: brigad\n---\n' }, { base: {} });
+      expect(codes(problems)).toEqual(['content/units/brigade.md enum']);
+    });
+  });
+
+  describe('warnings', () => {
+    it('warns about a folder that is not a collection, suggesting the likely one', () => {
+      const { problems } = check({ 'officer/li-si.md': VALID['officers/wang-xiang.md']! });
+      expect(problems).toEqual([
+        {
+          severity: 'warning',
+          code: 'file-ignored',
+          file: 'content/officer',
+          message: '文件夹 officer 不是内容类别，其中的文件不会被读取',
+          hint: '是不是 officers？内容类别文件夹只有：units、officers、honors、letters、stats、activities',
+        },
+      ]);
+    });
+
+    it('warns about a file with an extension the collection does not read', () => {
+      const { problems } = check({ 'honors/notes.txt': '备忘', 'stats/2021.json': '{}' });
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'warning', code: 'file-ignored', file: 'content/honors/notes.txt', hint: expect.stringContaining('.md') }),
+        expect.objectContaining({ severity: 'warning', code: 'file-ignored', file: 'content/stats/2021.json', hint: '数据请写成 .yaml 文件' }),
+      ]);
+      expect(problems[0]?.message).toBe('这个文件不会被读取：honors 中只读取 .md、.mdx 文件和图片');
+    });
+
+    it('ignores hidden system files such as .DS_Store and .gitkeep', () => {
+      expect(check({ 'honors/.DS_Store': 'x', 'officers/.gitkeep': '' }).problems).toEqual([]);
+    });
+
+    it('does not warn about images next to the entries', () => {
+      expect(check({ 'honors/certificate.jpg': 'JPG' }).problems).toEqual([]);
+    });
+
+    it('reads .yml stats and .mdx entries', () => {
+      const { problems, entries } = check({
+        'stats/2020.yaml': null,
+        'stats/2020.yml': VALID['stats/2020.yaml']!,
+        'honors/sandenggong.md': null,
+        'honors/sandenggong.mdx': VALID['honors/sandenggong.md']!,
+      });
+      expect(problems).toEqual([]);
+      expect(entries.map((e) => e.file)).toEqual(expect.arrayContaining(['content/stats/2020.yml', 'content/honors/sandenggong.mdx']));
+    });
+
+    it('warns that an officer without consent will not be published, but not for a draft', () => {
+      const noConsent = VALID['officers/wang-xiang.md']!.replace('consent: true\n', '');
+      expect(check({ 'officers/wang-xiang.md': noConsent }).problems).toMatchObject([
+        { severity: 'warning', code: 'consent-missing', file: 'content/officers/wang-xiang.md', field: 'consent' },
+      ]);
+      expect(check({ 'officers/wang-xiang.md': noConsent.replace('name: 王祥', 'name: 王祥\ndraft: true') }).problems).toEqual([]);
+    });
+
+    it('warns when a metric changes its counting word between periods', () => {
+      const { problems } = check({
+        'stats/2021.yaml': 'title: 2021年数据\nunit: brigade\nperiod: { start: 2021-01, end: 2021-06 }\nmetrics:\n  - { key: cases, label: 警情, value: 5, unit: 人次 }\n',
+      });
+      expect(problems).toMatchObject([
+        {
+          severity: 'warning',
+          file: 'content/stats/2021.yaml',
+          field: 'metrics[0].unit',
+          value: '人次',
+          message: '指标 cases 的计量单位是 “人次”，而 content/stats/2020.yaml 中是 “起”',
+        },
+      ]);
+    });
+  });
+
+  describe('file contents', () => {
+    it('reports a file without frontmatter and checks nothing else in it', () => {
+      const { problems, entries } = check({ 'honors/sandenggong.md': 'title: 个人三等功\n' });
+      expect(problems).toMatchObject([{ code: 'frontmatter-missing', file: 'content/honors/sandenggong.md', line: 1 }]);
+      expect(entries.some((e) => e.id === 'sandenggong')).toBe(false);
+    });
+
+    it('reports an impossible date with its field and line', () => {
+      const { problems } = check({ 'letters/ganxiexin.md': VALID['letters/ganxiexin.md']!.replace('date: 2020-05', 'date: 2021-02-29') });
+      expect(problems).toMatchObject([{ code: 'date', file: 'content/letters/ganxiexin.md', line: 3, field: 'date', value: '2021-02-29' }]);
+    });
+
+    it('points an unknown field at its own line', () => {
+      const { problems } = check({ 'units/station.md': '---\nname: 测试警务站\nkind: station\nparent: brigade\nadress: 海陵区\n---\n' });
+      expect(problems).toMatchObject([{ code: 'unknown-field', field: 'adress', line: 5, hint: '可能是拼写错误：adress → address。字段名区分大小写' }]);
+    });
+
+    it('reports a missing content folder', () => {
+      const root = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-check-'));
+      sites.push(root);
+      const { problems } = checkContent({ root, contentDir: path.join(root, 'content'), now });
+      expect(problems[0]).toMatchObject({ severity: 'error', code: 'config', file: 'content', message: '找不到内容文件夹' });
+    });
+  });
+});

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { readDataSource, readMarkdownSource } from '../../../src/lib/check/source-file';
+
+const officerFile = [
+  '---', //                                    1
+  'name: 王祥', //                              2
+  'role: auxiliary', //                         3
+  'unit: dongjin', //                           4
+  'tags:', //                                   5
+  '  - 见义勇为', //                            6
+  '  - 夺刀', //                                7
+  'sources:', //                                8
+  '  - title: 泰州日报', //                     9
+  '    date: 2020-07-13', //                    10
+  '---', //                                     11
+  '', //                                        12
+  '东进警务站辅警王祥。', //                    13
+].join('\n');
+
+describe('readMarkdownSource', () => {
+  const source = readMarkdownSource(officerFile);
+
+  it('reads the frontmatter fields and the body', () => {
+    expect(source.problems).toEqual([]);
+    expect(source.data).toEqual({
+      name: '王祥',
+      role: 'auxiliary',
+      unit: 'dongjin',
+      tags: ['见义勇为', '夺刀'],
+      sources: [{ title: '泰州日报', date: new Date(Date.UTC(2020, 6, 13)) }],
+    });
+    expect(source.body).toBe('\n东进警务站辅警王祥。');
+  });
+
+  it.each<[(string | number)[], number]>([
+    [['name'], 2],
+    [['unit'], 4],
+    [['tags'], 5],
+    [['tags', 1], 7],
+    [['sources', 0, 'title'], 9],
+    [['sources', 0, 'date'], 10],
+  ])('gives the line of the field %j in the whole file (%i)', (path, line) => {
+    expect(source.lineOf(path)).toBe(line);
+  });
+
+  it('falls back to the closest existing parent for a field that is not written', () => {
+    expect(source.lineOf(['sources', 0, 'url'])).toBe(9);
+    expect(source.lineOf(['tags', 5])).toBe(5);
+    expect(source.lineOf(['photoAlt'])).toBe(2);
+  });
+
+  it('counts lines from the top of the file when the file starts with a byte-order mark', () => {
+    const withBom = readMarkdownSource(`\uFEFF${officerFile}`);
+    expect(withBom.problems).toEqual([]);
+    expect(withBom.lineOf(['unit'])).toBe(4);
+  });
+
+  it('reads Windows line endings', () => {
+    const crlf = readMarkdownSource(officerFile.replace(/\n/g, '\r\n'));
+    expect(crlf.problems).toEqual([]);
+    expect(crlf.data).toMatchObject({ name: '王祥', unit: 'dongjin' });
+    expect(crlf.lineOf(['unit'])).toBe(4);
+  });
+
+  it('reads an empty frontmatter as no fields', () => {
+    const empty = readMarkdownSource('---\n---\n正文');
+    expect(empty.problems).toEqual([]);
+    expect(empty.data).toEqual({});
+    expect(empty.body).toBe('正文');
+  });
+
+  it('does not end the frontmatter at a value that ends in ---', () => {
+    const text = '---\nsummary: 详见下文---\nname: 王祥\n---\n正文';
+    const source = readMarkdownSource(text);
+    expect(source.data).toEqual({ summary: '详见下文---', name: '王祥' });
+    expect(source.body).toBe('正文');
+  });
+
+  it('reports a file without frontmatter on line 1', () => {
+    const missing = readMarkdownSource('name: 王祥\n\n正文');
+    expect(missing.data).toBeUndefined();
+    expect(missing.body).toBe('name: 王祥\n\n正文');
+    expect(missing.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'frontmatter-missing',
+        line: 1,
+        message: '文件开头没有 frontmatter（用两行 --- 包起来的字段区）',
+        hint: '文件第一行写 ---，接着逐行写字段（如 name: 王祥），再写一行 --- ，然后才是正文',
+      },
+    ]);
+  });
+
+  it('reports a frontmatter that is never closed as missing', () => {
+    expect(readMarkdownSource('---\nname: 王祥\n\n正文').problems.map((p) => p.code)).toEqual(['frontmatter-missing']);
+  });
+
+  it('reports malformed YAML with the line it is on, and reads no fields', () => {
+    const broken = readMarkdownSource('---\nname: 王祥\nsummary: 时间: 2020年\nunit: dongjin\n---\n');
+    expect(broken.data).toBeUndefined();
+    expect(broken.lineOf(['unit'])).toBe(3);
+    expect(broken.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'yaml',
+        line: 3,
+        message: 'YAML 格式有误，无法读取（BLOCK_AS_IMPLICIT_KEY: Nested mappings are not allowed in compact mappings）',
+        hint: '检查冒号和缩进：每个字段写成 “字段名: 值”',
+      },
+    ]);
+  });
+
+  it('reports an unclosed quote', () => {
+    const broken = readMarkdownSource('---\nname: 王祥\nsummary: "没有结束的引号\nunit: dongjin\n---\n');
+    expect(broken.data).toBeUndefined();
+    expect(broken.problems).toMatchObject([{ code: 'yaml', hint: '检查引号和括号是否成对' }]);
+  });
+
+  it('reports indentation with a tab, with its hint', () => {
+    const tabbed = readMarkdownSource('---\nname: 王祥\ntags:\n\t- 夺刀\n---\n');
+    expect(tabbed.problems[0]).toMatchObject({ code: 'yaml', line: 4, hint: '缩进只能用空格，不能用 Tab 键' });
+  });
+
+  it('reports a field written twice', () => {
+    const twice = readMarkdownSource('---\nname: 王祥\nunit: dongjin\nname: 王翔\n---\n');
+    expect(twice.data).toBeUndefined();
+    expect(twice.problems).toEqual([
+      expect.objectContaining({ code: 'yaml', line: 4, hint: '同一个字段写了两次：删掉其中一个' }),
+    ]);
+    expect(twice.problems[0]?.message).toContain('DUPLICATE_KEY');
+  });
+
+  it('reports the impossible date 2020-02-30 with its field and line instead of rolling it over', () => {
+    const source = readMarkdownSource('---\ntitle: 三等功\ndate: 2020-02-30\n---\n');
+    expect(source.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'date',
+        line: 3,
+        field: 'date',
+        value: '2020-02-30',
+        message: '日期 2020-02-30 不存在（2020年2月没有30日）',
+        hint: '请核对原始材料中的日期',
+      },
+    ]);
+  });
+
+  it('names the nested field of an impossible date', () => {
+    const source = readMarkdownSource('---\nsources:\n  - title: 报道\n    date: 2019-02-29\n---\n');
+    expect(source.problems).toMatchObject([{ code: 'date', line: 4, field: 'sources[0].date', value: '2019-02-29' }]);
+  });
+
+  it('accepts real dates, leap days included, and quoted impossible dates (the schema reports those)', () => {
+    expect(readMarkdownSource('---\na: 2020-02-29\nb: 2020-12-31\n---\n').problems).toEqual([]);
+    expect(readMarkdownSource('---\na: "2020-02-30"\n---\n')).toMatchObject({ problems: [], data: { a: '2020-02-30' } });
+  });
+
+  it('reports an unquoted time without a zone, which YAML would read as UTC', () => {
+    const source = readMarkdownSource('---\npublishDate: 2026-12-01 09:00:00\n---\n');
+    expect(source.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'date',
+        line: 2,
+        field: 'publishDate',
+        value: '2026-12-01 09:00:00',
+        message: '时间 2026-12-01 09:00:00 没有加引号，会被当作世界时（比北京时间晚 8 小时）',
+        hint: '请加上引号：“publishDate: "2026-12-01 09:00:00"”，表示北京时间',
+      },
+    ]);
+  });
+
+  it.each(['"2026-12-01 09:00"', "'2026-12-01T09:00:00'", '2026-12-01T09:00:00+08:00', '2026-12-01T15:30:00Z'])(
+    'accepts the unambiguous time %s',
+    (value) => {
+      expect(readMarkdownSource(`---\npublishDate: ${value}\n---\n`).problems).toEqual([]);
+    },
+  );
+
+  it('reports an unquoted 08:00+08:00, which becomes UTC midnight and would read as 00:00 Beijing', () => {
+    expect(readMarkdownSource('---\npublishDate: 2026-12-01T08:00:00+08:00\n---\n').problems).toEqual([
+      {
+        severity: 'error',
+        code: 'date',
+        line: 2,
+        field: 'publishDate',
+        value: '2026-12-01T08:00:00+08:00',
+        message: '时间 2026-12-01T08:00:00+08:00 没有加引号，可能被读错（YAML 把它换算成世界时 2026-12-01T00:00:00.000Z）',
+        hint: '请加上引号：“publishDate: "2026-12-01T08:00:00+08:00"”',
+      },
+    ]);
+  });
+
+  it('does not call a real day “nonexistent” when its zoned time falls on another day in UTC', () => {
+    const problems = readMarkdownSource('---\npublishDate: 2026-12-01T07:00:00+08:00\n---\n').problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).not.toContain('不存在');
+    expect(problems[0]?.message).toContain('没有加引号');
+  });
+
+  it('reports an impossible day written with a time and zone as nonexistent', () => {
+    expect(readMarkdownSource('---\npublishDate: 2026-02-30T09:00:00+08:00\n---\n').problems).toMatchObject([
+      { code: 'date', message: '日期 2026-02-30T09:00:00+08:00 不存在（2026年2月没有30日）' },
+    ]);
+  });
+});
+
+describe('readDataSource', () => {
+  const stats = [
+    '# 2020年工作数据', //                                   1
+    'title: 2020年以来工作数据', //                          2
+    'unit: hailing-xuntejing', //                            3
+    'period:', //                                            4
+    '  start: 2020-01', //                                   5
+    '  end: 2020-07', //                                     6
+    'metrics:', //                                           7
+    '  - { key: cases, label: 警情, value: 386, unit: 起 }', // 8
+    '  - key: people', //                                    9
+    '    label: 群众', //                                    10
+    '    value: 95000', //                                   11
+    '    unit: 人次', //                                     12
+  ].join('\n');
+  const source = readDataSource(stats);
+
+  it('reads the whole file as fields, with no body', () => {
+    expect(source.problems).toEqual([]);
+    expect(source.body).toBe('');
+    expect(source.data).toMatchObject({ title: '2020年以来工作数据', period: { start: '2020-01', end: '2020-07' } });
+  });
+
+  it.each<[(string | number)[], number]>([
+    [['title'], 2],
+    [['period', 'end'], 6],
+    [['metrics', 0], 8],
+    [['metrics', 0, 'value'], 8],
+    [['metrics', 1, 'value'], 11],
+    [['metrics', 1, 'unit'], 12],
+  ])('gives the line of %j (%i)', (path, line) => {
+    expect(source.lineOf(path)).toBe(line);
+  });
+
+  it('reads an empty file as no fields', () => {
+    expect(readDataSource('')).toMatchObject({ data: {}, problems: [] });
+    expect(readDataSource('# 只有注释\n')).toMatchObject({ data: {}, problems: [] });
+  });
+
+  it('ignores a byte-order mark', () => {
+    expect(readDataSource('\uFEFFtitle: 数据\n').data).toEqual({ title: '数据' });
+  });
+
+  it('reports a duplicate key on its line', () => {
+    const twice = readDataSource('title: a\nunit: b\ntitle: c\n');
+    expect(twice.data).toBeUndefined();
+    expect(twice.problems).toMatchObject([{ code: 'yaml', line: 3, hint: '同一个字段写了两次：删掉其中一个' }]);
+  });
+
+  it('reports the impossible date in period.start', () => {
+    expect(readDataSource('period:\n  start: 2021-02-29\n  end: 2021-03\n').problems).toMatchObject([
+      { code: 'date', line: 2, field: 'period.start', message: '日期 2021-02-29 不存在（2021年2月没有29日）' },
+    ]);
+  });
+});

@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSiteConfig } from '../../src/lib/site-config';
+
+let root: string;
+let publicDir: string;
+let configFile: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-config-'));
+  publicDir = path.join(root, 'public');
+  mkdirSync(publicDir);
+  configFile = path.join(root, 'site.config.yaml');
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+const load = () => loadSiteConfig(configFile, { root, publicDir });
+const write = (text: string) => writeFileSync(configFile, text);
+
+describe('loadSiteConfig', () => {
+  it('loads a valid config with its defaults', () => {
+    write('title: 海陵巡特警荣誉榜\nurl: https://example.com\nbase: /rongyu\n');
+    const result = load();
+    expect(result.problems).toEqual([]);
+    expect(result.ok && result.config).toMatchObject({ title: '海陵巡特警荣誉榜', url: 'https://example.com', base: '/rongyu/', themeColor: '#1f4e9c' });
+  });
+
+  it('loads the project’s own site.config.yaml', () => {
+    const project = path.resolve('.');
+    const result = loadSiteConfig(path.join(project, 'site.config.yaml'), { root: project, publicDir: path.join(project, 'public') });
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports a missing file and says what to write', () => {
+    expect(load()).toEqual({
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          code: 'config',
+          file: 'site.config.yaml',
+          message: '找不到网站配置文件',
+          hint: '请创建 site.config.yaml，至少写明 title（网站标题）和 url（网站地址），可参考项目自带的示例',
+        },
+      ],
+    });
+  });
+
+  it('reports a bad url on its line', () => {
+    write('title: 荣誉榜\n# 网站地址\nurl: www.example.com\n');
+    const result = load();
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'config',
+      file: 'site.config.yaml',
+      line: 3,
+      field: 'url',
+      value: 'www.example.com',
+      message: 'url（网站地址）：应为以 http:// 或 https:// 开头的完整网址，如 https://www.example.gov.cn',
+    });
+  });
+
+  it('reports a bad themeColor on its line', () => {
+    write('title: 荣誉榜\nurl: https://example.com\nthemeColor: blue\n');
+    expect(load().problems).toEqual([
+      {
+        severity: 'error',
+        code: 'config',
+        file: 'site.config.yaml',
+        line: 3,
+        field: 'themeColor',
+        value: 'blue',
+        message: 'themeColor（主题色）：应为 # 加 6 位十六进制颜色，如 #1f4e9c',
+        hint: '请按说明修改这个值',
+      },
+    ]);
+  });
+
+  it('explains an unquoted colour, which YAML reads as a comment', () => {
+    write('title: 荣誉榜\nurl: https://example.com\nthemeColor: #1f4e9c\n');
+    expect(load().problems).toMatchObject([{ code: 'config', line: 3, field: 'themeColor', message: 'themeColor（主题色） 没有值' }]);
+  });
+
+  it('reports a logo that is not in the public folder', () => {
+    write('title: 荣誉榜\nurl: https://example.com\nlogo: /logo.svg\n');
+    expect(load()).toEqual({
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          code: 'config',
+          file: 'site.config.yaml',
+          line: 3,
+          field: 'logo',
+          value: '/logo.svg',
+          message: '找不到标志图片 /logo.svg',
+          hint: '请把图片放到 public/logo.svg，或删掉 logo 这一行',
+        },
+      ],
+    });
+  });
+
+  it('accepts a logo that is in the public folder', () => {
+    writeFileSync(path.join(publicDir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    write('title: 荣誉榜\nurl: https://example.com\nlogo: /logo.svg\n');
+    const result = load();
+    expect(result.ok && result.config.logo).toBe('/logo.svg');
+  });
+
+  it('reports malformed YAML with its line and reads nothing', () => {
+    write('title: 荣誉榜\nurl: https://example.com\ntitle: 又一个标题\n');
+    expect(load()).toMatchObject({ ok: false, problems: [{ code: 'yaml', file: 'site.config.yaml', line: 3 }] });
+  });
+
+  it('reports every missing required field of an empty file at once', () => {
+    write('# 还没有填写\n');
+    expect(load().problems.map((p) => [p.code, p.field, p.message])).toEqual([
+      ['config', 'title', '缺少必填字段 title（网站标题）'],
+      ['config', 'url', '缺少必填字段 url（网站地址）'],
+    ]);
+  });
+
+  it('suggests the right name for a misspelt field', () => {
+    write('title: 荣誉榜\nurl: https://example.com\nthemeColour: "#1f4e9c"\n');
+    expect(load().problems).toMatchObject([{ field: 'themeColour', line: 3, hint: '可能是拼写错误：themeColour → themeColor。字段名区分大小写' }]);
+  });
+});
