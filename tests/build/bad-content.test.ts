@@ -190,7 +190,7 @@ const CASES: BadCase[] = [
     file: 'site.config.yaml',
     field: 'url',
     code: 'config',
-    says: '应为完整网址',
+    says: '应为以 http:// 或 https:// 开头的完整网址',
   },
 ];
 
