@@ -76,6 +76,17 @@ function recordingContext() {
   return { context, uses };
 }
 
+/**
+ * Where in the file an issue should point. An unknown key has no path of its own in zod's issue,
+ * and a missing alt text is best shown at the image it belongs to.
+ */
+function issueLinePath(issue: z.ZodIssue): (string | number)[] {
+  if (issue.code === 'unrecognized_keys') return [...issue.path, issue.keys[0] ?? ''];
+  const imageKey = issue.code === 'custom' ? (issue.params as { imageKey?: string } | undefined)?.imageKey : undefined;
+  if (imageKey) return [...issue.path.slice(0, -1), imageKey];
+  return issue.path;
+}
+
 /** Lists files under `dir` recursively, as absolute paths, sorted for stable output. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -173,8 +184,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
       }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          // An unknown key has no path of its own in zod's issue: point at the key itself.
-          const line = source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path);
+          const line = source.lineOf(issueLinePath(issue));
           problems.push(at({ ...translateIssue(issue, schema, source.data), ...(line ? { line } : {}) }));
         }
         continue;

@@ -166,7 +166,7 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
             return {
               code: 'alt-missing',
               message: issue.message,
-              hint: `请添加 “${k}: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “王祥在东进警务站执勤”`,
+              hint: `请添加 “${k}: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “民警在警务站前执勤”`,
             };
           case 'recipients-empty':
           case 'to-empty':

@@ -103,7 +103,7 @@ describe('translateIssue', () => {
         code: 'alt-missing',
         field: 'photoAlt',
         message: '填写了 photo，但缺少图片的文字说明 photoAlt',
-        hint: '请添加 “photoAlt: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “王祥在东进警务站执勤”',
+        hint: '请添加 “photoAlt: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “民警在警务站前执勤”',
       },
     ]);
   });

@@ -29,7 +29,7 @@ describe('officer schema', () => {
         title: '站长',
         partyMember: true,
         photo: 'wang-xiang.png',
-        photoAlt: '王祥在东进警务站执勤',
+        photoAlt: '民警在警务站前执勤',
         tags: ['见义勇为'],
         aliases: ['东进警务站辅警'],
         featured: true,
