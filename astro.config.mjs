@@ -9,6 +9,18 @@ import { pruneAssets } from './src/integrations/prune-assets.ts';
 export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
+  vite: {
+    build: {
+      rollupOptions: {
+        output: {
+          // One stylesheet for the whole site: name it for what it is, not for the first route
+          // that happened to import it (`_key_.css`).
+          assetFileNames: (asset) =>
+            asset.names.some((name) => name.endsWith('.css')) ? '_astro/site.[hash][extname]' : '_astro/[name].[hash][extname]',
+        },
+      },
+    },
+  },
   integrations: [
     honorRoll(),
     mdx(),

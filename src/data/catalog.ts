@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { audience, buildTime } from 'virtual:honor-roll/context';
 import { compareNewestFirst } from '../lib/partial-date';
 import { publish, type ExcludedEntry } from '../lib/publishing';
+import { comparePeriodsNewestFirst } from '../lib/stats-series';
 import { buildRelations, type RelationsIndex } from '../lib/relations';
 
 export type Unit = CollectionEntry<'units'>;
@@ -44,18 +45,27 @@ async function load(): Promise<Catalog> {
   };
   const { collections, excluded } = publish(loaded, { now: buildTime, audience });
   const relations = buildRelations(collections);
-  const root = relations.root;
   return {
-    // The site's own unit first, then the others in file order.
-    units: [root, ...collections.units.filter((u) => u !== root)],
+    // The site's own unit first, then its tree depth-first, as an organisation chart reads.
+    units: unitTreeOrder(relations.root, relations),
     officers: [...collections.officers].sort((a, b) => Number(b.data.featured) - Number(a.data.featured) || byName(a, b)),
     honors: [...collections.honors].sort((a, b) => compareNewestFirst(a.data.date, b.data.date)),
     letters: [...collections.letters].sort((a, b) => compareNewestFirst(a.data.date, b.data.date)),
-    stats: [...collections.stats].sort((a, b) => compareNewestFirst(a.data.period.end, b.data.period.end)),
+    stats: [...collections.stats].sort((a, b) => comparePeriodsNewestFirst(a.data.period, b.data.period)),
     activities: [...collections.activities].sort((a, b) => compareNewestFirst(a.data.date, b.data.date)),
     relations,
     excluded,
   };
+}
+
+function unitTreeOrder(root: Unit, relations: RelationsIndex<PublishedCollections>): Unit[] {
+  const ordered: Unit[] = [];
+  const visit = (unit: Unit) => {
+    ordered.push(unit);
+    for (const child of relations.ofUnit(unit.id).children) visit(child);
+  };
+  visit(root);
+  return ordered;
 }
 
 let catalog: Promise<Catalog> | undefined;

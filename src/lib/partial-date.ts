@@ -113,3 +113,44 @@ export function groupByYear<T>(items: readonly T[], dateOf: (item: T) => Partial
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : b - a))
     .map(([year, list]) => ({ year, label: year === null ? UNDATED_LABEL : `${year}年`, items: list }));
 }
+
+/** A run of entries of the same month; for entries known only to the year `month` is null. */
+export interface MonthGroup<T> {
+  /** null for the undated group. */
+  year: number | null;
+  /** 1–12, or null for the year-only and undated groups. */
+  month: number | null;
+  /** 2020年6月, 2020年（月份未注明）, or 日期未注明. */
+  label: string;
+  items: T[];
+}
+
+/**
+ * Groups entries by month, newest month first, keeping the given order inside each month. Entries
+ * known only to the year come after that year's months, under 2020年（月份未注明）, since they
+ * could be from any of them; undated entries form the last group, under 日期未注明.
+ */
+export function groupByMonth<T>(items: readonly T[], dateOf: (item: T) => PartialDate | undefined | null): MonthGroup<T>[] {
+  const groups = new Map<string, MonthGroup<T>>();
+  for (const item of items) {
+    const date = dateOf(item);
+    const year = date?.year ?? null;
+    const month = date?.month ?? null;
+    const key = `${year}-${month}`;
+    const group = groups.get(key);
+    if (group) group.items.push(item);
+    else groups.set(key, { year, month, label: monthGroupLabel(year, month), items: [item] });
+  }
+  // Within a year, a missing month sorts as 0: after month 1 in newest-first order.
+  return [...groups.values()].sort((a, b) =>
+    a.year === null || b.year === null
+      ? (a.year === null ? 1 : 0) - (b.year === null ? 1 : 0)
+      : b.year - a.year || (b.month ?? 0) - (a.month ?? 0),
+  );
+}
+
+function monthGroupLabel(year: number | null, month: number | null): string {
+  if (year === null) return UNDATED_LABEL;
+  if (month === null) return `${year}年（月份未注明）`;
+  return `${year}年${month}月`;
+}

@@ -4,6 +4,7 @@
  * here instead of scanning collections themselves.
  */
 import { compareNewestFirst } from './partial-date';
+import { comparePeriodsNewestFirst } from './stats-series';
 import type { ActivityLike, Collections, HonorLike, LetterLike, OfficerLike, StatLike, UnitLike } from './publishing';
 
 type Of<C extends Collections, K extends keyof Collections> = C[K][number];
@@ -101,7 +102,7 @@ export function buildRelations<C extends Collections>(collections: C): Relations
 
   const byDate = (a: HonorLike | LetterLike | ActivityLike, b: HonorLike | LetterLike | ActivityLike) =>
     compareNewestFirst(a.data.date, b.data.date);
-  const byPeriod = (a: StatLike, b: StatLike) => compareNewestFirst(a.data.period.end, b.data.period.end);
+  const byPeriod = (a: StatLike, b: StatLike) => comparePeriodsNewestFirst(a.data.period, b.data.period);
   for (const map of [officerHonors, officerLetters, officerHosted, unitHonors, unitLetters, unitActivities]) {
     for (const list of map.values()) list.sort(byDate);
   }

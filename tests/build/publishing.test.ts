@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { findBrokenLinks } from './link-check';
 
 const CANARIES = [
   'CANARYDRAFT',
@@ -84,6 +85,11 @@ describe('the public build of a site with excluded entries', () => {
     // test-honor, test-collective, shared-honor
     expect(readPage(build.outDir, 'honors').text).toContain('共 3 项');
     expect(readPage(build.outDir, 'letters').text).toContain('共 1 件');
+  });
+
+  // An excluded entry must not leave a link to its missing page behind.
+  it('every internal link, image and fragment resolves', () => {
+    expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
   });
 
   it('does not list an excluded unit among the children of its parent', () => {

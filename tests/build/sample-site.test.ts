@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../src/schemas/context';
 import { buildProject, listOutput, PROJECT_ROOT, readPage, type BuildResult } from './harness';
+import { findBrokenLinks } from './link-check';
 
 let build: BuildResult;
 
@@ -46,7 +47,7 @@ describe('the sample unit', () => {
 
   it('lists undated honours under 日期未注明 and dated ones under their year', () => {
     const page = readPage(build.outDir, 'honors');
-    const headings = page.querySelectorAll('h2').map((h) => h.text.trim());
+    const headings = page.querySelectorAll('.year-heading').map((h) => h.text.trim());
     expect(headings).toEqual(['2020年', '日期未注明']);
     expect(page.text).toContain('建国70周年大庆安保先进集体');
   });
@@ -90,6 +91,10 @@ describe('the sample unit', () => {
         expect(readPage(build.outDir, `${collection}/${id}`).text, `${collection}/${id}`).toContain('“流动党建”锻造红色警队');
       }
     }
+  });
+
+  it('every internal link, image and fragment resolves', () => {
+    expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
   });
 
   it('leaves no staging folder behind', () => {

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { findBrokenLinks } from './link-check';
 
 describe('a site deployed under a sub-path with its own config', () => {
   let build: BuildResult;
@@ -42,19 +43,23 @@ describe('a site deployed under a sub-path with its own config', () => {
     expect(listOutput(build.outDir)).toContain('officers/test-officer/index.html');
   });
 
+  it('every internal link, image and fragment resolves', () => {
+    expect(findBrokenLinks(build.outDir, { base: '/rongyu/' })).toEqual([]);
+  });
+
   it('renders an entry written in MDX like one written in Markdown', () => {
     const page = readPage(build.outDir, 'letters/mdx-letter');
-    expect(page.querySelector('article h2')?.text).toBe('留言原文');
+    expect(page.querySelectorAll('article .prose h2').map((h) => h.text)).toContain('留言原文');
     expect(page.querySelector('article strong')?.text).toBe('用 MDX 写的');
   });
 
   it('names the unit from the content when the config does not', () => {
-    expect(readPage(build.outDir, '').querySelector('.site-header .unit')?.text).toBe('测试大队');
+    expect(readPage(build.outDir, '').querySelector('.site-header .unit-name')?.text).toBe('测试大队');
   });
 
   it('shows the configured menu and filing numbers', () => {
     const home = readPage(build.outDir, '');
-    expect(home.querySelectorAll('nav a').map((a) => a.text.trim())).toEqual(['首页', '人物']);
+    expect(home.querySelectorAll('nav[aria-label="主菜单"] a').map((a) => a.text.trim())).toEqual(['首页', '人物']);
     expect(home.querySelector('.site-footer')?.text).toContain('苏ICP备00000000号');
     expect(home.querySelector('.site-footer')?.text).toContain('网站标识码：3200000000');
   });

@@ -1,0 +1,57 @@
+/**
+ * Every page meets WCAG 2.1 A and AA as far as axe-core can tell, in the normal and the 适老化
+ * mode, and reflows to a 320 px screen in both without horizontal scrolling (WCAG 1.4.10).
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { axeViolations, baseUrl, horizontalOverflow, MODES, modeOf, newModeContext, pages, WCAG_AA_TAGS, withPage, type Mode } from './site';
+
+let browser: Browser;
+const contexts = new Map<Mode, BrowserContext>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const mode of MODES) contexts.set(mode, await newModeContext(browser, mode));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The mode the page must show, so an elder-mode test cannot pass on a normal page. */
+async function expectMode(mode: Mode, actual: string | null): Promise<void> {
+  if (mode === 'elder') expect(actual, 'html[data-mode] in 适老化 mode').toBe('elder');
+  else expect(actual === null || actual === 'normal', `html[data-mode] is ${actual} in normal mode`).toBe(true);
+}
+
+describe.each(MODES)('in %s mode', (mode) => {
+  it.each(pages)('%s has no WCAG 2.1 A/AA violations (axe-core)', async (path) => {
+    await withPage(contexts.get(mode)!, async (page) => {
+      await page.goto(`${baseUrl}${path}`);
+      await expectMode(mode, await modeOf(page));
+      expect(await axeViolations(page, { tags: WCAG_AA_TAGS })).toEqual([]);
+    });
+  });
+
+  it.each(pages)('%s scrolls only vertically at 320 px and 360 px', async (path) => {
+    await withPage(contexts.get(mode)!, async (page) => {
+      await page.goto(`${baseUrl}${path}`);
+      await expectMode(mode, await modeOf(page));
+      for (const width of [320, 360]) {
+        await page.setViewportSize({ width, height: 740 });
+        const { overflow, culprits } = await horizontalOverflow(page);
+        expect(overflow, `${width} px: page is ${overflow}px too wide; sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+});
+
+describe('beyond WCAG tags', () => {
+  it.each(pages)('%s has no serious or critical violation of any axe rule', async (path) => {
+    await withPage(contexts.get('normal')!, async (page) => {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await axeViolations(page, { impacts: ['serious', 'critical'] })).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * What the browser tests share: the served site, its pages, the two display modes, and small
+ * probes run inside the page (axe-core, overflow, focus).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { listOutput } from '../build/harness';
+
+export const baseUrl = inject('baseUrl');
+export const outDir = inject('outDir');
+
+/** Every page of the built site, as URL paths (`/`, `/officers/wang-xiang/`). */
+export const pages: string[] = listOutput(outDir)
+  .filter((f) => f.endsWith('index.html'))
+  .map((f) => `/${f.replace(/index\.html$/, '')}`);
+
+/** Where the reader's choice of display mode is kept. */
+export const MODE_STORAGE_KEY = 'honor-roll:mode';
+
+/** 普通 (normal) and 适老化 (large text, high contrast). */
+export const MODES = ['normal', 'elder'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A phone screen, the way most readers come. */
+export const PHONE = { width: 360, height: 740 } as const;
+
+/**
+ * A browser context on a phone screen. A static local site answers at once, so a missing element
+ * fails in seconds, not after Playwright's default 30.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', ...options });
+  context.setDefaultTimeout(5_000);
+  return context;
+}
+
+/**
+ * A browser context with JavaScript on in the given mode. Elder mode is stored before any page
+ * script runs, as if the reader had chosen it on an earlier visit.
+ */
+export async function newModeContext(browser: Browser, mode: Mode, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await newContext(browser, options);
+  if (mode === 'elder') {
+    await context.addInitScript(
+      ([key]) => {
+        try {
+          localStorage.setItem(key!, 'elder');
+        } catch {
+          // about:blank has no storage
+        }
+      },
+      [MODE_STORAGE_KEY],
+    );
+  }
+  return context;
+}
+
+/** Opens a page, runs `use`, and closes the page even when an assertion fails. */
+export async function withPage<T>(context: BrowserContext, use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The `data-mode` of `<html>`, or null. */
+export function modeOf(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.documentElement.getAttribute('data-mode'));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.0 and 2.1 levels A and AA rules. */
+export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core on the open page; one line per violation: `rule (impact): target, target`.
+ * `tags` limits the run to rules with those tags; `impacts` keeps only violations of those impacts.
+ */
+export async function axeViolations(page: Page, { tags, impacts }: { tags?: string[]; impacts?: string[] } = {}): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(
+    async ({ tags, impacts }) => {
+      interface AxeResult {
+        violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+      }
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe;
+      const result = await axe.run(document, {
+        resultTypes: ['violations'],
+        ...(tags ? { runOnly: { type: 'tag', values: tags } } : {}),
+      });
+      return result.violations
+        .filter((v) => !impacts || impacts.includes(v.impact ?? ''))
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    },
+    { tags, impacts },
+  );
+}
+
+/**
+ * How far the page is wider than the screen (0 or less: no horizontal scrolling), and which
+ * elements stick out past the right edge, so a failure says where to look.
+ */
+export function horizontalOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && el.checkVisibility())
+      // Only the outermost element that sticks out; its children follow from it.
+      .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)))
+      .slice(0, 5)
+      .map(describe);
+    return { overflow: root.scrollWidth - width, culprits };
+  });
+}
