@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { honorRoll } from './src/integrations/honor-roll.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // `site` and `base` come from site.config.yaml (set by the honor-roll integration).
 export default defineConfig({
@@ -15,6 +16,8 @@ export default defineConfig({
         output: {
           // One stylesheet for the whole site: name it for what it is, not for the first route
           // that happened to import it (`_key_.css`).
+          // `search.[hash].js`, not `search.astro_astro_type_script_index_0_lang.[hash].js`.
+          entryFileNames: (chunk) => `_astro/${chunk.name.replace(/\.astro_astro_type_script.*$/, '')}.[hash].js`,
           assetFileNames: (asset) =>
             asset.names.some((name) => name.endsWith('.css')) ? '_astro/site.[hash][extname]' : '_astro/[name].[hash][extname]',
         },
@@ -25,6 +28,7 @@ export default defineConfig({
     honorRoll(),
     mdx(),
     pruneAssets(),
+    searchIndex(),
     // Last: moves the finished site into place only after every other step has succeeded.
     atomicOutput(),
   ],

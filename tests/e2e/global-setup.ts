@@ -7,15 +7,19 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, PROJECT_ROOT } from '../build/harness';
+import { serveStatic, type StaticServer } from '../../scripts/static-server';
+import { buildFixture, buildSite, PROJECT_ROOT } from '../build/harness';
 
 const PORT = 4391;
 let server: ChildProcess | undefined;
+let fixtureServer: StaticServer | undefined;
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     outDir: string;
+    /** The `publishing` fixture (canary entries of every excluded kind), built under /rongyu/. */
+    fixtureUrl: string;
   }
 }
 
@@ -48,7 +52,16 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('outDir', outDir);
 
-  return () => {
+  // Search must respect a base path and must never find an excluded entry.
+  const fixture = buildFixture('publishing', {
+    files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' },
+  });
+  if (fixture.status !== 0) throw new Error(`publishing fixture failed to build:\n${fixture.output}`);
+  fixtureServer = await serveStatic(fixture.outDir, { base: '/rongyu/' });
+  project.provide('fixtureUrl', fixtureServer.url);
+
+  return async () => {
     server?.kill();
+    await fixtureServer?.close();
   };
 }

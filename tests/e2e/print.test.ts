@@ -39,7 +39,7 @@ describe('printing on A4', () => {
       await page.emulateMedia({ media: 'print' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      for (const selector of ['nav[aria-label="主菜单"]', '#mode-toggle', 'nav[aria-label="面包屑"]']) {
+      for (const selector of ['nav[aria-label="主菜单"]', '#mode-toggle', 'nav[aria-label="面包屑"]', 'form[role="search"]']) {
         expect(await page.locator(selector).isVisible(), selector).toBe(false);
       }
       expect(await page.locator('h1').isVisible()).toBe(true);

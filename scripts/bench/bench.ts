@@ -1,0 +1,250 @@
+/**
+ * `npm run bench -- --entries N [--json FILE] [--keep]`
+ *
+ * Builds a synthetic unit of N entries in a temporary folder (never the real content) and
+ * measures: cold build (empty caches), warm build (nothing changed), a build after editing one
+ * entry, peak memory, output size, page weight, images in and out, and the first search in
+ * headless Chromium (bytes transferred and time to results). Prints a table, writes JSON.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../static-server';
+import { writeSyntheticSite } from './synthetic';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'astro.js');
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '500' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+  },
+});
+const entries = Number(values.entries);
+if (!Number.isInteger(entries) || entries < 20) {
+  console.error('--entries 应为不小于 20 的整数（--entries must be an integer ≥ 20）');
+  process.exit(2);
+}
+
+interface BuildRun {
+  seconds: number;
+  /** Peak resident memory of the build process (Astro, sharp), in MiB. */
+  peakRssMiB: number;
+  /** Peak resident memory of any helper process it started (Pagefind's binary), in MiB. */
+  peakChildRssMiB: number;
+  ok: boolean;
+}
+
+/** The high-water mark of a process's resident memory, from /proc (Linux), in KiB. */
+function peakRssKiB(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Runs `astro build` on the synthetic site, sampling memory every 50 ms. */
+function build(siteDir: string, outDir: string, cacheDir: string): Promise<BuildRun> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        HONOR_ROLL_SITE: siteDir,
+        HONOR_ROLL_OUT_DIR: outDir,
+        HONOR_ROLL_CACHE_DIR: cacheDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peak = 0;
+    let childPeak = 0;
+    const sample = setInterval(() => {
+      if (!child.pid) return;
+      peak = Math.max(peak, peakRssKiB(child.pid));
+      for (const grandchild of childrenOf(child.pid)) childPeak = Math.max(childPeak, peakRssKiB(grandchild));
+    }, 50);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      if (code !== 0) console.error(output);
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssMiB: peak / 1024, peakChildRssMiB: childPeak / 1024, ok: code === 0 });
+    });
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+}
+
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/** What the output weighs: pages, HTML per page (gzip), JS per page, images, search index. */
+function measureOutput(outDir: string) {
+  const files = filesUnder(outDir);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  const htmlGzip = pages.map((f) => gzipSync(readFileSync(f)).length);
+  const assets = (ext: RegExp) => files.filter((f) => ext.test(f));
+  const profile = pages.find((f) => f.includes(`${path.sep}officers${path.sep}officer-`));
+  let profileJs = 0;
+  if (profile) {
+    const html = parse(readFileSync(profile, 'utf8'));
+    for (const script of html.querySelectorAll('script')) {
+      const src = script.getAttribute('src');
+      profileJs += src ? statSync(path.join(outDir, src)).size : Buffer.byteLength(script.text);
+    }
+  }
+  return {
+    files: files.length,
+    pages: pages.length,
+    distMiB: Math.round((sum(files.map((f) => statSync(f).size)) / 1024 / 1024) * 10) / 10,
+    htmlGzipKiBMean: kib(sum(htmlGzip) / pages.length),
+    htmlGzipKiBMax: kib(Math.max(...htmlGzip)),
+    profileJsBytes: profileJs,
+    imageOutMiB: Math.round((sum(assets(/\.(webp|avif|jpe?g|png)$/).map((f) => statSync(f).size)) / 1024 / 1024) * 10) / 10,
+    searchIndexMiB: Math.round((sum(files.filter((f) => f.includes(`${path.sep}pagefind${path.sep}`)).map((f) => statSync(f).size)) / 1024 / 1024) * 10) / 10,
+  };
+}
+
+/** The first search a reader makes, in headless Chromium: bytes over the wire and time to results. */
+async function measureSearch(outDir: string, query: string) {
+  const server = await serveStatic(outDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const transferred = (from: number) => server.log.slice(from).reduce((n, r) => n + r.bytes, 0);
+    const largest = (from: number) =>
+      server.log
+        .slice(from)
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 5)
+        .map((r) => `${r.path.replace(/\?.*$/, '')} ${kib(r.bytes)} KiB`);
+
+    await page.goto(`${server.url}search/`);
+    await page.waitForLoadState('networkidle');
+    const pageBytes = transferred(0);
+
+    let mark = server.log.length;
+    const started = performance.now();
+    await page.fill('#search-query', query);
+    await page.press('#search-query', 'Enter');
+    await page.locator('.search-result').first().waitFor({ timeout: 30_000 });
+    const firstMs = Math.round(performance.now() - started);
+    await page.waitForLoadState('networkidle');
+    const firstBytes = transferred(mark);
+    const firstLargest = largest(mark);
+
+    // A second query, as a reader refines it: the library and the index root are cached.
+    mark = server.log.length;
+    const secondStart = performance.now();
+    await page.fill('#search-query', '见义勇为');
+    await page.press('#search-query', 'Enter');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('见义勇为'), undefined, { timeout: 30_000 });
+    const secondMs = Math.round(performance.now() - secondStart);
+    await page.waitForLoadState('networkidle');
+    return {
+      searchPageKiB: kib(pageBytes),
+      firstQueryKiB: kib(firstBytes),
+      firstQueryMs: firstMs,
+      secondQueryKiB: kib(transferred(mark)),
+      secondQueryMs: secondMs,
+      largestFiles: firstLargest,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-bench-${entries}-`));
+const siteDir = path.join(work, 'site');
+const outDir = path.join(work, 'dist');
+const cacheDir = path.join(work, 'cache');
+console.log(`合成站点（synthetic site）: ${entries} 条 → ${work}`);
+const site = await writeSyntheticSite(siteDir, entries);
+
+const cold = await build(siteDir, outDir, cacheDir);
+if (!cold.ok) process.exit(1);
+const warm = await build(siteDir, outDir, cacheDir);
+appendFileSync(site.editableFile, '\n补充一句话：这是基准测试对一个条目的修改。\n');
+const edited = await build(siteDir, outDir, cacheDir);
+const output = measureOutput(outDir);
+const search = values['no-search'] || !existsSync(path.join(outDir, 'pagefind')) ? null : await measureSearch(outDir, '救助');
+
+const result = {
+  entries,
+  counts: site.counts,
+  node: process.version,
+  cpus: os.cpus().length,
+  build: {
+    coldSeconds: round(cold.seconds),
+    warmSeconds: round(warm.seconds),
+    editedSeconds: round(edited.seconds),
+    warmToCold: round(warm.seconds / cold.seconds),
+    msPerEntryCold: round((cold.seconds * 1000) / entries),
+    peakRssMiB: Math.round(Math.max(cold.peakRssMiB, warm.peakRssMiB, edited.peakRssMiB)),
+    peakPagefindRssMiB: Math.round(Math.max(cold.peakChildRssMiB, warm.peakChildRssMiB, edited.peakChildRssMiB)),
+  },
+  output: { ...output, imageInMiB: Math.round((site.imageBytes / 1024 / 1024) * 10) / 10 },
+  search,
+};
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+console.table({
+  'cold build (s)': result.build.coldSeconds,
+  'warm build (s)': result.build.warmSeconds,
+  'one entry edited (s)': result.build.editedSeconds,
+  'warm / cold': result.build.warmToCold,
+  'ms per entry (cold)': result.build.msPerEntryCold,
+  'peak RSS, build (MiB)': result.build.peakRssMiB,
+  'peak RSS, pagefind (MiB)': result.build.peakPagefindRssMiB,
+  pages: output.pages,
+  'dist (MiB)': output.distMiB,
+  'HTML per page, gzip, mean (KiB)': output.htmlGzipKiBMean,
+  'HTML per page, gzip, max (KiB)': output.htmlGzipKiBMax,
+  'JS on a profile page (bytes)': output.profileJsBytes,
+  'images in (MiB)': result.output.imageInMiB,
+  'images out (MiB)': output.imageOutMiB,
+  'search index (MiB)': output.searchIndexMiB,
+  ...(search
+    ? {
+        'first query, transferred (KiB)': search.firstQueryKiB,
+        'first query, time to results (ms)': search.firstQueryMs,
+        'second query, transferred (KiB)': search.secondQueryKiB,
+        'second query, time to results (ms)': search.secondQueryMs,
+      }
+    : {}),
+});
+if (search) console.log('first query, largest transfers:', search.largestFiles.join(', '));
+if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
