@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { honorRoll } from './src/integrations/honor-roll.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
   integrations: [
     honorRoll(),
     mdx(),
+    // Every page a search engine should list: not the search page, not the printable posters.
+    sitemap({ filter: (page) => !/\/(search|poster)\/$/.test(page) }),
     pruneAssets(),
     searchIndex(),
     // Last: moves the finished site into place only after every other step has succeeded.

@@ -5,4 +5,6 @@ declare module 'virtual:honor-roll/context' {
   export const buildTime: Date;
   /** Which edition is being built. */
   export const audience: import('./lib/publishing').Audience;
+  /** The site's cache folder (kept between builds): share images are reused from here. */
+  export const cacheDir: string;
 }

@@ -54,7 +54,7 @@ export function honorRoll(): AstroIntegration {
           if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
         }
 
-        const context = { siteConfig: site.config, buildTime: buildTime.toISOString(), audience };
+        const context = { siteConfig: site.config, buildTime: buildTime.toISOString(), audience, cacheDir: paths.cacheDir };
         updateConfig({
           site: site.config.url,
           base: site.config.base,
@@ -70,6 +70,7 @@ export function honorRoll(): AstroIntegration {
                         `export const siteConfig = ${JSON.stringify(context.siteConfig)};`,
                         `export const buildTime = new Date(${JSON.stringify(context.buildTime)});`,
                         `export const audience = ${JSON.stringify(context.audience)};`,
+                        `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
                       ].join('\n')
                     : undefined,
               },

@@ -154,3 +154,11 @@ function monthGroupLabel(year: number | null, month: number | null): string {
   if (month === null) return `${year}年（月份未注明）`;
   return `${year}年${month}月`;
 }
+
+/**
+ * The first moment a partial date covers, in Beijing time (2020-04 → 2020-04-01 00:00 +08:00),
+ * for formats that need a full timestamp, such as RSS.
+ */
+export function startOfPartialDate(date: PartialDate): Date {
+  return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1) - 8 * 60 * 60_000);
+}

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { axeViolations, baseUrl, horizontalOverflow, MODES, modeOf, newModeContext, pages, WCAG_AA_TAGS, withPage, type Mode } from './site';
+import { axeViolations, baseUrl, horizontalOverflow, MODES, modeOf, newModeContext, pages, posterPages, WCAG_AA_TAGS, withPage, type Mode } from './site';
 
 let browser: Browser;
 const contexts = new Map<Mode, BrowserContext>();
@@ -42,6 +42,20 @@ describe.each(MODES)('in %s mode', (mode) => {
         await page.setViewportSize({ width, height: 740 });
         const { overflow, culprits } = await horizontalOverflow(page);
         expect(overflow, `${width} px: page is ${overflow}px too wide; sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+});
+
+describe('printable posters, on screen', () => {
+  it.each(posterPages)('%s has no WCAG 2.1 A/AA violations and reflows to 320 px', async (path) => {
+    await withPage(contexts.get('normal')!, async (page) => {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await axeViolations(page, { tags: WCAG_AA_TAGS })).toEqual([]);
+      for (const width of [320, 360]) {
+        await page.setViewportSize({ width, height: 740 });
+        const { overflow, culprits } = await horizontalOverflow(page);
+        expect(overflow, `${width} px: sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
       }
     });
   });

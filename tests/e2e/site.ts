@@ -11,10 +11,15 @@ import { listOutput } from '../build/harness';
 export const baseUrl = inject('baseUrl');
 export const outDir = inject('outDir');
 
-/** Every page of the built site, as URL paths (`/`, `/officers/wang-xiang/`). */
-export const pages: string[] = listOutput(outDir)
+const allPages = listOutput(outDir)
   .filter((f) => f.endsWith('index.html'))
   .map((f) => `/${f.replace(/index\.html$/, '')}`);
+
+/** Every page of the site's layout, as URL paths (`/`, `/officers/wang-xiang/`). */
+export const pages: string[] = allPages.filter((p) => !p.endsWith('/poster/'));
+
+/** The printable A4 posters: a sheet of paper, without the site's header, menu or mode switch. */
+export const posterPages: string[] = allPages.filter((p) => p.endsWith('/poster/'));
 
 /** Where the reader's choice of display mode is kept. */
 export const MODE_STORAGE_KEY = 'honor-roll:mode';

@@ -1,0 +1,98 @@
+/**
+ * Renders share cards to PNG at build time: satori lays the card out and draws every glyph as a
+ * path with Noto Sans SC from the @fontsource package (so Chinese renders the same on a machine
+ * without any CJK font), sharp rasterises. A card whose inputs did not change is read from the
+ * cache instead of being drawn again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ImageMetadata } from 'astro';
+import satori from 'satori';
+import sharp from 'sharp';
+import { cacheDir } from 'virtual:honor-roll/context';
+import { facesForText, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
+import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, type ShareCard } from '../lib/share-card';
+
+const require = createRequire(import.meta.url);
+const FONT_PACKAGE = '@fontsource/noto-sans-sc';
+const FONT_VERSION: string = require(`${FONT_PACKAGE}/package.json`).version;
+/** Bump when the card design changes, so cached cards are redrawn. */
+const DESIGN_VERSION = 1;
+
+const fontDir = path.dirname(require.resolve(`${FONT_PACKAGE}/400.css`));
+const faces: FontFace[] = [400, 700].flatMap((weight) => parseFontFaces(readFileSync(path.join(fontDir, `${weight}.css`), 'utf8')));
+const fontFiles = new Map<string, Buffer>();
+
+/** `NotoSansSC-4`: one family name per Fontsource piece (all weights of a piece share it). */
+function fontName(face: FontFace): string {
+  return `NotoSansSC-${/noto-sans-sc-(\d+)-/.exec(face.file)?.[1] ?? face.file}`;
+}
+
+function fontsFor(text: string) {
+  const missing = uncoveredCharacters(faces, text);
+  if (missing.length > 0) {
+    // Drawn as empty boxes otherwise: say which characters, so the text can be checked.
+    console.warn(`[share-images] 字体不含这些字符，分享图中将显示为空白：${missing.join(' ')}`);
+  }
+  return facesForText(faces, text).map((face) => {
+    let data = fontFiles.get(face.file);
+    if (!data) {
+      data = readFileSync(path.join(fontDir, face.file));
+      fontFiles.set(face.file, data);
+    }
+    // satori does not look for a glyph in a second font of the same name: each piece of the
+    // font gets a name of its own, and the card lists them all as fallbacks.
+    return { name: fontName(face), data, weight: face.weight as 400 | 700, style: 'normal' as const };
+  });
+}
+
+/** The original bytes of an image field (Astro keeps the file's path on the metadata object). */
+function originalOf(image: ImageMetadata): Buffer {
+  const file = (image as ImageMetadata & { fsPath?: string }).fsPath;
+  if (!file) throw new Error(`share card: no file behind image ${image.src}`);
+  return readFileSync(file);
+}
+
+/** The portrait cropped to the card's 4:5 frame, as a data URI; its metadata is not carried over. */
+async function portraitUri(original: Buffer): Promise<string> {
+  const jpeg = await sharp(original).rotate().resize(360 * 2, 450 * 2, { fit: 'cover' }).jpeg({ quality: 82 }).toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
+
+export interface CardInput extends Omit<ShareCard, 'portrait'> {
+  portrait?: ImageMetadata | undefined;
+}
+
+/** Statistics of this build's share cards, for the build log. */
+export const shareImageStats = { drawn: 0, cached: 0, drawMs: 0 };
+
+/** The PNG of a card: from the cache when nothing about it changed, else drawn and cached. */
+export async function renderShareImage(input: CardInput): Promise<Buffer> {
+  const { portrait, ...card } = input;
+  const original = portrait ? originalOf(portrait) : undefined;
+  const key = createHash('sha256')
+    .update(JSON.stringify({ card, FONT_VERSION, DESIGN_VERSION }))
+    .update(original ?? '')
+    .digest('hex');
+  const cached = path.join(cacheDir, 'share-cards', `${key}.png`);
+  try {
+    const png = readFileSync(cached);
+    shareImageStats.cached++;
+    return png;
+  } catch {
+    // not cached yet
+  }
+  const started = performance.now();
+  const full: ShareCard = { ...card, portrait: original ? await portraitUri(original) : undefined };
+  const fonts = fontsFor(cardText(full));
+  const family = [...new Set(fonts.map((f) => f.name))].join(', ');
+  const svg = await satori(cardTree(full, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: false }).toBuffer();
+  mkdirSync(path.dirname(cached), { recursive: true });
+  writeFileSync(cached, png);
+  shareImageStats.drawn++;
+  shareImageStats.drawMs += performance.now() - started;
+  return png;
+}

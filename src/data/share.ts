@@ -1,0 +1,76 @@
+/**
+ * What each page says when it is shared: its share card, canonical URL and the path of its share
+ * image. Profiles, honours and letters have a card of their own; every other page shares the
+ * site's card.
+ */
+import { siteConfig } from 'virtual:honor-roll/context';
+import { themePalette } from '../lib/color';
+import { LETTER_KINDS } from '../lib/labels';
+import { formatOptionalDate } from '../lib/partial-date';
+import { withBase } from '../lib/urls';
+import type { CollectionName } from '../schemas/context';
+import { getCatalog } from './catalog';
+import { honorRecipients, letterAddressees, recipientsText } from './names';
+import type { CardInput } from './share-images';
+
+/** Collections whose entries get a share card of their own. */
+export const CARD_COLLECTIONS = ['officers', 'honors', 'letters'] as const satisfies readonly CollectionName[];
+type CardCollection = (typeof CARD_COLLECTIONS)[number];
+
+/** `/share/officers/wang-xiang.png`, `/share/site.png`: site paths of share images. */
+export function shareImagePath(collection?: CardCollection, id?: string): string {
+  return collection && id ? `/share/${collection}/${id}.png` : '/share/site.png';
+}
+
+/** The absolute address of a site path, as shared and printed: https://example.gov.cn/base/path/. */
+export function absoluteUrl(path: string): string {
+  return new URL(withBase(path, siteConfig.base), siteConfig.url).href;
+}
+
+export interface CardPage {
+  /** Route parameter: `officers/wang-xiang` or `site`. */
+  slug: string;
+  card: CardInput;
+}
+
+/** Every share card of the site, built once from the published catalog. */
+export async function shareCards(): Promise<CardPage[]> {
+  const { officers, honors, letters, relations } = await getCatalog();
+  const unitName = siteConfig.unitName ?? relations.root.data.name;
+  const theme = themePalette(siteConfig.themeColor).normal.link;
+  const footer = unitName;
+  return [
+    {
+      slug: 'site',
+      card: { kind: siteConfig.title, title: unitName, summary: relations.root.data.summary ?? siteConfig.description, footer, theme },
+    },
+    ...officers.map((o) => ({
+      slug: `officers/${o.id}`,
+      card: { kind: '榜样人物', title: o.data.name, summary: o.data.summary, portrait: o.data.photo, footer, theme },
+    })),
+    ...honors.map((h) => ({
+      slug: `honors/${h.id}`,
+      card: {
+        kind: `荣誉 · ${formatOptionalDate(h.data.date)}`,
+        title: h.data.title,
+        summary: [recipientsText(honorRecipients(h, relations)), h.data.awardedBy].filter(Boolean).join('　'),
+        footer,
+        theme,
+      },
+    })),
+    ...letters.map((l) => {
+      const to = letterAddressees(l, relations);
+      const names = [...to.officers, ...to.units].map((t) => t.name).join('、');
+      return {
+        slug: `letters/${l.id}`,
+        card: {
+          kind: `群众感谢 · ${LETTER_KINDS[l.data.kind]}`,
+          title: l.data.inscription ?? l.data.summary,
+          summary: l.data.inscription ? l.data.summary : `${l.data.from} 致 ${names}`,
+          footer,
+          theme,
+        },
+      };
+    }),
+  ];
+}

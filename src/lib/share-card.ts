@@ -1,0 +1,74 @@
+/**
+ * The layout of a share card (1200×630, the size WeChat, Weibo and every `og:image` reader
+ * expect): what it says, as an element tree for satori. Pure: text and colours in, tree out.
+ */
+
+/** What a card shows. */
+export interface ShareCard {
+  /** Small label above the title: 榜样人物, 荣誉, 群众感谢 … */
+  kind: string;
+  /** The name or title, large. */
+  title: string;
+  /** One to three lines under the title. */
+  summary?: string | undefined;
+  /** The unit and site at the bottom. */
+  footer: string;
+  /** `data:` URI of a portrait, already cropped to 4:5. */
+  portrait?: string | undefined;
+  /** Theme colour (#rrggbb), readable against white. */
+  theme: string;
+}
+
+/** A node as satori reads it: React's element shape, without React. */
+export interface CardNode {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string; src?: string; width?: number; height?: number };
+}
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+const node = (type: string, style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({
+  type,
+  props: { style: { display: 'flex', ...style }, ...(children !== undefined ? { children } : {}) },
+});
+
+/** Every character drawn on a card: the fonts for exactly these are loaded. */
+export function cardText(card: ShareCard): string {
+  return [card.kind, card.title, card.summary ?? '', card.footer].join('');
+}
+
+/** Long titles get a smaller size so they still fit two lines. */
+export function titleSize(title: string, hasPortrait: boolean): number {
+  const perLine = hasPortrait ? 9 : 14;
+  if (title.length <= perLine) return 76;
+  if (title.length <= perLine * 2) return 60;
+  return 48;
+}
+
+/** `fontFamily` lists the font pieces loaded for this card's characters, in fallback order. */
+export function cardTree(card: ShareCard, fontFamily: string): CardNode {
+  const text = node(
+    'div',
+    { flexDirection: 'column', flex: 1, padding: card.portrait ? '64px 64px 48px 48px' : '72px 80px 48px 80px', minWidth: 0 },
+    [
+      node('div', { fontSize: 30, fontWeight: 700, color: card.theme, letterSpacing: 2 }, card.kind),
+      node('div', { fontSize: titleSize(card.title, card.portrait !== undefined), fontWeight: 700, color: '#111111', lineHeight: 1.2, marginTop: 20, lineClamp: 2 }, card.title),
+      ...(card.summary ? [node('div', { fontSize: 34, color: '#333333', lineHeight: 1.5, marginTop: 28, lineClamp: 3 }, card.summary)] : []),
+      node('div', { marginTop: 'auto', paddingTop: 24, borderTop: '3px solid #dddddd', fontSize: 28, color: '#444444' }, card.footer),
+    ],
+  );
+  const portrait = card.portrait
+    ? [
+        {
+          type: 'img',
+          props: { src: card.portrait, width: 360, height: 450, style: { margin: '90px 0 0 64px', borderRadius: 16, objectFit: 'cover' } },
+        } satisfies CardNode,
+      ]
+    : [];
+  return node('div', { width: CARD_WIDTH, height: CARD_HEIGHT, background: '#ffffff', fontFamily }, [
+    node('div', { width: 24, height: CARD_HEIGHT, background: card.theme }),
+    ...portrait,
+    text,
+  ]);
+}

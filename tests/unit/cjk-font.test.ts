@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { facesForText, parseFontFaces, uncoveredCharacters } from '../../src/lib/cjk-font';
+
+const css = `
+/* a */
+@font-face {
+  font-family: 'Noto Sans SC';
+  font-weight: 700;
+  src: url(./files/x-1-700-normal.woff2) format('woff2'), url(./files/x-1-700-normal.woff) format('woff');
+  unicode-range: U+4e00-4e0f,U+738b;
+}
+@font-face {
+  font-family: 'Noto Sans SC';
+  font-weight: 700;
+  src: url(./files/x-2-700-normal.woff2) format('woff2'), url(./files/x-2-700-normal.woff) format('woff');
+  unicode-range: U+0020-007e;
+}`;
+
+describe('parseFontFaces', () => {
+  it('reads the WOFF file, weight and unicode ranges of each face', () => {
+    expect(parseFontFaces(css)).toEqual([
+      { file: './files/x-1-700-normal.woff', weight: 700, ranges: [[0x4e00, 0x4e0f], [0x738b, 0x738b]] },
+      { file: './files/x-2-700-normal.woff', weight: 700, ranges: [[0x20, 0x7e]] },
+    ]);
+  });
+});
+
+describe('facesForText', () => {
+  const faces = parseFontFaces(css);
+  it('picks only the faces a text needs', () => {
+    expect(facesForText(faces, '王').map((f) => f.file)).toEqual(['./files/x-1-700-normal.woff']);
+    expect(facesForText(faces, 'A 一').map((f) => f.file)).toEqual(['./files/x-1-700-normal.woff', './files/x-2-700-normal.woff']);
+  });
+
+  it('names the characters no face covers', () => {
+    expect(uncoveredCharacters(faces, '王祥 A')).toEqual(['祥']);
+  });
+});
+
+describe('the Noto Sans SC package', () => {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/700.css'));
+  const faces = parseFontFaces(readFileSync(path.join(dir, '700.css'), 'utf8'));
+  it('covers every character of the sample content titles and the common punctuation', () => {
+    const text = '泰州市公安局海陵分局巡特警大队 王祥 刁爱清 陈押林 见义勇为表彰 全省优秀人民警察 “流动党建” 9.5万余人次（）：、，。';
+    expect(uncoveredCharacters(faces, text)).toEqual([]);
+    expect(facesForText(faces, text).length).toBeLessThan(20);
+  });
+});
