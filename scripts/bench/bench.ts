@@ -37,6 +37,8 @@ if (!Number.isInteger(entries) || entries < 20) {
 
 interface BuildRun {
   seconds: number;
+  /** Time Astro reports for rendering the share images, and how many there were. */
+  shareImages: { count: number; ms: number };
   /** Peak resident memory of the build process (Astro, sharp), in MiB. */
   peakRssMiB: number;
   /** Peak resident memory of any helper process it started (Pagefind's binary), in MiB. */
@@ -60,6 +62,13 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+/** Sums Astro's per-file timings (`/share/….png (+97ms)`) for the share-image route. */
+function shareImageTimings(log: string): { count: number; ms: number } {
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const matches = [...plain.matchAll(/\/share\/\S+\.png\/? \(\+(\d+)ms\)/g)];
+  return { count: matches.length, ms: matches.reduce((n, m) => n + Number(m[1]), 0) };
 }
 
 /** Runs `astro build` on the synthetic site, sampling memory every 50 ms. */
@@ -90,7 +99,13 @@ function build(siteDir: string, outDir: string, cacheDir: string): Promise<Build
     child.on('exit', (code) => {
       clearInterval(sample);
       if (code !== 0) console.error(output);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssMiB: peak / 1024, peakChildRssMiB: childPeak / 1024, ok: code === 0 });
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        shareImages: shareImageTimings(output),
+        peakRssMiB: peak / 1024,
+        peakChildRssMiB: childPeak / 1024,
+        ok: code === 0,
+      });
     });
   });
 }
@@ -211,6 +226,9 @@ const result = {
     msPerEntryCold: round((cold.seconds * 1000) / entries),
     peakRssMiB: Math.round(Math.max(cold.peakRssMiB, warm.peakRssMiB, edited.peakRssMiB)),
     peakPagefindRssMiB: Math.round(Math.max(cold.peakChildRssMiB, warm.peakChildRssMiB, edited.peakChildRssMiB)),
+    shareImages: cold.shareImages.count,
+    shareImageMsCold: round(cold.shareImages.ms / Math.max(1, cold.shareImages.count)),
+    shareImageMsCached: round(warm.shareImages.ms / Math.max(1, warm.shareImages.count)),
   },
   output: { ...output, imageInMiB: Math.round((site.imageBytes / 1024 / 1024) * 10) / 10 },
   search,
@@ -228,6 +246,9 @@ console.table({
   'ms per entry (cold)': result.build.msPerEntryCold,
   'peak RSS, build (MiB)': result.build.peakRssMiB,
   'peak RSS, pagefind (MiB)': result.build.peakPagefindRssMiB,
+  'share images': result.build.shareImages,
+  'share image, cold (ms each)': result.build.shareImageMsCold,
+  'share image, cached (ms each)': result.build.shareImageMsCached,
   pages: output.pages,
   'dist (MiB)': output.distMiB,
   'HTML per page, gzip, mean (KiB)': output.htmlGzipKiBMean,
