@@ -1,6 +1,6 @@
 /**
  * A small static file server for a built site, used by the browser tests and the benchmark: the
- * site is served under its base path, text is gzip-compressed as any real server would, unknown
+ * site is served under its base path, text is gzip-compressed as a real server would, unknown
  * addresses get the site's 404 page. Not for production use.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
