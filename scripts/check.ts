@@ -15,7 +15,7 @@ const paths = resolveSitePaths(root, process.env);
 const now = readBuildTime(process.env, new Date()) ?? new Date();
 
 const config = loadSiteConfig(paths.configFile, { root, publicDir: path.join(root, 'public') });
-const content = checkContent({ root, contentDir: paths.contentDir, now });
+const content = checkContent({ root, contentDir: paths.contentDir, now, privacyAllow: config.ok ? config.config.privacy.allow : [] });
 const problems = [...config.problems, ...content.problems];
 const errors = problems.filter((p) => p.severity === 'error').length;
 

@@ -46,7 +46,7 @@ export function honorRoll(): AstroIntegration {
         if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
 
         if (command === 'build' || command === 'dev') {
-          const { problems } = checkContent({ root, contentDir: paths.contentDir, now: buildTime });
+          const { problems } = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);

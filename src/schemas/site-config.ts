@@ -84,6 +84,15 @@ export const siteConfigSchema = z
       .describe('主题色'),
     /** Footer filing numbers. */
     filing: filingSchema.default({}).describe('备案信息'),
+    /** Numbers that look personal but may be published: a public hotline, the unit's public mailbox. */
+    privacy: z
+      .object({
+        /** Each item exactly as it may appear (spaces and dashes do not matter). */
+        allow: z.array(text).default([]).describe('允许公开的号码'),
+      })
+      .strict()
+      .default({})
+      .describe('隐私设置'),
     /** Header menu; defaults to every section of the site. */
     nav: z.array(navItemSchema).min(1, '至少要有一项').default(DEFAULT_NAV).describe('导航菜单'),
   })

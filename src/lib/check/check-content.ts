@@ -10,6 +10,8 @@ import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Re
 import { ownExclusionReason } from '../publishing';
 import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
+import { placeholder, placeholderIn } from '../authoring/placeholder';
+import { findPii, maskPii, PII_LABELS } from '../pii';
 import { displayPath, formatFieldPath, type Problem } from './problem';
 import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { translateIssue } from './zod-issues';
@@ -24,6 +26,8 @@ export interface CheckOptions {
   contentDir: string;
   /** The build time, for publishing rules. */
   now: Date;
+  /** Numbers and addresses that may be published although they look personal (site config `privacy.allow`). */
+  privacyAllow?: readonly string[];
 }
 
 /** An entry that passed its own schema: the parsed data and where it came from. */
@@ -77,6 +81,50 @@ function recordingContext() {
 }
 
 /**
+ * Problems in the text of any field or of the body. Personal data: an ID number, a mobile number,
+ * a bank card or an e-mail address must be removed before anything is published (the value is
+ * masked in the message so the report does not spread it further). Placeholders left by
+ * `npm run new` must be filled in.
+ */
+function textProblems(source: SourceFile, allow: readonly string[]): Omit<Problem, 'file'>[] {
+  const problems: Omit<Problem, 'file'>[] = [];
+  const report = (text: string, field: string | undefined, line: number | undefined) => {
+    const wanted = placeholderIn(text);
+    if (wanted !== null) {
+      problems.push({
+        severity: 'error',
+        code: 'placeholder',
+        ...(field ? { field } : {}),
+        ...(line ? { line } : {}),
+        message: `还没有填写：${wanted}`,
+        hint: `把“${placeholder(wanted)}”换成实际内容`,
+      });
+    }
+    for (const match of findPii(text, allow)) {
+      problems.push({
+        severity: 'error',
+        code: 'personal-data',
+        ...(field ? { field } : {}),
+        ...(line ? { line } : {}),
+        value: maskPii(match.value),
+        message: `含有${PII_LABELS[match.kind]}（${maskPii(match.value)}），不能公开发布`,
+        hint: `请删除或改写这段内容（如“市民李女士”“联系电话已隐去”）。如果这是可以公开的号码（如服务热线），请把它加入 site.config.yaml 的 privacy.allow`,
+      });
+    }
+  };
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') report(value, formatFieldPath(path), source.lineOf(path));
+    else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    }
+  };
+  walk(source.data, []);
+  source.body.split('\n').forEach((text, index) => report(text, '正文', source.bodyLine + index));
+  return problems;
+}
+
+/**
  * Where in the file an issue should point. An unknown key has no path of its own in zod's issue,
  * and a missing alt text is best shown at the image it belongs to.
  */
@@ -110,7 +158,7 @@ function isFile(file: string): boolean {
 }
 
 /** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
-export function checkContent({ root, contentDir, now }: CheckOptions): CheckResult {
+export function checkContent({ root, contentDir, now, privacyAllow = [] }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
@@ -169,6 +217,7 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
         definition.format === 'data' ? readDataSource(readFileSync(absolute, 'utf8')) : readMarkdownSource(readFileSync(absolute, 'utf8'));
       problems.push(...source.problems.map(at));
       if (source.data === undefined) continue;
+      problems.push(...textProblems(source, privacyAllow).map(at));
       if (source.problems.some((p) => p.severity === 'error')) continue;
 
       uses.refs = [];
@@ -191,6 +240,20 @@ export function checkContent({ root, contentDir, now }: CheckOptions): CheckResu
       }
       const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: source.body };
       entries.push(entry);
+      const publishDate = entry.data.publishDate as Date | undefined;
+      if (entry.data.draft === true && publishDate && publishDate.getTime() <= now.getTime()) {
+        const line = source.lineOf(['draft']);
+        problems.push(
+          at({
+            severity: 'warning',
+            code: 'draft-overdue',
+            field: 'draft',
+            ...(line ? { line } : {}),
+            message: '这是草稿，但它的发布时间 publishDate 已经过了，所以仍然不会发布',
+            hint: '如果已经可以公开，请删除 draft: true 这一行；如果还不能公开，请改一个新的 publishDate',
+          }),
+        );
+      }
       if (collection === 'officers' && entry.data.consent !== true && entry.data.draft !== true) {
         const line = source.lineOf(['consent']);
         problems.push(

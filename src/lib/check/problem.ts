@@ -39,6 +39,9 @@ export type ProblemCode =
   | 'metric-duplicate'
   | 'unit-tree'
   | 'consent-missing'
+  | 'personal-data'
+  | 'draft-overdue'
+  | 'placeholder'
   | 'file-ignored';
 
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */

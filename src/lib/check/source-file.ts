@@ -10,6 +10,8 @@ export interface SourceFile {
   data: unknown;
   /** The Markdown body after the frontmatter (empty for data files). */
   body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
   /** Line of the field at `path` (or of its closest existing parent), 1-based in the whole file. */
   lineOf(path: readonly (string | number)[]): number | undefined;
   /** Problems found while reading: malformed YAML, missing frontmatter, impossible dates. */
@@ -37,6 +39,7 @@ export function readMarkdownSource(text: string): SourceFile {
     return {
       data: undefined,
       body: text,
+      bodyLine: 1,
       lineOf: () => 1,
       problems: [
         {
@@ -50,15 +53,15 @@ export function readMarkdownSource(text: string): SourceFile {
     };
   }
   // The YAML starts on the line after the opening `---`.
-  return { ...readYaml(match[1] ?? '', 1), body: text.slice(match[0].length) };
+  return { ...readYaml(match[1] ?? '', 1), body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
 }
 
 /** Reads a whole YAML data file (the `stats` collection). */
 export function readDataSource(text: string): SourceFile {
-  return { ...readYaml(text.replace(/^\uFEFF/, ''), 0), body: '' };
+  return { ...readYaml(text.replace(/^\uFEFF/, ''), 0), body: '', bodyLine: 1 };
 }
 
-function readYaml(yamlText: string, lineOffset: number): Omit<SourceFile, 'body'> {
+function readYaml(yamlText: string, lineOffset: number): Omit<SourceFile, 'body' | 'bodyLine'> {
   const lineCounter = new LineCounter();
   // `timestamp` makes unquoted dates `Date`s, as Astro's YAML parser (js-yaml) does, so both agree.
   const doc = parseDocument(yamlText, { lineCounter, customTags: ['timestamp'], uniqueKeys: true, prettyErrors: false });

@@ -414,3 +414,41 @@ describe('checkContent', () => {
     });
   });
 });
+
+describe('personal data and overdue drafts', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-pii-'));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
+    writeFileSync(path.join(root, 'content', file), text);
+  };
+  write('units/root.md', '---\nname: 测试大队\nkind: brigade\nservices: [服务热线 0523-86666666]\n---\n');
+  write(
+    'letters/call.md',
+    '---\nkind: call\ndate: 2020-05-06\nfrom: 市民（电话13812345678）\nto:\n  units: [root]\nsummary: 感谢。\n---\n\n第一行正文。\n请回电 13912345678，或发邮件 a.b@example.com。\n',
+  );
+  write('honors/overdue.md', '---\ntitle: 草稿荣誉\nscope: collective\nawardedBy: 某单位\nrecipients:\n  units: [root]\ndraft: true\npublishDate: 2020-01-01\n---\n');
+
+  it('reports a mobile number in a field and in the body, masked, with its line and field', () => {
+    const { problems } = checkContent({ root, contentDir: path.join(root, 'content'), now: new Date('2026-06-01T00:00:00Z') });
+    const pii = problems.filter((p) => p.code === 'personal-data');
+    expect(pii.map((p) => [p.field, p.line, p.value])).toEqual([
+      ['from', 4, '138****5678'],
+      ['正文', 11, '139****5678'],
+      ['正文', 11, 'a***@example.com'],
+    ]);
+    expect(pii[0]!.message).toBe('含有手机号码（138****5678），不能公开发布');
+    expect(pii.every((p) => p.severity === 'error')).toBe(true);
+  });
+
+  it('lets an allow-listed number through', () => {
+    const { problems } = checkContent({ root, contentDir: path.join(root, 'content'), now: new Date(), privacyAllow: ['13812345678', '139 1234 5678', 'a.b@example.com'] });
+    expect(problems.filter((p) => p.code === 'personal-data')).toEqual([]);
+  });
+
+  it('warns about a draft whose publishDate has passed', () => {
+    const { problems } = checkContent({ root, contentDir: path.join(root, 'content'), now: new Date('2026-06-01T00:00:00Z') });
+    expect(problems.filter((p) => p.code === 'draft-overdue')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: expect.stringContaining('honors/overdue.md'), field: 'draft' }),
+    ]);
+  });
+});

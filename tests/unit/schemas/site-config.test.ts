@@ -5,12 +5,13 @@ import { dataOf, issuesOf } from '../helpers/schema-context';
 const minimal = { title: '海陵巡特警荣誉榜', url: 'https://example.com' };
 
 describe('site config schema', () => {
-  it('fills in the defaults: root base, theme colour, no filing numbers, every section in the menu', () => {
+  it('fills in the defaults: root base, theme colour, no filing numbers, nothing allow-listed, every section in the menu', () => {
     expect(dataOf(siteConfigSchema.safeParse(minimal))).toEqual({
       ...minimal,
       base: '/',
       themeColor: '#1f4e9c',
       filing: {},
+      privacy: { allow: [] },
       nav: DEFAULT_NAV,
     });
   });

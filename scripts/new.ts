@@ -1,0 +1,175 @@
+/**
+ * `npm run new -- <officer|honor|letter|activity|unit> <名称> [options]`
+ *
+ * Creates a new entry with a pinyin id and every field it needs. Values can be given as options
+ * (--unit dongjin --date 2020-06-18 …); in a terminal, the command asks for what is missing.
+ * Nothing existing is ever overwritten: a taken id gets -2, -3 ….
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { personId, titleId, uniqueId } from '../src/lib/authoring/entry-id';
+import { KIND_COLLECTIONS, NEW_KINDS, newEntryText, type NewEntryValues, type NewKind } from '../src/lib/authoring/templates';
+import { entryIdFromPath } from '../src/lib/entry-id';
+import { ACTIVITY_KINDS, describeChoices, HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES, UNIT_KINDS } from '../src/lib/labels';
+import { parsePartialDate } from '../src/lib/partial-date';
+import { displayPath } from '../src/lib/check/problem';
+import { resolveSitePaths } from '../src/lib/site-paths';
+import { closestMatches } from '../src/lib/suggest';
+
+const USAGE = `用法：npm run new -- <类型> <名称> [选项]
+  类型：officer 人物 | honor 荣誉 | letter 感谢信 | activity 活动 | unit 单位
+  选项：
+    --unit <id>       所在单位 / 获奖单位 / 举办单位 / 致谢单位
+    --date <日期>     2019、2020-04 或 2020-06-18
+    --summary <文字>  一句话简介
+    --title <职务>    人物的职务，如 站长
+    --role <身份>     ${describeChoices(OFFICER_ROLES)}
+    --officer <id>    获奖人物（可写多次）
+    --scope <类别>    ${describeChoices(HONOR_SCOPES)}
+    --level <级别>    ${describeChoices(HONOR_LEVELS)}
+    --by <单位名称>   授予单位
+    --to <id>         致谢人物（可写多次）
+    --kind <类型>     感谢信：${Object.keys(LETTER_KINDS).join('/')}；活动：${Object.keys(ACTIVITY_KINDS).join('/')}；单位：${Object.keys(UNIT_KINDS).join('/')}
+    --host <id>       活动主持人
+    --parent <id>     上级单位（不填则为本站单位）
+  例：npm run new -- officer 王祥 --unit dongjin --role auxiliary`;
+
+function fail(message: string, hint?: string): never {
+  console.error(`✖ ${message}`);
+  if (hint) console.error(`  怎么改：${hint}`);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    unit: { type: 'string' },
+    date: { type: 'string' },
+    summary: { type: 'string' },
+    title: { type: 'string' },
+    role: { type: 'string' },
+    officer: { type: 'string', multiple: true },
+    scope: { type: 'string' },
+    level: { type: 'string' },
+    by: { type: 'string' },
+    to: { type: 'string', multiple: true },
+    kind: { type: 'string' },
+    host: { type: 'string' },
+    parent: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  strict: false,
+});
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const root = process.cwd();
+const paths = resolveSitePaths(root, process.env);
+// In a terminal the command asks for what is missing. HONOR_ROLL_INTERACTIVE=1 asks on any input
+// (the tests answer through a pipe).
+const interactive = process.env.HONOR_ROLL_INTERACTIVE === '1' || (process.stdin.isTTY && process.stdout.isTTY);
+const prompt = interactive ? createInterface({ input: process.stdin, terminal: false }) : undefined;
+// Reading answers as a stream of lines keeps those typed (or piped) ahead of their question.
+const answers = prompt?.[Symbol.asyncIterator]();
+
+async function ask(question: string, fallback?: string): Promise<string | undefined> {
+  if (!answers) return fallback;
+  process.stdout.write(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`);
+  const next = await answers.next();
+  const answer = next.done ? '' : String(next.value).trim();
+  return answer || fallback;
+}
+
+/** Ids of a collection's existing entries (every file, even one with errors). */
+function idsOf(collection: string): Set<string> {
+  const dir = path.join(paths.contentDir, collection);
+  if (!existsSync(dir)) return new Set();
+  return new Set((readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(mdx?|ya?ml)$/.test(f)).map(entryIdFromPath));
+}
+
+function requireId(collection: string, id: string | undefined, option: string): string | undefined {
+  if (id === undefined) return undefined;
+  const known = idsOf(collection);
+  if (known.has(id)) return id;
+  const close = closestMatches(id, known);
+  fail(`--${option} ${id}：没有这个 id`, `${close.length ? `是不是 ${close.join('、')}？` : ''}id 是 ${displayPath(root, path.join(paths.contentDir, collection))}/ 中的文件名（不含 .md）`);
+}
+
+function requireChoice(value: string | undefined, labels: Record<string, string>, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value in labels) return value;
+  // Let people type the Chinese label too: 辅警 → auxiliary.
+  const byLabel = Object.entries(labels).find(([, label]) => label === value);
+  if (byLabel) return byLabel[0];
+  fail(`--${option} ${value}：不是可选值`, `可选值：${describeChoices(labels)}`);
+}
+
+/** The site's own unit: the one without a parent. */
+function rootUnitId(): string | undefined {
+  const dir = path.join(paths.contentDir, 'units');
+  if (!existsSync(dir)) return undefined;
+  for (const file of readdirSync(dir).filter((f) => /\.mdx?$/.test(f))) {
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path.join(dir, file), 'utf8'))?.[1];
+    const data = front ? (parseYaml(front) as Record<string, unknown> | null) : null;
+    if (data && data.parent === undefined) return entryIdFromPath(file);
+  }
+  return undefined;
+}
+
+const [kindArg, ...nameParts] = positionals;
+if (!kindArg || !(NEW_KINDS as readonly string[]).includes(kindArg)) {
+  console.error(kindArg ? `✖ 不认识的类型：${kindArg}\n` : '');
+  console.error(USAGE);
+  process.exit(1);
+}
+const kind = kindArg as NewKind;
+const collection = KIND_COLLECTIONS[kind];
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+
+const name = nameParts.join(' ').trim() || (await ask(kind === 'letter' ? '致谢人（已隐去全名，如 市民李女士）' : '名称'));
+if (!name) fail('缺少名称', `例：npm run new -- ${kind} ${kind === 'officer' ? '王祥' : kind === 'letter' ? '市民李女士' : '名称'}`);
+
+const date = str(values.date) ?? (kind === 'honor' ? await ask('授予日期（2019、2020-04 或 2020-06-18，不知道可直接回车）') : undefined);
+if (date !== undefined && !parsePartialDate(date).ok) {
+  fail(`--date ${date}：${(parsePartialDate(date) as { reason: string }).reason}`, '日期可写到年、月或日：2019、2020-04、2020-06-18');
+}
+
+const entry: NewEntryValues = {
+  name,
+  unit: requireId('units', str(values.unit) ?? (kind === 'officer' || kind === 'activity' ? await ask('所在单位 id') : undefined), 'unit'),
+  date,
+  title: str(values.title),
+  role: requireChoice(str(values.role), OFFICER_ROLES, 'role'),
+  scope: requireChoice(str(values.scope), HONOR_SCOPES, 'scope'),
+  level: requireChoice(str(values.level), HONOR_LEVELS, 'level'),
+  by: str(values.by),
+  officer: list(values.officer)?.map((id) => requireId('officers', id, 'officer')!),
+  to: list(values.to)?.map((id) => requireId('officers', id, 'to')!),
+  kind: requireChoice(str(values.kind), kind === 'letter' ? LETTER_KINDS : kind === 'activity' ? ACTIVITY_KINDS : UNIT_KINDS, 'kind'),
+  host: requireId('officers', str(values.host), 'host'),
+  parent: kind === 'unit' ? (requireId('units', str(values.parent), 'parent') ?? rootUnitId()) : undefined,
+  summary: str(values.summary) ?? (await ask('一句话简介（可稍后在文件中填写）')),
+};
+prompt?.close();
+
+const taken = idsOf(collection);
+const base =
+  kind === 'officer' ? personId(name) : kind === 'letter' ? titleId(`${name}${LETTER_KINDS[(entry.kind ?? 'letter') as keyof typeof LETTER_KINDS]}`) : titleId(name);
+const id = uniqueId(base, taken, kind);
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const file = path.join(paths.contentDir, collection, `${id}.md`);
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(file, newEntryText(kind, entry, today), { flag: 'wx' });
+
+console.log(`✔ 已创建 ${displayPath(root, file)}（id：${id}${id !== base ? `；${base} 已被占用` : ''}）`);
+console.log('接下来：');
+console.log('  1. 打开这个文件，把所有“（请填写：…）”换成实际内容；以 # 开头的是选填字段，需要时去掉 #。');
+if (kind === 'officer') console.log(`  2. 添加照片：npm run photo -- 照片文件.jpg --for officers/${id} --alt "照片的文字说明"`);
+console.log(`  ${kind === 'officer' ? 3 : 2}. 运行 npm run check，直到显示“内容检查通过”。`);

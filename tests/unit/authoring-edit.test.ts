@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { setFields } from '../../src/lib/authoring/frontmatter-edit';
+import { placeholder, placeholderIn } from '../../src/lib/authoring/placeholder';
+
+describe('setFields', () => {
+  const entry = '---\nname: 王祥\n# 示例注释\nrole: auxiliary\nunit: dongjin\n---\n\n正文第一段。\n';
+
+  it('adds fields and keeps comments, order and body', () => {
+    expect(setFields(entry, { photo: 'wang-xiang.jpg', photoAlt: '王祥的工作照' })).toBe(
+      '---\nname: 王祥\n# 示例注释\nrole: auxiliary\nunit: dongjin\nphoto: wang-xiang.jpg\nphotoAlt: 王祥的工作照\n---\n\n正文第一段。\n',
+    );
+  });
+
+  it('replaces an existing field in place', () => {
+    expect(setFields(entry, { role: 'police' })).toContain('# 示例注释\nrole: police\nunit: dongjin');
+  });
+
+  it('edits a YAML data file as a whole', () => {
+    expect(setFields('title: 数据\n# 注释\nunit: root\n', { unit: 'dongjin' }, { data: true })).toBe('title: 数据\n# 注释\nunit: dongjin\n');
+  });
+});
+
+describe('placeholders', () => {
+  it('says what is asked for, and finds it again in a longer text', () => {
+    expect(placeholder('一句话简介')).toBe('（请填写：一句话简介）');
+    expect(placeholderIn(`前文${placeholder('姓名')}后文`)).toBe('姓名');
+    expect(placeholderIn('已经填好了')).toBeNull();
+  });
+});
