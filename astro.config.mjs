@@ -4,8 +4,13 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { honorRoll } from './src/integrations/honor-roll.ts';
+import { privacyGuard } from './src/integrations/privacy-guard.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { readAudience } from './src/lib/site-paths.ts';
+
+// The intranet edition (`npm run build -- --audience internal`) is not for search engines.
+const publicEdition = readAudience(process.env, process.argv) === 'public';
 
 // `site` and `base` come from site.config.yaml (set by the honor-roll integration).
 export default defineConfig({
@@ -29,9 +34,11 @@ export default defineConfig({
     honorRoll(),
     mdx(),
     // Every page a search engine should list: not the search page, not the printable posters.
-    sitemap({ filter: (page) => !/\/(search|poster)\/$/.test(page) }),
+    ...(publicEdition ? [sitemap({ filter: (page) => !/\/(search|poster)\/$/.test(page) })] : []),
     pruneAssets(),
     searchIndex(),
+    // After everything that writes output, search index included.
+    privacyGuard(),
     // Last: moves the finished site into place only after every other step has succeeded.
     atomicOutput(),
   ],

@@ -6,7 +6,7 @@
 import { checkContent } from '../src/lib/check/check-content';
 import { formatReport } from '../src/lib/check/report';
 import { loadSiteConfig } from '../src/lib/site-config';
-import { readBuildTime, resolveSitePaths } from '../src/lib/site-paths';
+import { activePublicDir, readBuildTime, resolveSitePaths } from '../src/lib/site-paths';
 import path from 'node:path';
 
 const json = process.argv.includes('--json');
@@ -14,7 +14,7 @@ const root = process.cwd();
 const paths = resolveSitePaths(root, process.env);
 const now = readBuildTime(process.env, new Date()) ?? new Date();
 
-const config = loadSiteConfig(paths.configFile, { root, publicDir: path.join(root, 'public') });
+const config = loadSiteConfig(paths.configFile, { root, publicDir: activePublicDir(paths, path.join(root, 'public')) });
 const content = checkContent({ root, contentDir: paths.contentDir, now, privacyAllow: config.ok ? config.config.privacy.allow : [] });
 const problems = [...config.problems, ...content.problems];
 const errors = problems.filter((p) => p.severity === 'error').length;

@@ -7,4 +7,6 @@ declare module 'virtual:honor-roll/context' {
   export const audience: import('./lib/publishing').Audience;
   /** The site's cache folder (kept between builds): share images are reused from here. */
   export const cacheDir: string;
+  /** Site path of the favicon, when the public folder has one. */
+  export const favicon: string | null;
 }

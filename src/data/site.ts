@@ -1,9 +1,9 @@
 /** Site-wide values for pages: the config, and links that respect the base path. */
-import { siteConfig } from 'virtual:honor-roll/context';
+import { audience, favicon, siteConfig } from 'virtual:honor-roll/context';
 import type { CollectionName } from '../schemas/context';
 import { collectionPath, entryPath, withBase } from '../lib/urls';
 
-export { siteConfig };
+export { audience, favicon, siteConfig };
 
 /** A site path with the base path in front: use for every internal link. */
 export function href(path: string): string {

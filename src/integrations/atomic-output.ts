@@ -7,6 +7,7 @@ import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { acquireBuildLock, type BuildLock } from '../lib/build-lock';
 import { resolveSitePaths } from '../lib/site-paths';
 
 /**
@@ -51,27 +52,44 @@ export function dirUrl(dir: string): URL {
   return pathToFileURL(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
 }
 
+/**
+ * A build killed between the two renames of `promoteStaging` leaves no `outDir`, only the
+ * previous site set aside: put it back, so the site is never missing.
+ */
+export function recoverInterruptedSwap(outDir: string): boolean {
+  const previous = siblingOf(outDir, 'previous');
+  if (existsSync(outDir) || !existsSync(previous)) return false;
+  renameSync(previous, outDir);
+  return true;
+}
+
 /** Must be the last integration, so its `astro:build:done` runs after every other check. */
 export function atomicOutput(): AstroIntegration {
   let outDir = '';
   let stagingDir = '';
+  let lock: BuildLock | undefined;
   return {
     name: 'honor-roll:atomic-output',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
-        outDir = resolveSitePaths(root, process.env).outDir;
+        outDir = resolveSitePaths(root, process.env, process.argv).outDir;
         if (command !== 'build') {
           // `astro preview` serves the finished site.
           updateConfig({ outDir: dirUrl(outDir) });
           return;
         }
+        lock = await acquireBuildLock(path.join(root, '.honor-roll', 'build.lock'), {
+          onWait: (pid) => logger.info(`另一个生成正在进行（进程 ${pid}），等它完成后再开始（waiting for another build）…`),
+        });
+        if (recoverInterruptedSwap(outDir)) logger.warn(`上次生成在替换网站时被中断，已恢复原来的网站：${outDir}`);
         stagingDir = stagingDirFor(root);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });
       },
       'astro:build:done': ({ logger }) => {
         promoteStaging(stagingDir, outDir);
+        lock?.release();
         logger.info(`网站已生成：${path.relative(process.cwd(), outDir) || '.'}/（site written to ${outDir}）`);
       },
     },

@@ -3,15 +3,18 @@
  * any content, and hands the validated config, the build time and the audience to the pages
  * through a virtual module. A build with content errors stops here, with every problem listed.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
+import { setBuildContext } from './build-context';
 import { checkContent } from '../lib/check/check-content';
 import { formatReport } from '../lib/check/report';
 import type { Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
-import { readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
+import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
 
 const VIRTUAL_ID = 'virtual:honor-roll/context';
 
@@ -34,19 +37,23 @@ export function honorRoll(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
-        const paths = resolveSitePaths(root, process.env);
-        const audience = readAudience(process.env);
+        const paths = resolveSitePaths(root, process.env, process.argv);
+        const audience = readAudience(process.env, process.argv);
         const buildTime = readBuildTime(process.env, new Date());
         if (!buildTime) {
           throw new AstroError('HONOR_ROLL_NOW 不是有效的时间（HONOR_ROLL_NOW is not a valid ISO date）', '例如 HONOR_ROLL_NOW=2026-01-01T00:00:00+08:00');
         }
         process.env[CONTENT_DIR_ENV] = paths.contentDir;
 
-        const site = loadSiteConfig(paths.configFile, { root, publicDir: fileURLToPath(config.publicDir) });
+        // Another unit's folder may bring its own public/ (logo, favicon); else the project's.
+        const publicDir = activePublicDir(paths, fileURLToPath(config.publicDir));
+        const site = loadSiteConfig(paths.configFile, { root, publicDir });
         if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
 
         if (command === 'build' || command === 'dev') {
-          const { problems } = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
+          const check = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
+          const { problems } = check;
+          setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);
@@ -54,11 +61,18 @@ export function honorRoll(): AstroIntegration {
           if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
         }
 
-        const context = { siteConfig: site.config, buildTime: buildTime.toISOString(), audience, cacheDir: paths.cacheDir };
+        const context = {
+          siteConfig: site.config,
+          buildTime: buildTime.toISOString(),
+          audience,
+          cacheDir: paths.cacheDir,
+          favicon: existsSync(path.join(publicDir, 'favicon.svg')) ? '/favicon.svg' : null,
+        };
         updateConfig({
           site: site.config.url,
           base: site.config.base,
           cacheDir: dirUrl(paths.cacheDir),
+          publicDir: dirUrl(publicDir),
           vite: {
             plugins: [
               {
@@ -71,6 +85,7 @@ export function honorRoll(): AstroIntegration {
                         `export const buildTime = new Date(${JSON.stringify(context.buildTime)});`,
                         `export const audience = ${JSON.stringify(context.audience)};`,
                         `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
+                        `export const favicon = ${JSON.stringify(context.favicon)};`,
                       ].join('\n')
                     : undefined,
               },

@@ -3,7 +3,7 @@
  * and reads what came out. Fixtures are folders with `site.config.yaml` and `content/`
  * (the layout HONOR_ROLL_SITE expects).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,8 @@ export interface BuildOptions {
   /** An output folder to reuse (to test that a failed build keeps it). */
   outDir?: string;
   env?: Record<string, string>;
+  /** Extra arguments for `astro build`, as `npm run build -- …` passes them. */
+  args?: string[];
 }
 
 /** Copies `tests/fixtures/<name>` to a temporary folder, applies `files`, and runs `astro build`. */
@@ -45,7 +47,7 @@ export function buildFixture(name: string, options: BuildOptions = {}): BuildRes
     mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
     writeFileSync(path.join(siteDir, file), text);
   }
-  return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {} });
+  return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {}, args: options.args ?? [] });
 }
 
 /** Builds the project's own sample unit (src/content, site.config.yaml) into a temporary folder. */
@@ -54,12 +56,9 @@ export function buildProject(env: Record<string, string> = {}): BuildResult {
   return buildSite(null, { outDir: path.join(work, 'dist'), env });
 }
 
-/** Runs `astro build` on a site folder (null: the project's own content). */
-export function buildSite(siteDir: string | null, { outDir, env }: { outDir: string; env: Record<string, string> }): BuildResult {
-  const result = spawnSync(process.execPath, [ASTRO_BIN, 'build'], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: {
+/** The environment of a fixture build. */
+function buildEnv(siteDir: string | null, outDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
       ...withoutHonorRollVariables(process.env),
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
@@ -68,7 +67,35 @@ export function buildSite(siteDir: string | null, { outDir, env }: { outDir: str
       HONOR_ROLL_CACHE_DIR: path.join(path.dirname(outDir), 'cache'),
       HONOR_ROLL_NOW: BUILD_TIME,
       ...env,
-    },
+  };
+}
+
+/** Copies a fixture to a temporary folder (with `files` applied) without building it. */
+export function prepareFixture(name: string, files: Record<string, string | Buffer> = {}): { siteDir: string; outDir: string } {
+  const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`));
+  const siteDir = path.join(work, 'site');
+  cpSync(path.join(FIXTURES, name), siteDir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
+    writeFileSync(path.join(siteDir, file), text);
+  }
+  return { siteDir, outDir: path.join(work, 'dist') };
+}
+
+/** Starts `astro build` without waiting: for tests of concurrent and interrupted builds. */
+export function startBuild(siteDir: string | null, { outDir, env = {} }: { outDir: string; env?: Record<string, string> }): ChildProcess {
+  return spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs `astro build` on a site folder (null: the project's own content). */
+export function buildSite(
+  siteDir: string | null,
+  { outDir, env, args = [] }: { outDir: string; env: Record<string, string>; args?: string[] },
+): BuildResult {
+  const result = spawnSync(process.execPath, [ASTRO_BIN, 'build', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: buildEnv(siteDir, outDir, env),
   });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');

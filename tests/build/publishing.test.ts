@@ -107,6 +107,12 @@ describe('the public build of a site with excluded entries', () => {
     const root = readPage(build.outDir, 'units/root-unit');
     expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/units/canary-internal-unit/');
   });
+
+  it('shows no internal banner and no noindex on the public edition', () => {
+    const home = readPage(build.outDir, '');
+    expect(home.querySelector('.internal-banner')).toBeNull();
+    expect(home.querySelector('meta[name="robots"]')).toBeNull();
+  });
 });
 
 describe('the publishing rules follow the build time and the audience', () => {
@@ -122,12 +128,28 @@ describe('the publishing rules follow the build time and the audience', () => {
     expect(listOutput(build.outDir)).not.toContain('honors/canary-embargoed/index.html');
   });
 
-  it('includes internal entries, but never drafts, in the internal edition', () => {
+  it('includes internal entries, but never drafts or embargoed ones, in the internal edition', () => {
     const build = buildFixture('publishing', { env: { HONOR_ROLL_AUDIENCE: 'internal' } });
     expect(build.status, build.output).toBe(0);
     const files = listOutput(build.outDir);
     expect(files).toContain('letters/canary-internal-letter/index.html');
     expect(files).toContain('units/canary-internal-unit/index.html');
     expect(files).not.toContain('officers/canary-draft/index.html');
+    expect(files).not.toContain('honors/canary-embargoed/index.html');
+  });
+
+  it('marks every page of the internal edition (npm run build -- --audience internal) 内部 and noindex', () => {
+    const build = buildFixture('publishing', { args: ['--audience', 'internal'] });
+    expect(build.status, build.output).toBe(0);
+    const files = listOutput(build.outDir);
+    expect(files).toContain('letters/canary-internal-letter/index.html');
+    const pages = files.filter((f) => f.endsWith('.html'));
+    for (const page of pages) {
+      const html = readPage(build.outDir, page);
+      expect(html.querySelector('meta[name="robots"]')?.getAttribute('content'), page).toContain('noindex');
+      if (!page.endsWith('poster/index.html')) expect(html.querySelector('.internal-banner')?.text, page).toContain('内部版本');
+    }
+    expect(readFileSync(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain('Disallow: /');
+    expect(files.some((f) => f.startsWith('sitemap'))).toBe(false);
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * The last check before the site is published, on the finished output — pages, feeds, sitemap,
+ * the search index and every image:
+ * - no personal data (ID, mobile and bank card numbers, e-mail addresses) outside the allow-list;
+ * - no trace of an entry the publishing rules left out (its address, name, summary, images);
+ * - no image carrying EXIF, XMP, IPTC or GPS metadata, and no uploaded original copied as is.
+ * Any finding stops the build before the site is moved into place, naming the file and the entry.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import sharp from 'sharp';
+import { IMAGE_EXTENSIONS, type CheckedEntry } from '../lib/check/check-content';
+import { findCanaries, leakCanaries, type CanaryEntry } from '../lib/leak-canaries';
+import { findPii, maskPii, PII_LABELS } from '../lib/pii';
+import { publish, type Collections } from '../lib/publishing';
+import { COLLECTION_NAMES } from '../schemas/context';
+import { getBuildContext } from './build-context';
+
+const TEXT_EXTENSIONS = new Set(['.html', '.xml', '.json', '.txt', '.js', '.mjs', '.css', '.svg', '.webmanifest']);
+const OUTPUT_IMAGES = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
+
+interface Finding {
+  file: string;
+  message: string;
+}
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+}
+
+/** The text of an output file; Pagefind's index files are gzip-compressed. */
+function textOf(bytes: Buffer): string {
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** `officers/wang-xiang/index.html` → the entry page it is, for the message. */
+function pageOf(file: string): string {
+  const match = /^([a-z]+)\/([a-z0-9-]+)\/index\.html$/.exec(file.split(path.sep).join('/'));
+  return match ? `（页面 ${match[1]}/${match[2]}）` : '';
+}
+
+/** Which entries the rules left out, computed from the checked content with the same rules. */
+function excludedAndPublished(entries: CheckedEntry[], now: Date, audience: 'public' | 'internal') {
+  const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, entries.filter((e) => e.collection === c)])) as unknown as Collections;
+  const { collections: published, excluded } = publish(collections, { now, audience });
+  const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
+  const toCanaryEntry = (e: CheckedEntry): CanaryEntry => ({ collection: e.collection, id: e.id, data: e.data });
+  return {
+    excluded: excluded.flatMap((x) => {
+      const entry = byKey.get(`${x.collection}/${x.id}`);
+      return entry ? [toCanaryEntry(entry)] : [];
+    }),
+    published: COLLECTION_NAMES.flatMap((c) =>
+      (published[c] as { id: string }[]).flatMap((e) => {
+        const entry = byKey.get(`${c}/${e.id}`);
+        return entry ? [toCanaryEntry(entry)] : [];
+      }),
+    ),
+  };
+}
+
+export function privacyGuard(): AstroIntegration {
+  return {
+    name: 'honor-roll:privacy-guard',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { check, siteConfig, now, audience, paths } = getBuildContext();
+        const { excluded, published } = excludedAndPublished(check.entries, now, audience);
+        const canaries = leakCanaries(excluded, published);
+        const allow = siteConfig.privacy.allow;
+        const findings: Finding[] = [];
+
+        // Originals as uploaded: none may reach the output unprocessed.
+        const originals = new Set<string>();
+        for (const file of filesUnder(paths.contentDir)) {
+          if (IMAGE_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
+            originals.add(createHash('sha256').update(readFileSync(path.join(paths.contentDir, file))).digest('hex'));
+          }
+        }
+
+        for (const file of filesUnder(outDir)) {
+          const ext = path.extname(file).toLowerCase();
+          const bytes = readFileSync(path.join(outDir, file));
+          for (const canary of findCanaries(file, canaries)) {
+            findings.push({ file, message: `文件名含有未公开条目 ${canary.entry} 的${canary.what}` });
+          }
+          if (TEXT_EXTENSIONS.has(ext) || file.includes(`pagefind${path.sep}`)) {
+            const text = textOf(bytes);
+            for (const match of findPii(text, allow)) {
+              findings.push({ file, message: `含有${PII_LABELS[match.kind]}（${maskPii(match.value)}）${pageOf(file)}` });
+            }
+            for (const canary of findCanaries(text, canaries)) {
+              findings.push({ file, message: `含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text}”${pageOf(file)}` });
+            }
+          } else if (OUTPUT_IMAGES.has(ext)) {
+            if (originals.has(createHash('sha256').update(bytes).digest('hex'))) {
+              findings.push({ file, message: '是上传的原始图片，未经处理（原图可能带有拍摄位置等信息）' });
+            }
+            const meta = await sharp(bytes).metadata();
+            const carried = [meta.exif && 'EXIF', meta.xmp && 'XMP', meta.iptc && 'IPTC'].filter(Boolean);
+            if (carried.length > 0) findings.push({ file, message: `图片带有 ${carried.join('、')} 元数据` });
+          }
+        }
+
+        if (findings.length > 0) {
+          const lines = findings.slice(0, 50).map((f) => `  ✖ ${f.file}：${f.message}`);
+          if (findings.length > 50) lines.push(`  ……共 ${findings.length} 处`);
+          const error = new AstroError(
+            `隐私检查未通过，网站没有更新（privacy guard: ${findings.length} findings; nothing was published）：\n${lines.join('\n')}`,
+            '请从内容中删除上述个人信息；如果是可以公开的号码（如服务热线），请加入 site.config.yaml 的 privacy.allow。未公开条目出现在网站中时，请检查引用它的条目。',
+          );
+          error.stack = '';
+          throw error;
+        }
+        logger.info(`隐私检查通过：${canaries.length} 个未公开条目特征、个人信息和图片元数据均未出现在网站中（privacy guard passed）`);
+      },
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * What an unpublished entry would look like if it leaked: its address, its distinctive text and
+ * the names of its image files. The privacy guard searches the finished site for these; any hit
+ * means an excluded entry reached the output by some path the publishing rules did not foresee.
+ */
+import type { CollectionName } from '../schemas/context';
+import { entryIdFromPath } from './entry-id';
+
+export interface CanaryEntry {
+  collection: CollectionName;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+export interface Canary {
+  /** The text to look for. */
+  text: string;
+  /** The excluded entry it belongs to: `officers/wang-xiang`. */
+  entry: string;
+  /** What the text is, in Chinese: 网址, 姓名, 简介, 图片. */
+  what: string;
+}
+
+/** Summaries shorter than this are too likely to appear elsewhere by chance. */
+const MIN_TEXT = 8;
+
+const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
+
+/**
+ * The canaries of the excluded entries. Text that a published entry also uses (two people of the
+ * same name, a shared summary) is left out, so only a real leak raises the alarm.
+ */
+export function leakCanaries(excluded: readonly CanaryEntry[], published: readonly CanaryEntry[]): Canary[] {
+  const publicTexts = new Set(published.flatMap((e) => [e.data.name, e.data.summary, e.data.title].filter((t): t is string => typeof t === 'string')));
+  const publicIds = new Set(published.map((e) => `${e.collection}/${e.id}`));
+  const canaries: Canary[] = [];
+  for (const entry of excluded) {
+    const key = `${entry.collection}/${entry.id}`;
+    if (publicIds.has(key)) continue;
+    canaries.push({ text: `/${entry.collection}/${entry.id}/`, entry: key, what: '网址' });
+    const name = entry.data.name;
+    if (entry.collection === 'officers' && typeof name === 'string' && name.length >= 2 && !publicTexts.has(name)) {
+      canaries.push({ text: name, entry: key, what: '姓名' });
+    }
+    const summary = entry.data.summary;
+    if (typeof summary === 'string' && summary.length >= MIN_TEXT && !publicTexts.has(summary)) {
+      canaries.push({ text: summary, entry: key, what: '简介' });
+    }
+    for (const field of IMAGE_FIELDS) {
+      const image = entry.data[field];
+      // Astro names built images after the source file: wang-xiang.jpg → wang-xiang.Ab12_Cd.webp.
+      if (typeof image === 'string') canaries.push({ text: `/${entryIdFromPath(image)}.`, entry: key, what: '图片' });
+    }
+  }
+  return canaries;
+}
+
+/** The canaries found in a text. */
+export function findCanaries(text: string, canaries: readonly Canary[]): Canary[] {
+  return canaries.filter((canary) => text.includes(canary.text));
+}

@@ -1,0 +1,79 @@
+/**
+ * Publishing is all or nothing: a build killed half-way leaves the previous site byte for byte,
+ * and two builds started together both finish with their own, complete output.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { buildSite, listOutput, prepareFixture, PROJECT_ROOT, startBuild } from './harness';
+
+/** A fingerprint of every file of a folder: path and content hash. */
+function fingerprint(dir: string): string[] {
+  return listOutput(dir).map((f) => `${f} ${createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')}`);
+}
+
+function waitForExit(child: ReturnType<typeof startBuild>): Promise<{ code: number | null; output: string }> {
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+describe('an interrupted build', () => {
+  it('leaves the previous site byte for byte, and the next build succeeds', async () => {
+    const { siteDir, outDir } = prepareFixture('minimal');
+    const first = buildSite(siteDir, { outDir, env: {} });
+    expect(first.status, first.output).toBe(0);
+    const before = fingerprint(outDir);
+
+    // Kill the second build as soon as it has started writing pages into its staging folder.
+    const staging = path.join(PROJECT_ROOT, '.honor-roll', 'staging');
+    const child = startBuild(siteDir, { outDir, env: { HONOR_ROLL_NOW: '2027-01-01T00:00:00+08:00' } });
+    const exited = waitForExit(child);
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        let written = 0;
+        try {
+          written = readdirSync(staging, { recursive: true }).length;
+        } catch {
+          // not there yet
+        }
+        if (written > 0) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        } else if (Date.now() - started > 60_000) {
+          clearInterval(timer);
+          reject(new Error('the build never started writing'));
+        }
+      }, 20);
+    });
+    const killed = await exited;
+    expect(killed.code).not.toBe(0);
+    expect(fingerprint(outDir)).toEqual(before);
+
+    // The lock the killed build held is recognised as stale; the next build runs normally.
+    const next = buildSite(siteDir, { outDir, env: {} });
+    expect(next.status, next.output).toBe(0);
+    expect(fingerprint(outDir).length).toBe(before.length);
+  });
+});
+
+describe('two builds started together', () => {
+  it('both finish, one after the other, each with its own complete site', async () => {
+    const a = prepareFixture('minimal', { 'site.config.yaml': 'title: 甲站\nurl: https://a.example\n' });
+    const b = prepareFixture('publishing', { 'site.config.yaml': 'title: 乙站\nurl: https://b.example\n' });
+    const [ra, rb] = await Promise.all([waitForExit(startBuild(a.siteDir, { outDir: a.outDir })), waitForExit(startBuild(b.siteDir, { outDir: b.outDir }))]);
+    expect(ra.code, ra.output).toBe(0);
+    expect(rb.code, rb.output).toBe(0);
+    expect(`${ra.output}${rb.output}`).toContain('另一个生成正在进行');
+    expect(readFileSync(path.join(a.outDir, 'index.html'), 'utf8')).toContain('甲站');
+    expect(readFileSync(path.join(b.outDir, 'index.html'), 'utf8')).toContain('乙站');
+    // Each site has its own content, not the other's.
+    expect(listOutput(a.outDir)).not.toContain('honors/shared-honor/index.html');
+    expect(listOutput(b.outDir)).toContain('honors/shared-honor/index.html');
+    expect(statSync(path.join(a.outDir, 'pagefind', 'pagefind.js')).isFile()).toBe(true);
+  });
+});
