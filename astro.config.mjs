@@ -3,7 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { honorRoll } from './src/integrations/honor-roll.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { privacyGuard } from './src/integrations/privacy-guard.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -39,6 +41,9 @@ export default defineConfig({
     searchIndex(),
     // After everything that writes output, search index included.
     privacyGuard(),
+    // Hashes the final inline scripts and styles: runs after every step that changes a page.
+    contentSecurityPolicy(),
+    precompress(),
     // Last: moves the finished site into place only after every other step has succeeded.
     atomicOutput(),
   ],

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
 const CANARIES = [
@@ -101,6 +102,10 @@ describe('the public build of a site with excluded entries', () => {
   // An excluded entry must not leave a link to its missing page behind.
   it('every internal link, image and fragment resolves', () => {
     expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
+  });
+
+  it('has no html-validate errors on any page', async () => {
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 
   it('does not list an excluded unit among the children of its parent', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../../src/schemas/context';
 import { buildProject, listOutput, PROJECT_ROOT, readPage, type BuildResult } from './harness';
+import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
 let build: BuildResult;
@@ -95,6 +96,10 @@ describe('the sample unit', () => {
 
   it('every internal link, image and fragment resolves', () => {
     expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
+  });
+
+  it('has no html-validate errors on any page', async () => {
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 
   it('leaves no staging folder behind', () => {

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
 describe('a site deployed under a sub-path with its own config', () => {
@@ -51,6 +52,10 @@ describe('a site deployed under a sub-path with its own config', () => {
     const page = readPage(build.outDir, 'letters/mdx-letter');
     expect(page.querySelectorAll('article .prose h2').map((h) => h.text)).toContain('留言原文');
     expect(page.querySelector('article strong')?.text).toBe('用 MDX 写的');
+  });
+
+  it('has no html-validate errors on any page', async () => {
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 
   it('names the unit from the content when the config does not', () => {

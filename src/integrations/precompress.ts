@@ -1,0 +1,28 @@
+/**
+ * Writes a gzip copy next to every text file of the finished site (page.html → page.html.gz), so
+ * a server with `gzip_static on` (see deploy/nginx) sends compressed files without compressing
+ * them on every request. Runs last among the steps that change files.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt']);
+
+export function precompress(): AstroIntegration {
+  return {
+    name: 'honor-roll:precompress',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        for (const name of readdirSync(outDir, { recursive: true }) as string[]) {
+          if (!COMPRESSIBLE.has(path.extname(name).toLowerCase())) continue;
+          const file = path.join(outDir, name);
+          writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: constants.Z_BEST_COMPRESSION }));
+        }
+      },
+    },
+  };
+}
