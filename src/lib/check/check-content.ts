@@ -12,9 +12,13 @@ import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { placeholder, placeholderIn } from '../authoring/placeholder';
 import { findPii, maskPii, PII_LABELS } from '../pii';
+import { checkBody } from './body-safety';
 import { displayPath, formatFieldPath, type Problem } from './problem';
 import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { translateIssue } from './zod-issues';
+
+/** Larger files are camera originals or scans at full resolution: they slow every build down. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** Image formats the build can optimise. */
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff'];
@@ -135,6 +139,15 @@ function issueLinePath(issue: z.ZodIssue): (string | number)[] {
   return issue.path;
 }
 
+/** The text of a file that is valid UTF-8 (with or without BOM), or null. */
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Lists files under `dir` recursively, as absolute paths, sorted for stable output. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -213,11 +226,28 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
       seen.set(id, file);
       ids.get(collection)!.add(id);
 
-      const source: SourceFile =
-        definition.format === 'data' ? readDataSource(readFileSync(absolute, 'utf8')) : readMarkdownSource(readFileSync(absolute, 'utf8'));
+      const bytes = readFileSync(absolute);
+      const text = decodeUtf8(bytes);
+      if (text === null) {
+        problems.push(
+          at({
+            severity: 'error',
+            code: 'encoding',
+            message: '文件不是 UTF-8 编码，无法读取（可能是用记事本或 Excel 按 GBK 保存的）',
+            hint: '请用文本编辑器把文件“另存为”UTF-8 编码（VS Code：右下角编码→通过编码保存→UTF-8）',
+          }),
+        );
+        continue;
+      }
+      const source: SourceFile = definition.format === 'data' ? readDataSource(text) : readMarkdownSource(text);
       problems.push(...source.problems.map(at));
       if (source.data === undefined) continue;
       problems.push(...textProblems(source, privacyAllow).map(at));
+      if (definition.format === 'markdown') {
+        for (const problem of checkBody(source.body, ext === '.mdx' ? 'mdx' : 'md')) {
+          problems.push(at({ severity: 'error', code: 'unsafe-body', field: '正文', line: source.bodyLine + problem.line - 1, message: problem.message, hint: problem.hint }));
+        }
+      }
       if (source.problems.some((p) => p.severity === 'error')) continue;
 
       uses.refs = [];
@@ -364,6 +394,17 @@ function checkImage(image: ImageUse, entryDir: string, shownDir: string): Omit<P
       value: image.value,
       message: `找不到图片文件 ${image.value}`,
       hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
+    };
+  }
+  const size = statSync(path.resolve(entryDir, image.value)).size;
+  if (size > MAX_IMAGE_BYTES) {
+    return {
+      severity: 'error',
+      code: 'image-size',
+      field,
+      value: image.value,
+      message: `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`,
+      hint: `先用 npm run photo -- ${image.value} --for <类别>/<id> 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息`,
     };
   }
   return null;

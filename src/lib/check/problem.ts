@@ -42,6 +42,9 @@ export type ProblemCode =
   | 'personal-data'
   | 'draft-overdue'
   | 'placeholder'
+  | 'unsafe-body'
+  | 'encoding'
+  | 'image-size'
   | 'file-ignored';
 
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */
