@@ -18,6 +18,7 @@ import { parsePartialDate } from '../src/lib/partial-date';
 import { displayPath } from '../src/lib/check/problem';
 import { resolveSitePaths } from '../src/lib/site-paths';
 import { closestMatches } from '../src/lib/suggest';
+import { fail } from './cli';
 
 const USAGE = `用法：npm run new -- <类型> <名称> [选项]
   类型：officer 人物 | honor 荣誉 | letter 感谢信 | activity 活动 | unit 单位
@@ -36,12 +37,6 @@ const USAGE = `用法：npm run new -- <类型> <名称> [选项]
     --host <id>       活动主持人
     --parent <id>     上级单位（不填则为本站单位）
   例：npm run new -- officer 王祥 --unit dongjin --role auxiliary`;
-
-function fail(message: string, hint?: string): never {
-  console.error(`✖ ${message}`);
-  if (hint) console.error(`  怎么改：${hint}`);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -16,18 +16,13 @@ import { displayPath } from '../src/lib/check/problem';
 import { entryIdFromPath } from '../src/lib/entry-id';
 import { resolveSitePaths } from '../src/lib/site-paths';
 import { closestMatches } from '../src/lib/suggest';
+import { fail } from './cli';
 
 /** Large enough for a portrait on any screen and a printed A4 poster; a phone photo is 4000 px. */
 export const MAX_SIZE = 1600;
 
 /** Which field holds the picture of each collection. */
 const IMAGE_FIELDS: Record<string, string> = { officers: 'photo', units: 'photo', honors: 'certificate', letters: 'scan' };
-
-function fail(message: string, hint?: string): never {
-  console.error(`✖ ${message}`);
-  if (hint) console.error(`  怎么改：${hint}`);
-  process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
