@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../static-server';
+import { buildPhases, type BuildPhases } from './phases';
 import { writeSyntheticSite } from './synthetic';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,8 +38,8 @@ if (!Number.isInteger(entries) || entries < 20) {
 
 interface BuildRun {
   seconds: number;
-  /** Time Astro reports for rendering the share images, and how many there were. */
-  shareImages: { count: number; ms: number };
+  /** Where the time went: pages, share images, images, each honor-roll step. */
+  phases: BuildPhases;
   /** Peak resident memory of the build process (Astro, sharp), in MiB. */
   peakRssMiB: number;
   /** Peak resident memory of any helper process it started (Pagefind's binary), in MiB. */
@@ -62,13 +63,6 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
-}
-
-/** Sums Astro's per-file timings (`/share/….png (+97ms)`) for the share-image route. */
-function shareImageTimings(log: string): { count: number; ms: number } {
-  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const matches = [...plain.matchAll(/\/share\/\S+\.png\/? \(\+(\d+)ms\)/g)];
-  return { count: matches.length, ms: matches.reduce((n, m) => n + Number(m[1]), 0) };
 }
 
 /** Runs `astro build` on the synthetic site, sampling memory every 50 ms. */
@@ -101,7 +95,7 @@ function build(siteDir: string, outDir: string, cacheDir: string): Promise<Build
       if (code !== 0) console.error(output);
       resolve({
         seconds: (performance.now() - started) / 1000,
-        shareImages: shareImageTimings(output),
+        phases: buildPhases(output),
         peakRssMiB: peak / 1024,
         peakChildRssMiB: childPeak / 1024,
         ok: code === 0,
@@ -226,10 +220,11 @@ const result = {
     msPerEntryCold: round((cold.seconds * 1000) / entries),
     peakRssMiB: Math.round(Math.max(cold.peakRssMiB, warm.peakRssMiB, edited.peakRssMiB)),
     peakPagefindRssMiB: Math.round(Math.max(cold.peakChildRssMiB, warm.peakChildRssMiB, edited.peakChildRssMiB)),
-    shareImages: cold.shareImages.count,
-    shareImageMsCold: round(cold.shareImages.ms / Math.max(1, cold.shareImages.count)),
-    shareImageMsCached: round(warm.shareImages.ms / Math.max(1, warm.shareImages.count)),
+    shareImages: cold.phases.shareImages,
+    shareImageMsCold: round(cold.phases.shareImagesMs / Math.max(1, cold.phases.shareImages)),
+    shareImageMsCached: round(warm.phases.shareImagesMs / Math.max(1, warm.phases.shareImages)),
   },
+  phases: { cold: cold.phases, warm: warm.phases, edited: edited.phases },
   output: { ...output, imageInMiB: Math.round((site.imageBytes / 1024 / 1024) * 10) / 10 },
   search,
 };
@@ -266,6 +261,20 @@ console.table({
       }
     : {}),
 });
+/** One row per step, seconds in each of the three builds. */
+function phaseRows(runs: Record<string, BuildPhases>) {
+  const seconds = (ms: number | undefined) => round((ms ?? 0) / 1000);
+  const stepNames = [...new Set(Object.values(runs).flatMap((p) => Object.keys(p.steps)))];
+  const row = (pick: (p: BuildPhases) => number | undefined) => Object.fromEntries(Object.entries(runs).map(([name, p]) => [name, seconds(pick(p))]));
+  return {
+    'pages (s)': row((p) => p.pagesMs),
+    '  of which share images (s)': row((p) => p.shareImagesMs),
+    'images, astro:assets (s)': row((p) => p.imagesMs),
+    ...Object.fromEntries(stepNames.map((step) => [`${step} (s)`, row((p) => p.steps[step])])),
+  };
+}
+console.log('where the time went:');
+console.table(phaseRows({ cold: cold.phases, warm: warm.phases, edited: edited.phases }));
 if (search) console.log('first query, largest transfers:', search.largestFiles.join(', '));
 if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -159,11 +159,15 @@ export async function writeSyntheticSite(dir: string, entries: number): Promise<
       `---\ntitle: ${pick(['主题党课', '集中学习', '重大活动安保', '志愿服务', '技能比武'])}（第${i}期）\nkind: ${pick(ACTIVITY_KINDS)}\ndate: ${date(2019 + Math.floor(rand() * 6))}\nunit: ${pick(units)}\nhost: ${pick(officers)}\nsummary: ${text(1)}\n${status(i)}---\n\n${text(4)}\n`,
     );
   }
+  // Half-year figures, unit by unit: each unit's periods go back from 2025, so every unit that
+  // has two or more periods has a trend, as in a real bureau.
   for (let i = 1; i <= counts.stats; i++) {
-    const year = 2025 - Math.floor((i - 1) / 2);
-    const half = (i - 1) % 2 === 0 ? ['01', '06'] : ['07', '12'];
+    const unit = units[(i - 1) % units.length]!;
+    const round = Math.floor((i - 1) / units.length);
+    const year = 2025 - Math.floor(round / 2);
+    const half = round % 2 === 0 ? ['07', '12'] : ['01', '06'];
     const metrics = METRICS.map(([key, label, unit]) => `  - { key: ${key}, label: ${label}, value: ${Math.floor(rand() * 100000)}, unit: ${unit}${rand() < 0.3 ? ', approx: over' : ''} }`).join('\n');
-    write('stats', `stats-${pad(i)}.yaml`, `title: ${year}年工作数据（${half[0] === '01' ? '上' : '下'}半年）\nunit: root\nperiod: { start: ${year}-${half[0]}, end: ${year}-${half[1]} }\nmetrics:\n${metrics}\n`);
+    write('stats', `stats-${pad(i)}.yaml`, `title: ${year}年工作数据（${half[0] === '01' ? '上' : '下'}半年）\nunit: ${unit}\nperiod: { start: ${year}-${half[0]}, end: ${year}-${half[1]} }\nmetrics:\n${metrics}\n`);
   }
   writeFileSync(path.join(dir, 'site.config.yaml'), 'title: 合成测试荣誉榜\nurl: https://bench.example\n');
   return { dir, counts, imageBytes, editableFile: path.join(content, 'honors', `honor-${pad(1)}.md`) };

@@ -19,3 +19,19 @@ export function entryHref(collection: CollectionName, id: string): string {
 export function collectionHref(collection: CollectionName): string {
   return href(collectionPath(collection));
 }
+
+/**
+ * Widths of a portrait (it shows at most 16rem wide): the card and the profile share
+ * these two files, so a site with N portraits generates 2N of them, not one pair per page type.
+ */
+export const PORTRAIT_WIDTHS = [256, 512];
+
+/**
+ * Entries per page of each list: as many as a reader scrolls through comfortably on a phone,
+ * and few enough that the page stays well under 30 KB (gzip) with its filters. Cards with
+ * portraits are heavier than a line of the timeline.
+ */
+export const PAGE_SIZE = { officers: 48, honors: 100, letters: 48, activities: 100, stats: 20 } as const;
+
+/** How many of each kind (members, honours, letters, activities) a unit's page lists. */
+export const UNIT_PAGE_LIMIT = 12;

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { elapsedMs } from './elapsed';
 import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
@@ -51,6 +52,7 @@ export function honorRoll(): AstroIntegration {
         if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
 
         if (command === 'build' || command === 'dev') {
+          const started = performance.now();
           const check = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
           const { problems } = check;
           setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
@@ -59,6 +61,7 @@ export function honorRoll(): AstroIntegration {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);
           }
           if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
+          logger.info(`内容检查：${check.entries.length} 个条目（content check, ${elapsedMs(started)} ms）`);
         }
 
         const context = {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { elapsedMs } from './elapsed';
 
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt']);
 
@@ -15,13 +16,17 @@ export function precompress(): AstroIntegration {
   return {
     name: 'honor-roll:precompress',
     hooks: {
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const outDir = fileURLToPath(dir);
+        let count = 0;
         for (const name of readdirSync(outDir, { recursive: true }) as string[]) {
           if (!COMPRESSIBLE.has(path.extname(name).toLowerCase())) continue;
           const file = path.join(outDir, name);
           writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: constants.Z_BEST_COMPRESSION }));
+          count++;
         }
+        logger.info(`已压缩 ${count} 个文件（precompressed ${count} files, ${elapsedMs(started)} ms）`);
       },
     },
   };

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { elapsedMs } from './elapsed';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
 import { IMAGE_EXTENSIONS, type CheckedEntry } from '../lib/check/check-content';
@@ -69,6 +70,7 @@ export function privacyGuard(): AstroIntegration {
     name: 'honor-roll:privacy-guard',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const outDir = fileURLToPath(dir);
         const { check, siteConfig, now, audience, paths } = getBuildContext();
         const { excluded, published } = excludedAndPublished(check.entries, now, audience);
@@ -118,7 +120,7 @@ export function privacyGuard(): AstroIntegration {
           error.stack = '';
           throw error;
         }
-        logger.info(`隐私检查通过：${canaries.length} 个未公开条目特征、个人信息和图片元数据均未出现在网站中（privacy guard passed）`);
+        logger.info(`隐私检查通过：${canaries.length} 个未公开条目特征、个人信息和图片元数据均未出现在网站中（privacy guard passed, ${elapsedMs(started)} ms）`);
       },
     },
   };

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { elapsedMs } from './elapsed';
 import { REFERENCING_EXTENSIONS, unreferencedAssets } from '../lib/unreferenced-assets';
 
 function* referencingTexts(dir: string): Generator<string> {
@@ -22,6 +23,7 @@ export function pruneAssets(): AstroIntegration {
     name: 'honor-roll:prune-assets',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const outDir = fileURLToPath(dir);
         const assetsDir = path.join(outDir, '_astro');
         let assets: string[];
@@ -32,7 +34,7 @@ export function pruneAssets(): AstroIntegration {
         }
         const unused = unreferencedAssets(assets, referencingTexts(outDir));
         for (const name of unused) rmSync(path.join(assetsDir, name));
-        if (unused.length > 0) logger.info(`已删除 ${unused.length} 个未被页面引用的原始文件（removed ${unused.length} unreferenced assets）`);
+        if (unused.length > 0) logger.info(`已删除 ${unused.length} 个未被页面引用的原始文件（removed ${unused.length} unreferenced assets, ${elapsedMs(started)} ms）`);
       },
     },
   };

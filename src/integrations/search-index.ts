@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { elapsedMs } from './elapsed';
 import * as pagefind from 'pagefind';
 
 /** Where the index goes inside the site; the search page loads it from here. */
@@ -41,7 +42,7 @@ export function searchIndex(): AstroIntegration {
           // The search page uses Pagefind's API with its own interface: Pagefind's ready-made
           // interfaces would only be dead weight in the output.
           for (const name of UNUSED_FILES) rmSync(path.join(outDir, SEARCH_INDEX_DIR, name), { force: true });
-          logger.info(`搜索索引已生成：${added.page_count} 个页面，${Math.round(performance.now() - started)} 毫秒（search index: ${added.page_count} pages）`);
+          logger.info(`搜索索引已生成：${added.page_count} 个页面（search index: ${added.page_count} pages, ${elapsedMs(started)} ms）`);
         } finally {
           await pagefind.close();
         }

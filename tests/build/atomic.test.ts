@@ -23,7 +23,7 @@ function waitForExit(child: ReturnType<typeof startBuild>): Promise<{ code: numb
 describe('an interrupted build', () => {
   it('leaves the previous site byte for byte, and the next build succeeds', async () => {
     const { siteDir, outDir } = prepareFixture('minimal');
-    const first = buildSite(siteDir, { outDir, env: {} });
+    const first = await buildSite(siteDir, { outDir, env: {} });
     expect(first.status, first.output).toBe(0);
     const before = fingerprint(outDir);
 
@@ -55,7 +55,7 @@ describe('an interrupted build', () => {
     expect(fingerprint(outDir)).toEqual(before);
 
     // The lock the killed build held is recognised as stale; the next build runs normally.
-    const next = buildSite(siteDir, { outDir, env: {} });
+    const next = await buildSite(siteDir, { outDir, env: {} });
     expect(next.status, next.output).toBe(0);
     expect(fingerprint(outDir).length).toBe(before.length);
   });

@@ -301,8 +301,8 @@ describe('a build with bad content', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(CASES)('fails on $name, naming the file and the field', (badCase) => {
-    const build = buildFixture('minimal', { files: badCase.files ?? {}, remove: badCase.remove ?? [] });
+  it.each(CASES)('fails on $name, naming the file and the field', async (badCase) => {
+    const build = await buildFixture('minimal', { files: badCase.files ?? {}, remove: badCase.remove ?? [] });
     expect(build.status, build.output).not.toBe(0);
     const file = path.join(build.siteDir, badCase.file).split(path.sep).join('/');
     expect(build.output).toContain(file);
@@ -314,8 +314,8 @@ describe('a build with bad content', () => {
     expect(existsSync(build.outDir)).toBe(false);
   });
 
-  it('reports every problem of every file in one run', () => {
-    const build = buildFixture('minimal', {
+  it('reports every problem of every file in one run', async () => {
+    const build = await buildFixture('minimal', {
       files: {
         'content/officers/test-officer.md': officer.replace('role: police', 'role: polise').replace('summary: 测试用人物。\n', ''),
         'content/honors/test-honor.md': honor.replace('officers: [test-officer]', 'officers: [nobody]'),
@@ -327,19 +327,19 @@ describe('a build with bad content', () => {
     for (const fragment of ['role', '缺少必填字段 summary', '“nobody” 不存在', '应为数字']) expect(build.output).toContain(fragment);
   });
 
-  it('handles a file that starts with a byte-order mark (as Windows Notepad saves it)', () => {
-    const build = buildFixture('minimal', { files: { 'content/officers/test-officer.md': `\uFEFF${officer}`, 'content/stats/test-period.yaml': `\uFEFF${stats}` } });
+  it('handles a file that starts with a byte-order mark (as Windows Notepad saves it)', async () => {
+    const build = await buildFixture('minimal', { files: { 'content/officers/test-officer.md': `\uFEFF${officer}`, 'content/stats/test-period.yaml': `\uFEFF${stats}` } });
     expect(build.status, build.output).toBe(0);
     expect(readFileSync(path.join(build.outDir, 'officers', 'test-officer', 'index.html'), 'utf8')).toContain('<h1>测试民警</h1>');
   });
 
-  it('keeps the previous good site untouched when a later build fails', () => {
-    const good = buildFixture('minimal');
+  it('keeps the previous good site untouched when a later build fails', async () => {
+    const good = await buildFixture('minimal');
     expect(good.status, good.output).toBe(0);
     const index = path.join(good.outDir, 'index.html');
     const before = { text: readFileSync(index, 'utf8'), mtime: statSync(index).mtimeMs };
 
-    const bad = buildFixture('minimal', { outDir: good.outDir, files: { 'content/officers/test-officer.md': officer.replace('role: police', 'role: polise') } });
+    const bad = await buildFixture('minimal', { outDir: good.outDir, files: { 'content/officers/test-officer.md': officer.replace('role: police', 'role: polise') } });
     expect(bad.status).not.toBe(0);
     expect(readFileSync(index, 'utf8')).toBe(before.text);
     expect(statSync(index).mtimeMs).toBe(before.mtime);

@@ -3,7 +3,7 @@
  * and reads what came out. Fixtures are folders with `site.config.yaml` and `content/`
  * (the layout HONOR_ROLL_SITE expects).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +38,7 @@ export interface BuildOptions {
 }
 
 /** Copies `tests/fixtures/<name>` to a temporary folder, applies `files`, and runs `astro build`. */
-export function buildFixture(name: string, options: BuildOptions = {}): BuildResult {
+export function buildFixture(name: string, options: BuildOptions = {}): Promise<BuildResult> {
   const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`));
   const siteDir = path.join(work, 'site');
   cpSync(path.join(FIXTURES, name), siteDir, { recursive: true });
@@ -51,7 +51,7 @@ export function buildFixture(name: string, options: BuildOptions = {}): BuildRes
 }
 
 /** Builds the project's own sample unit (src/content, site.config.yaml) into a temporary folder. */
-export function buildProject(env: Record<string, string> = {}): BuildResult {
+export function buildProject(env: Record<string, string> = {}): Promise<BuildResult> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-sample-'));
   return buildSite(null, { outDir: path.join(work, 'dist'), env });
 }
@@ -87,19 +87,25 @@ export function startBuild(siteDir: string | null, { outDir, env = {} }: { outDi
   return spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Runs `astro build` on a site folder (null: the project's own content). */
+/**
+ * Runs `astro build` on a site folder (null: the project's own content). Asynchronous: a test
+ * worker blocked on a build for a minute (a slow machine, a large site) misses vitest's heartbeat.
+ */
 export function buildSite(
   siteDir: string | null,
   { outDir, env, args = [] }: { outDir: string; env: Record<string, string>; args?: string[] },
-): BuildResult {
-  const result = spawnSync(process.execPath, [ASTRO_BIN, 'build', ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: buildEnv(siteDir, outDir, env),
+): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      // eslint-disable-next-line no-control-regex
+      resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir, siteDir: siteDir ?? PROJECT_ROOT });
+    });
   });
-  // eslint-disable-next-line no-control-regex
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  return { status: result.status, output, outDir, siteDir: siteDir ?? PROJECT_ROOT };
 }
 
 /** Every file under `dir`, relative, with `/`. */

@@ -24,7 +24,7 @@ describe('the privacy guard', () => {
   it('passes the canary fixture, and no output image carries metadata or is an original', async () => {
     const gps = await photoWithGps();
     expect((await sharp(gps).metadata()).exif).toBeDefined();
-    const build = buildFixture('publishing', {
+    const build = await buildFixture('publishing', {
       files: { 'content/officers/test-officer.png': await sharp(gps).png().withExif({ IFD3: { GPSLatitudeRef: 'N' } }).toBuffer(), 'content/units/root-unit.jpg': gps },
     });
     expect(build.status, build.output).toBe(0);
@@ -38,8 +38,8 @@ describe('the privacy guard', () => {
     }
   });
 
-  it('stops the build when a public entry names a person who did not consent', () => {
-    const build = buildFixture('publishing', {
+  it('stops the build when a public entry names a person who did not consent', async () => {
+    const build = await buildFixture('publishing', {
       files: { 'content/letters/test-letter.md': letter.replace('测试感谢。', '感谢未同意人物CANARYNOCONSENT。') },
     });
     expect(build.status).not.toBe(0);
@@ -48,8 +48,8 @@ describe('the privacy guard', () => {
     expect(existsSync(build.outDir)).toBe(false);
   });
 
-  it('stops the build on a mobile number the content check cannot see (in the site description)', () => {
-    const build = buildFixture('publishing', {
+  it('stops the build on a mobile number the content check cannot see (in the site description)', async () => {
+    const build = await buildFixture('publishing', {
       files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\ndescription: 联系我们：13812345678\n' },
     });
     expect(build.status).not.toBe(0);
@@ -58,15 +58,15 @@ describe('the privacy guard', () => {
     expect(existsSync(build.outDir)).toBe(false);
   });
 
-  it('lets an allow-listed public number through', () => {
-    const build = buildFixture('publishing', {
+  it('lets an allow-listed public number through', async () => {
+    const build = await buildFixture('publishing', {
       files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\ndescription: 服务热线 138 1234 5678\nprivacy:\n  allow: ["13812345678"]\n' },
     });
     expect(build.status, build.output).toBe(0);
   });
 
   it('stops the build on an image with EXIF copied from the public folder', async () => {
-    const build = buildFixture('publishing', { files: { 'public/banner.jpg': await photoWithGps(400, 300) } });
+    const build = await buildFixture('publishing', { files: { 'public/banner.jpg': await photoWithGps(400, 300) } });
     expect(build.status).not.toBe(0);
     expect(build.output).toContain('banner.jpg：图片带有 EXIF 元数据');
     expect(existsSync(build.outDir)).toBe(false);

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
 
 let build: BuildResult;
-beforeAll(() => {
-  build = buildFixture('minimal');
+beforeAll(async () => {
+  build = await buildFixture('minimal');
 });
 
 describe('the statistics page', () => {

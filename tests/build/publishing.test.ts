@@ -51,8 +51,8 @@ function everyOutputFile(outDir: string): { file: string; text: string }[] {
 
 describe('the public build of a site with excluded entries', () => {
   let build: BuildResult;
-  beforeAll(() => {
-    build = buildFixture('publishing');
+  beforeAll(async () => {
+    build = await buildFixture('publishing');
   });
 
   it('succeeds', () => {
@@ -121,20 +121,20 @@ describe('the public build of a site with excluded entries', () => {
 });
 
 describe('the publishing rules follow the build time and the audience', () => {
-  it('publishes an embargoed honour once its publishDate has passed', () => {
-    const build = buildFixture('publishing', { env: { HONOR_ROLL_NOW: '2026-07-01T00:00:00+08:00' } });
+  it('publishes an embargoed honour once its publishDate has passed', async () => {
+    const build = await buildFixture('publishing', { env: { HONOR_ROLL_NOW: '2026-07-01T00:00:00+08:00' } });
     expect(build.status, build.output).toBe(0);
     expect(listOutput(build.outDir)).toContain('honors/canary-embargoed/index.html');
   });
 
-  it('keeps the embargo until 00:00 Beijing time on the publishDate', () => {
-    const build = buildFixture('publishing', { env: { HONOR_ROLL_NOW: '2026-06-30T23:59:00+08:00' } });
+  it('keeps the embargo until 00:00 Beijing time on the publishDate', async () => {
+    const build = await buildFixture('publishing', { env: { HONOR_ROLL_NOW: '2026-06-30T23:59:00+08:00' } });
     expect(build.status, build.output).toBe(0);
     expect(listOutput(build.outDir)).not.toContain('honors/canary-embargoed/index.html');
   });
 
-  it('includes internal entries, but never drafts or embargoed ones, in the internal edition', () => {
-    const build = buildFixture('publishing', { env: { HONOR_ROLL_AUDIENCE: 'internal' } });
+  it('includes internal entries, but never drafts or embargoed ones, in the internal edition', async () => {
+    const build = await buildFixture('publishing', { env: { HONOR_ROLL_AUDIENCE: 'internal' } });
     expect(build.status, build.output).toBe(0);
     const files = listOutput(build.outDir);
     expect(files).toContain('letters/canary-internal-letter/index.html');
@@ -143,8 +143,8 @@ describe('the publishing rules follow the build time and the audience', () => {
     expect(files).not.toContain('honors/canary-embargoed/index.html');
   });
 
-  it('marks every page of the internal edition (npm run build -- --audience internal) 内部 and noindex', () => {
-    const build = buildFixture('publishing', { args: ['--audience', 'internal'] });
+  it('marks every page of the internal edition (npm run build -- --audience internal) 内部 and noindex', async () => {
+    const build = await buildFixture('publishing', { args: ['--audience', 'internal'] });
     expect(build.status, build.output).toBe(0);
     const files = listOutput(build.outDir);
     expect(files).toContain('letters/canary-internal-letter/index.html');

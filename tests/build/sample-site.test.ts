@@ -12,8 +12,8 @@ import { findBrokenLinks } from './link-check';
 
 let build: BuildResult;
 
-beforeAll(() => {
-  build = buildProject();
+beforeAll(async () => {
+  build = await buildProject();
 });
 
 /** Sample entry ids per collection, read from the files themselves. */

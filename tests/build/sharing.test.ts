@@ -20,9 +20,9 @@ const NO_FONTS = path.join(os.tmpdir(), 'honor-roll-no-fonts.conf');
 let build: BuildResult;
 let pages: string[];
 
-beforeAll(() => {
+beforeAll(async () => {
   writeFileSync(NO_FONTS, '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>\n');
-  build = buildFixture('publishing', {
+  build = await buildFixture('publishing', {
     files: { 'site.config.yaml': `title: 测试单位荣誉榜\nurl: ${SITE}\nbase: ${BASE}\n` },
     env: { FONTCONFIG_FILE: NO_FONTS },
   });
@@ -101,11 +101,11 @@ describe('share images', () => {
     expect(different / a.length).toBeGreaterThan(0.02);
   });
 
-  it('is reused from the cache when nothing changed', () => {
+  it('is reused from the cache when nothing changed', async () => {
     const cache = path.join(path.dirname(build.outDir), 'cache', 'share-cards');
     const before = readdirSync(cache).map((f) => [f, statSync(path.join(cache, f)).mtimeMs] as const);
     expect(before.length).toBeGreaterThan(3);
-    const again = buildFixture('publishing', {
+    const again = await buildFixture('publishing', {
       outDir: build.outDir,
       files: { 'site.config.yaml': `title: 测试单位荣誉榜\nurl: ${SITE}\nbase: ${BASE}\n` },
       env: { FONTCONFIG_FILE: NO_FONTS, HONOR_ROLL_CACHE_DIR: path.join(path.dirname(build.outDir), 'cache') },

@@ -9,8 +9,8 @@ import { findBrokenLinks } from './link-check';
 
 describe('a site deployed under a sub-path with its own config', () => {
   let build: BuildResult;
-  beforeAll(() => {
-    build = buildFixture('minimal', {
+  beforeAll(async () => {
+    build = await buildFixture('minimal', {
       files: {
         'site.config.yaml': [
           'title: 子路径测试',

@@ -39,7 +39,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 
 export default async function setup(project: TestProject) {
   const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'honor-roll-e2e-')), 'dist');
-  const build = buildSite(null, { outDir, env: {} });
+  const build = await buildSite(null, { outDir, env: {} });
   if (build.status !== 0) throw new Error(`sample site failed to build:\n${build.output}`);
 
   server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
   project.provide('outDir', outDir);
 
   // Search must respect a base path and must never find an excluded entry.
-  const fixture = buildFixture('publishing', {
+  const fixture = await buildFixture('publishing', {
     files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' },
   });
   if (fixture.status !== 0) throw new Error(`publishing fixture failed to build:\n${fixture.output}`);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildPhases } from '../../scripts/bench/phases';
+
+// Lines as `astro build` prints them (colour codes included), shortened.
+const log = [
+  '13:41:59 \x1b[34m[honor-roll]\x1b[39m 内容检查：2000 个条目（content check, 812 ms）',
+  '13:41:59 [build] ✓ Completed in 4.80s.',
+  '',
+  '\x1b[42m generating static routes \x1b[49m',
+  '13:42:03 ▶ src/pages/404.astro',
+  '13:42:03   └─ /404.html (+190ms) ',
+  '13:42:10 λ src/pages/share/[...card].png.ts',
+  '13:42:10   ├─ /share/officers/officer-00001.png (+41ms) ',
+  '13:42:10   └─ /share/site.png (+9ms) ',
+  '13:43:11 ✓ Completed in 67.43s.',
+  '',
+  ' generating optimized images ',
+  '13:43:11   ▶ /_astro/officer-00379.Cg0t4ZLo_ZnYwwJ.webp (before: 37kB, after: 13kB) (+55ms) (1/3429)',
+  '13:43:55 ✓ Completed in 43.95s.',
+  '13:44:04 [honor-roll:prune-assets] 已删除 800 个未被页面引用的原始文件（removed 800 unreferenced assets, 131 ms）',
+  '13:44:06 [honor-roll:search-index] 搜索索引已生成：2441 个页面（search index: 2441 pages, 2286 ms）',
+  '13:44:09 [honor-roll:privacy-guard] 隐私检查通过（privacy guard passed, 3021 ms）',
+].join('\n');
+
+describe('buildPhases', () => {
+  it('reads Astro’s steps, the share images and every honor-roll step from a build log', () => {
+    expect(buildPhases(log)).toEqual({
+      pagesMs: 67430,
+      shareImagesMs: 50,
+      shareImages: 2,
+      imagesMs: 43950,
+      steps: { 'content-check': 812, 'prune-assets': 131, 'search-index': 2286, 'privacy-guard': 3021 },
+    });
+  });
+
+  it('reports zero for a step a build did not have (no images to optimise)', () => {
+    expect(buildPhases('13:00:00 [build] ✓ Completed in 1.2s.')).toEqual({ pagesMs: 0, shareImagesMs: 0, shareImages: 0, imagesMs: 0, steps: {} });
+  });
+});
