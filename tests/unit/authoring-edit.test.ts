@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setFields } from '../../src/lib/authoring/frontmatter-edit';
 import { placeholder, placeholderIn } from '../../src/lib/authoring/placeholder';
+import { NEW_KINDS, newEntryText } from '../../src/lib/authoring/templates';
 
 describe('setFields', () => {
   const entry = '---\nname: 王祥\n# 示例注释\nrole: auxiliary\nunit: dongjin\n---\n\n正文第一段。\n';
@@ -25,5 +26,20 @@ describe('placeholders', () => {
     expect(placeholder('一句话简介')).toBe('（请填写：一句话简介）');
     expect(placeholderIn(`前文${placeholder('姓名')}后文`)).toBe('姓名');
     expect(placeholderIn('已经填好了')).toBeNull();
+  });
+
+  it('balances brackets inside a placeholder, so the message quotes all of it', () => {
+    expect(placeholderIn('（请填写：感谢信原文（隐去写信人的全名、电话和住址））')).toBe('感谢信原文（隐去写信人的全名、电话和住址）');
+    expect(placeholderIn('前文（请填写：日期（如 2020-04））后文（注）')).toBe('日期（如 2020-04）');
+  });
+
+  it.each(NEW_KINDS)('finds every placeholder of a new %s entry whole, with balanced brackets', (kind) => {
+    const lines = newEntryText(kind, { name: '测试' }, '2026-01-01').split('\n').filter((line) => line.includes('（请填写：'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const wanted = placeholderIn(line)!;
+      expect(line).toContain(placeholder(wanted));
+      expect(wanted.split('（').length, line).toBe(wanted.split('）').length);
+    }
   });
 });
