@@ -128,6 +128,16 @@ function textProblems(source: SourceFile, allow: readonly string[]): Omit<Proble
   return problems;
 }
 
+/** Whether the value at `fieldPath` of the raw data is text with a placeholder in it. */
+function fieldHoldsPlaceholder(data: unknown, fieldPath: readonly (string | number)[]): boolean {
+  let value = data;
+  for (const key of fieldPath) {
+    if (value === null || typeof value !== 'object') return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return typeof value === 'string' && placeholderIn(value) !== null;
+}
+
 /**
  * Where in the file an issue should point. An unknown key has no path of its own in zod's issue,
  * and a missing alt text is best shown at the image it belongs to.
@@ -253,16 +263,21 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
       uses.refs = [];
       uses.images = [];
       const parsed = schema.safeParse(source.data);
+      // A field still holding a placeholder has one problem, the placeholder: its value is not an
+      // id, a date or a file yet, and saying so as well would send the clerk to create
+      // `units/（请填写：…）.md`.
+      const unfilled = (fieldPath: readonly (string | number)[]) => fieldHoldsPlaceholder(source.data, fieldPath);
       // References and images are recorded field by field, so they are checked even when another
       // field of the same file is wrong: one run shows as much as possible.
-      for (const use of uses.refs) refs.push({ file, use, line: source.lineOf(use.path) });
+      for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = checkImage(image, path.dirname(absolute), relative(path.dirname(absolute)));
+        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), relative(path.dirname(absolute)));
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
       }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
+          if (unfilled(issue.path)) continue;
           const line = source.lineOf(issueLinePath(issue));
           problems.push(at({ ...translateIssue(issue, schema, source.data), ...(line ? { line } : {}) }));
         }

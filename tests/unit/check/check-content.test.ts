@@ -106,6 +106,23 @@ describe('checkContent', () => {
     ]);
   });
 
+  describe('placeholders', () => {
+    it('reports a placeholder in an id, date, choice or image field once, as a placeholder only', () => {
+      const { problems } = check({
+        'officers/li-si.md': '---\nname: 李四\nrole: （请填写：身份）\nunit: （请填写：所在单位 id）\nsummary: 辅警\nphoto: （请填写：照片）\nphotoAlt: 照片\n---\n事迹。\n',
+        'honors/jiajiang.md':
+          '---\ntitle: 嘉奖\nscope: individual\nawardedBy: 某局\ndate: （请填写：授予日期，如 2020-04）\nrecipients:\n  officers: [（请填写：获奖人物 id）]\n---\n事迹。\n',
+      });
+      expect(problems.map((p) => [p.file, p.field, p.code])).toEqual([
+        ['content/honors/jiajiang.md', 'date', 'placeholder'],
+        ['content/honors/jiajiang.md', 'recipients.officers[0]', 'placeholder'],
+        ['content/officers/li-si.md', 'role', 'placeholder'],
+        ['content/officers/li-si.md', 'unit', 'placeholder'],
+        ['content/officers/li-si.md', 'photo', 'placeholder'],
+      ]);
+    });
+  });
+
   describe('references', () => {
     it('reports a reference to a missing entry with the file, line, field and a suggestion', () => {
       const { problems } = check({
