@@ -271,7 +271,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
       // field of the same file is wrong: one run shows as much as possible.
       for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), relative(path.dirname(absolute)));
+        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}` });
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
       }
@@ -378,8 +378,24 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
     });
 }
 
-function checkImage(image: ImageUse, entryDir: string, shownDir: string): Omit<Problem, 'file'> | null {
+/**
+ * `bytes` in MB, rounded up to two decimals: a file just over the limit must not read as the
+ * limit itself (20 MB + 1 byte is 20.01 MB, not 20.0 MB).
+ */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.ceil((bytes / 1024 / 1024) * 100) / 100} MB`;
+}
+
+/** A path as a command-line argument: quoted when it has a space. */
+const shellArgument = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
+
+function checkImage(
+  image: ImageUse,
+  entryDir: string,
+  { relative, entry }: { relative: (file: string) => string; entry: string },
+): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
+  const shownDir = relative(entryDir);
   if (/^[a-z]+:\/\//i.test(image.value) || image.value.startsWith('/')) {
     return {
       severity: 'error',
@@ -418,8 +434,10 @@ function checkImage(image: ImageUse, entryDir: string, shownDir: string): Omit<P
       code: 'image-size',
       field,
       value: image.value,
-      message: `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`,
-      hint: `先用 npm run photo -- ${image.value} --for <类别>/<id> 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息`,
+      message: `图片文件太大（${formatMegabytes(size)}，上限 ${formatMegabytes(MAX_IMAGE_BYTES)}）`,
+      // photo reads its file relative to the working directory, the project folder: give the path
+      // from there, as the messages show it, not the one relative to the entry.
+      hint: `先在项目文件夹中运行 npm run photo -- ${shellArgument(relative(path.resolve(entryDir, image.value)))} --for ${entry} 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息`,
     };
   }
   return null;

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '../../../src/lib/check/check-content';
+import { checkContent, formatMegabytes, MAX_IMAGE_BYTES, type CheckResult } from '../../../src/lib/check/check-content';
 import type { Problem } from '../../../src/lib/check/problem';
 
 const now = new Date('2026-06-01T04:00:00Z');
@@ -120,6 +120,30 @@ describe('checkContent', () => {
         ['content/officers/li-si.md', 'unit', 'placeholder'],
         ['content/officers/li-si.md', 'photo', 'placeholder'],
       ]);
+    });
+  });
+
+  describe('image size', () => {
+    it('shows a file just over the limit as over it, and a photo command that works from the project folder', () => {
+      const result = check({ 'officers/wang-xiang.md': VALID['officers/wang-xiang.md']!.replace('photo: wang-xiang.png', 'photo: big photo.jpg') });
+      const big = path.join(result.root, 'content', 'officers', 'big photo.jpg');
+      writeFileSync(big, '');
+      truncateSync(big, MAX_IMAGE_BYTES + 1);
+      const { problems } = checkContent({ root: result.root, contentDir: path.join(result.root, 'content'), now });
+      expect(problems).toMatchObject([
+        {
+          code: 'image-size',
+          file: 'content/officers/wang-xiang.md',
+          message: '图片文件太大（20.01 MB，上限 20 MB）',
+          hint: '先在项目文件夹中运行 npm run photo -- "content/officers/big photo.jpg" --for officers/wang-xiang 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息',
+        },
+      ]);
+    });
+
+    it('rounds megabytes up', () => {
+      expect(formatMegabytes(MAX_IMAGE_BYTES)).toBe('20 MB');
+      expect(formatMegabytes(MAX_IMAGE_BYTES + 1)).toBe('20.01 MB');
+      expect(formatMegabytes(25.5 * 1024 * 1024)).toBe('25.5 MB');
     });
   });
 
