@@ -16,6 +16,18 @@ describe('setFields', () => {
     expect(setFields(entry, { role: 'police' })).toContain('# 示例注释\nrole: police\nunit: dongjin');
   });
 
+  it('removes the commented template lines of the fields it fills, and leaves no blank line', () => {
+    const created = newEntryText('officer', { name: '王祥', unit: 'dongjin', summary: '辅警' }, '2026-01-01');
+    const updated = setFields(created, { photo: 'wang-xiang.jpg', photoAlt: '王祥的工作照' });
+    const frontmatter = updated.split('---')[1]!;
+    expect(frontmatter).toContain('summary: 辅警\nphoto: wang-xiang.jpg\nphotoAlt: 王祥的工作照\n# 以下是选填字段');
+    expect(frontmatter).not.toMatch(/^# *photo(Alt)?:/m);
+    expect(frontmatter).not.toMatch(/\n\s*\n/);
+    // Every other optional field is still there to uncomment.
+    expect(frontmatter).toContain('# tags: [见义勇为]\n');
+    expect(frontmatter).toContain('#   - title: 报道标题\n');
+  });
+
   it('edits a YAML data file as a whole', () => {
     expect(setFields('title: 数据\n# 注释\nunit: root\n', { unit: 'dongjin' }, { data: true })).toBe('title: 数据\n# 注释\nunit: dongjin\n');
   });
