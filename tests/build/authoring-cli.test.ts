@@ -4,11 +4,12 @@
  * passes; a photo from a phone arrives upright, small enough and without its GPS position.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { newEntryText } from '../../src/lib/authoring/templates';
 import { PROJECT_ROOT } from './harness';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -130,8 +131,15 @@ describe('npm run photo', () => {
     expect(input.orientation).toBe(6);
     writeFileSync(source, withGps);
 
-    const result = run('photo.ts', [source, '--for', 'officers/wang-xiang', '--alt', '王祥的工作照'], site);
+    // wang-xiang already has a portrait: it is replaced only when asked to.
+    const refused = run('photo.ts', [source, '--for', 'officers/wang-xiang', '--alt', '王祥的工作照'], site);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain(`✖ officers/wang-xiang 已经有照片：${site}/content/officers/wang-xiang.png`);
+    expect(refused.output).toContain('--replace');
+    expect(existsSync(path.join(site, 'content', 'officers', 'wang-xiang.jpg'))).toBe(false);
+    const result = run('photo.ts', [source, '--for', 'officers/wang-xiang', '--alt', '王祥的工作照', '--replace'], site);
     expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain(`替换了 ${site}/content/officers/wang-xiang.png`);
     const stored = path.join(site, 'content', 'officers', 'wang-xiang.jpg');
     const output = await sharp(stored).metadata();
     // Upright: the portrait photo is taller than wide once the orientation is applied.
@@ -146,6 +154,7 @@ describe('npm run photo', () => {
     expect(entry).toContain('photoAlt: 王祥的工作照');
     // Comments and body are kept.
     expect(entry).toContain('# 示例内容');
+    expect(entry).toContain('tags: [见义勇为, 夺刀]');
     expect(entry).toContain('东进警务站辅警王祥');
     expect(check(site).status).toBe(0);
   });
@@ -162,10 +171,63 @@ describe('npm run photo', () => {
     expect(checked.output).toContain('还没有填写：图片的文字说明');
   });
 
+  it('finds an entry in a sub-folder, puts the photo beside it, and refuses a second photo without --replace', async () => {
+    const site = sampleCopy();
+    const folder = path.join(site, 'content', 'officers', '2021');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'li-si.md'), newEntryText('officer', { name: '李四', unit: 'dongjin', summary: '辅警。' }, '2026-01-01'));
+    const first = path.join(site, 'first.jpg');
+    const second = path.join(site, 'second.jpg');
+    writeFileSync(first, await sharp({ create: { width: 300, height: 400, channels: 3, background: '#112233' } }).jpeg().toBuffer());
+    writeFileSync(second, await sharp({ create: { width: 600, height: 800, channels: 3, background: '#445566' } }).jpeg().toBuffer());
+
+    const added = run('photo.ts', [first, '--for', 'officers/li-si', '--alt', '李四的工作照'], site);
+    expect(added.status, added.output).toBe(0);
+    const stored = path.join(folder, 'li-si.jpg');
+    expect((await sharp(stored).metadata()).width).toBe(300);
+    expect(readFileSync(path.join(folder, 'li-si.md'), 'utf8')).toContain('photo: li-si.jpg\nphotoAlt: 李四的工作照\n');
+
+    const again = run('photo.ts', [second, '--for', 'officers/li-si', '--alt', '李四'], site);
+    expect(again.status).toBe(1);
+    expect(again.output).toContain(`✖ officers/li-si 已经有照片：${site}/content/officers/2021/li-si.jpg`);
+    expect(again.output).toContain('怎么改：要换成新照片，请在命令最后加上 --replace');
+    expect((await sharp(stored).metadata()).width).toBe(300);
+
+    const replaced = run('photo.ts', [second, '--for', 'officers/li-si', '--alt', '李四', '--replace'], site);
+    expect(replaced.status, replaced.output).toBe(0);
+    expect((await sharp(stored).metadata()).width).toBe(600);
+  });
+
+  it('shrinks an oversized photo the entry already names, in place, as the image-size hint says', async () => {
+    const site = sampleCopy();
+    const entry = path.join(site, 'content', 'officers', 'zhang-wei.md');
+    const original = path.join(site, 'content', 'officers', 'zhang-wei.png');
+    writeFileSync(original, await sharp({ create: { width: 3000, height: 4000, channels: 3, background: '#778899' } }).png().toBuffer());
+    const result = run('photo.ts', [original, '--for', 'officers/zhang-wei', '--alt', '张伟'], site);
+    expect(result.status, result.output).toBe(0);
+    expect(readFileSync(entry, 'utf8')).toContain('photo: zhang-wei.jpg');
+    expect((await sharp(path.join(site, 'content', 'officers', 'zhang-wei.jpg')).metadata()).height).toBe(1600);
+  });
+
+  it('says a HEIC photo cannot be read and how to convert it, and lists the formats it reads', () => {
+    const site = sampleCopy();
+    // The start of an iPhone photo: an ISO-BMFF ftyp box with the heic brand, then HEVC data
+    // that the prebuilt libvips has no decoder for.
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(200, 7)]);
+    writeFileSync(path.join(site, 'IMG_0001.HEIC'), heic);
+    const result = run('photo.ts', [path.join(site, 'IMG_0001.HEIC'), '--for', 'officers/wang-xiang'], site);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('是苹果手机的 HEIC 格式照片，本机无法读取');
+    expect(result.output).toContain('请在手机或电脑上另存为 JPG 后再试');
+    expect(result.output).not.toContain('    at ');
+  });
+
   it('refuses a file that is not an image, and an entry that does not exist', () => {
     const site = sampleCopy();
     writeFileSync(path.join(site, 'notes.txt'), '不是图片');
-    expect(run('photo.ts', [path.join(site, 'notes.txt'), '--for', 'officers/wang-xiang'], site).output).toContain('不是可以读取的图片');
+    const notImage = run('photo.ts', [path.join(site, 'notes.txt'), '--for', 'officers/wang-xiang'], site);
+    expect(notImage.output).toContain('不是可以读取的图片');
+    expect(notImage.output).toContain('怎么改：可以处理的格式：JPG、PNG、WebP、AVIF、GIF 或 TIFF。');
     const missing = run('photo.ts', [path.join(site, 'notes.txt'), '--for', 'officers/wang-xinag'], site);
     expect(missing.status).toBe(1);
     expect(missing.output).toContain('是不是 wang-xiang');

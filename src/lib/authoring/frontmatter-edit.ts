@@ -30,6 +30,6 @@ function update(yaml: string, fields: Record<string, unknown>): string {
   // right below the fields, and a blank line there would read as the end of the frontmatter.
   const trailing = doc.comment;
   doc.comment = null;
-  const printed = doc.toString({ lineWidth: 0 });
+  const printed = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return trailing ? `${printed}${trailing.split('\n').map((line) => `#${line}`).join('\n')}\n` : printed;
 }
