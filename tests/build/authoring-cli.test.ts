@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { newEntryText } from '../../src/lib/authoring/templates';
 import { PROJECT_ROOT } from './harness';
 
@@ -33,6 +34,11 @@ function run(script: string, args: string[], site: string, answers?: string[]) {
 }
 
 const check = (site: string, ...args: string[]) => run('check.ts', args, site);
+
+const frontmatter = (file: string) => parseYaml(readFileSync(file, 'utf8').split('---')[1]!) as Record<string, unknown>;
+
+/** What a clerk does with the placeholders left: each one, brackets inside it included, becomes text. */
+const fillPlaceholders = (text: string) => text.replace(/（请填写：(?:[^（）]|（[^（）]*）)*）/g, '已填写');
 
 describe('npm run new', () => {
   it('creates a profile with a pinyin id (surname reading of 单) that check refuses until it is filled', () => {
@@ -81,7 +87,7 @@ describe('npm run new', () => {
     expect(created.status, created.output).toBe(0);
     const folder = { honor: 'honors', letter: 'letters', activity: 'activities', unit: 'units' }[kind]!;
     const file = path.join(site, 'content', folder, `${id}.md`);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/（请填写：[^）]*）/g, '已填写'));
+    writeFileSync(file, fillPlaceholders(readFileSync(file, 'utf8')));
     const checked = check(site);
     expect(checked.status, checked.output).toBe(0);
   });
@@ -95,6 +101,52 @@ describe('npm run new', () => {
     const text = readFileSync(path.join(site, 'content', 'officers', 'diao-aiqing-2.md'), 'utf8');
     expect(text).toContain('unit: dongjin');
     expect(text).toContain('summary: 东进警务站站长。');
+  });
+
+  it('asks for an honour date whose Enter means no date, and the entry passes check undated', () => {
+    const site = sampleCopy();
+    // 授予日期 (Enter), 一句话简介 (Enter)
+    const result = run('new.ts', ['honor', '个人嘉奖', '--officer', 'wang-xiang', '--by', '泰州市公安局'], site, ['', '']);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('授予日期（2019、2020-04 或 2020-06-18）（直接回车：不写日期，这项荣誉列在“日期未注明”下）：');
+    expect(result.output).toContain('一句话简介（直接回车：不写简介，荣誉的简介是选填）：');
+    const file = path.join(site, 'content', 'honors', 'ge-ren-jia-jiang.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toMatch(/^date:/m);
+    writeFileSync(file, fillPlaceholders(text));
+    const checked = check(site);
+    expect(checked.status, checked.output).toBe(0);
+  });
+
+  it('says in every prompt what Enter does, and asks where an activity was held', () => {
+    const site = sampleCopy();
+    const officer = run('new.ts', ['officer'], site, ['李四', '', '']);
+    expect(officer.output).toContain('姓名（必填）：');
+    expect(officer.output).toContain('所在单位 id（直接回车：先不填，文件中写“（请填写：…）”，稍后要换成实际内容）：');
+    expect(officer.output).toContain('一句话简介（直接回车：先不填，文件中写“（请填写：…）”，稍后要换成实际内容）：');
+    const activity = run('new.ts', ['activity', '主题党日'], site, ['wentai', '测试']);
+    expect(activity.status, activity.output).toBe(0);
+    expect(activity.output).toContain('举办单位 id（活动在哪个单位举办）（直接回车：');
+    expect(activity.output).not.toContain('所在单位');
+  });
+
+  it('keeps both --officer and --unit of an honour, and --to and --unit of a letter', () => {
+    const site = sampleCopy();
+    const honor = run('new.ts', ['honor', '集体嘉奖', '--officer', 'wang-xiang', '--unit', 'dongjin', '--date', '2021', '--by', '泰州市公安局'], site);
+    expect(honor.status, honor.output).toBe(0);
+    const honorFile = path.join(site, 'content', 'honors', 'ji-ti-jia-jiang.md');
+    expect(frontmatter(honorFile)).toMatchObject({ scope: 'collective', recipients: { officers: ['wang-xiang'], units: ['dongjin'] } });
+    const letter = run('new.ts', ['letter', '市民王先生', '--to', 'zhang-junqiang', '--unit', 'dongjin', '--summary', '感谢'], site);
+    expect(letter.status, letter.output).toBe(0);
+    const letterFile = path.join(site, 'content', 'letters', 'shi-min-wang-xian-sheng-gan-xie-xin.md');
+    expect(frontmatter(letterFile)).toMatchObject({ to: { officers: ['zhang-junqiang'], units: ['dongjin'] } });
+    for (const file of [honorFile, letterFile]) writeFileSync(file, fillPlaceholders(readFileSync(file, 'utf8')));
+    const checked = check(site);
+    expect(checked.status, checked.output).toBe(0);
+
+    const individual = run('new.ts', ['honor', '个人嘉奖', '--officer', 'wang-xiang', '--unit', 'dongjin', '--scope', 'individual'], site);
+    expect(individual.status).toBe(1);
+    expect(individual.output).toContain('✖ --scope individual（个人荣誉）不能有获奖单位 --unit');
   });
 
   it('refuses an unknown unit with a suggestion, and writes nothing', () => {

@@ -10,4 +10,4 @@ export function promptLine(question: string, onEnter: string): string {
 }
 
 /** What Enter does for a required value: the placeholder the check refuses until it is filled. */
-export const ENTER_FILL_IN_LATER = '先不填，文件中写“（请填写：…）”，检查通过前要填好';
+export const ENTER_FILL_IN_LATER = '先不填，文件中写“（请填写：…）”，稍后要换成实际内容';
