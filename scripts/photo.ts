@@ -44,9 +44,11 @@ if (values.help) {
 
 const root = process.cwd();
 const paths = resolveSitePaths(root, process.env);
-const [source] = positionals;
-if (!source) fail('缺少照片文件', usage);
-if (!existsSync(source)) fail(`找不到照片文件 ${source}`, '检查文件名和路径（相对于项目文件夹，或完整路径）；路径中有空格时请加引号');
+const [given] = positionals;
+if (!given) fail('缺少照片文件', usage);
+// npm runs scripts in the project folder; INIT_CWD is where the clerk typed the command (as import does).
+const source = path.resolve(process.env.INIT_CWD ?? root, given);
+if (!existsSync(source)) fail(`找不到照片文件 ${given}`, '检查文件名和路径（相对于命令窗口当前所在的文件夹，或完整路径）；路径中有空格时请加引号');
 if (!values.for || !/^[a-z]+\/[a-z0-9-]+$/.test(values.for)) fail('缺少 --for（照片属于哪个条目）', usage);
 
 const [collection, id] = values.for.split('/') as [string, string];
@@ -65,8 +67,8 @@ const dir = path.dirname(entryPath);
 const bytes = readFileSync(source);
 /** Says why the photo cannot be used, and stops. */
 function unreadable(): never {
-  if (isHeic(bytes)) fail(`${source} 是苹果手机的 HEIC 格式照片，本机无法读取`, '请在手机或电脑上另存为 JPG 后再试（iPhone 的“照片”可以导出为 JPEG）');
-  fail(`${source} 不是可以读取的图片`, `可以处理的格式：${READABLE_FORMATS}。手机照片可先在手机上“导出为 JPEG”`);
+  if (isHeic(bytes)) fail(`${given} 是苹果手机的 HEIC 格式照片，本机无法读取`, '请在手机或电脑上另存为 JPG 后再试（iPhone 的“照片”可以导出为 JPEG）');
+  fail(`${given} 不是可以读取的图片`, `可以处理的格式：${READABLE_FORMATS}。手机照片可先在手机上“导出为 JPEG”`);
 }
 
 let image: sharp.Sharp;
@@ -86,7 +88,7 @@ const target = path.join(dir, fileName);
 // A second run for the same entry must not silently throw the first photo away. Processing the
 // picture the entry already names (a camera original the check found too large) replaces nothing.
 const current = typeof entry.data[field] === 'string' && placeholderIn(entry.data[field]) === null ? path.resolve(dir, entry.data[field]) : undefined;
-const earlier = [current, target].find((file) => file !== undefined && existsSync(file) && file !== path.resolve(source));
+const earlier = [current, target].find((file) => file !== undefined && existsSync(file) && file !== source);
 if (earlier && !values.replace) {
   fail(
     `${collection}/${id} 已经有${field === 'photo' ? '照片' : '图片'}：${displayPath(root, earlier)}`,
