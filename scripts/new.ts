@@ -151,7 +151,6 @@ if (date !== undefined && !parsePartialDate(date).ok) {
 
 const unitQuestion: Partial<Record<NewKind, string>> = { officer: '所在单位 id', activity: '举办单位 id（活动在哪个单位举办）' };
 const unitAsked = unitQuestion[kind];
-const officers = list(values.officer)?.map((id) => requireId('officers', id, 'officer')!);
 const scope = requireChoice(str(values.scope), HONOR_SCOPES, 'scope');
 if (kind === 'honor' && scope === 'individual' && values.unit !== undefined) {
   fail('--scope individual（个人荣誉）不能有获奖单位 --unit', '单位也获奖时是集体荣誉：不写 --scope，或写 --scope collective');
@@ -166,7 +165,7 @@ const entry: NewEntryValues = {
   scope,
   level: requireChoice(str(values.level), HONOR_LEVELS, 'level'),
   by: str(values.by),
-  officer: officers,
+  officer: list(values.officer)?.map((id) => requireId('officers', id, 'officer')!),
   to: list(values.to)?.map((id) => requireId('officers', id, 'to')!),
   kind: requireChoice(str(values.kind), kind === 'letter' ? LETTER_KINDS : kind === 'activity' ? ACTIVITY_KINDS : UNIT_KINDS, 'kind'),
   host: requireId('officers', str(values.host), 'host'),
