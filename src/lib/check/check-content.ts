@@ -12,7 +12,7 @@ import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { placeholderIn } from '../authoring/placeholder';
 import { checkBody } from './body-safety';
-import { displayPath, formatFieldPath, type Problem } from './problem';
+import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
@@ -332,14 +332,6 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
         hint: `${close.length ? `是不是 ${close[0]}？` : ''}内容类别文件夹只有：${COLLECTION_NAMES.join('、')}`,
       };
     });
-}
-
-/**
- * `bytes` in MB, rounded up to two decimals: a file just over the limit must not read as the
- * limit itself (20 MB + 1 byte is 20.01 MB, not 20.0 MB).
- */
-export function formatMegabytes(bytes: number): string {
-  return `${Math.ceil((bytes / 1024 / 1024) * 100) / 100} MB`;
 }
 
 /** A path as a command-line argument: quoted when it has a space. */

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, formatMegabytes, MAX_IMAGE_BYTES, type CheckResult } from '../../../src/lib/check/check-content';
+import { checkContent, MAX_IMAGE_BYTES, type CheckResult } from '../../../src/lib/check/check-content';
+import { formatMegabytes } from '../../../src/lib/check/problem';
 import type { Problem } from '../../../src/lib/check/problem';
 
 const now = new Date('2026-06-01T04:00:00Z');
