@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { personId, titleId, uniqueId } from '../src/lib/authoring/entry-id';
+import { ENTER_FILL_IN_LATER, promptLine } from '../src/lib/authoring/prompt';
 import { KIND_COLLECTIONS, NEW_KINDS, newEntryText, type NewEntryValues, type NewKind } from '../src/lib/authoring/templates';
 import { entryIdFromPath } from '../src/lib/entry-id';
 import { ACTIVITY_KINDS, describeChoices, HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES, UNIT_KINDS } from '../src/lib/labels';
@@ -23,8 +24,9 @@ import { fail } from './cli';
 const USAGE = `用法：npm run new -- <类型> <名称> [选项]
   类型：officer 人物 | honor 荣誉 | letter 感谢信 | activity 活动 | unit 单位
   选项：
-    --unit <id>       所在单位 / 获奖单位 / 举办单位 / 致谢单位
-    --date <日期>     2019、2020-04 或 2020-06-18
+    --unit <id>       人物：所在单位；活动：举办单位（在哪个单位举办）；荣誉：获奖单位；感谢信：致谢单位
+                      （荣誉和感谢信可以同时写 --officer / --to 和 --unit）
+    --date <日期>     2019、2020-04 或 2020-06-18（荣誉不写则不填日期，列在“日期未注明”下）
     --summary <文字>  一句话简介
     --title <职务>    人物的职务，如 站长
     --role <身份>     ${describeChoices(OFFICER_ROLES)}
@@ -73,12 +75,13 @@ const prompt = interactive ? createInterface({ input: process.stdin, terminal: f
 // Reading answers as a stream of lines keeps those typed (or piped) ahead of their question.
 const answers = prompt?.[Symbol.asyncIterator]();
 
-async function ask(question: string, fallback?: string): Promise<string | undefined> {
-  if (!answers) return fallback;
-  process.stdout.write(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`);
+/** Asks `line` (which says what Enter does) in a terminal; Enter, or no terminal, gives undefined. */
+async function ask(line: string): Promise<string | undefined> {
+  if (!answers) return undefined;
+  process.stdout.write(line);
   const next = await answers.next();
   const answer = next.done ? '' : String(next.value).trim();
-  return answer || fallback;
+  return answer || undefined;
 }
 
 /** Ids of a collection's existing entries (every file, even one with errors). */
@@ -117,6 +120,15 @@ function rootUnitId(): string | undefined {
   return undefined;
 }
 
+/** What the name of each kind is: asked when it is not on the command line. */
+const NAME_QUESTIONS: Record<NewKind, string> = {
+  officer: '姓名',
+  honor: '荣誉名称，如 个人三等功',
+  letter: '致谢人（已隐去全名，如 市民李女士）',
+  activity: '活动名称',
+  unit: '单位全称',
+};
+
 const [kindArg, ...nameParts] = positionals;
 if (!kindArg || !(NEW_KINDS as readonly string[]).includes(kindArg)) {
   console.error(kindArg ? `✖ 不认识的类型：${kindArg}\n` : '');
@@ -128,21 +140,29 @@ const collection = KIND_COLLECTIONS[kind];
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
 
-const name = nameParts.join(' ').trim() || (await ask(kind === 'letter' ? '致谢人（已隐去全名，如 市民李女士）' : '名称'));
+const name = nameParts.join(' ').trim() || (await ask(`${NAME_QUESTIONS[kind]}（必填）：`));
 if (!name) fail('缺少名称', `例：npm run new -- ${kind} ${kind === 'officer' ? '王祥' : kind === 'letter' ? '市民李女士' : '名称'}`);
 
-const date = str(values.date) ?? (kind === 'honor' ? await ask('授予日期（2019、2020-04 或 2020-06-18，不知道可直接回车）') : undefined);
+const date =
+  str(values.date) ?? (kind === 'honor' ? await ask(promptLine('授予日期（2019、2020-04 或 2020-06-18）', '不写日期，这项荣誉列在“日期未注明”下')) : undefined);
 if (date !== undefined && !parsePartialDate(date).ok) {
   fail(`--date ${date}：${(parsePartialDate(date) as { reason: string }).reason}`, '日期可写到年、月或日：2019、2020-04、2020-06-18');
 }
 
+const unitQuestion: Partial<Record<NewKind, string>> = { officer: '所在单位 id', activity: '举办单位 id（活动在哪个单位举办）' };
+const unitAsked = unitQuestion[kind];
+const scope = requireChoice(str(values.scope), HONOR_SCOPES, 'scope');
+if (kind === 'honor' && scope === 'individual' && values.unit !== undefined) {
+  fail('--scope individual（个人荣誉）不能有获奖单位 --unit', '单位也获奖时是集体荣誉：不写 --scope，或写 --scope collective');
+}
+
 const entry: NewEntryValues = {
   name,
-  unit: requireId('units', str(values.unit) ?? (kind === 'officer' || kind === 'activity' ? await ask('所在单位 id') : undefined), 'unit'),
+  unit: requireId('units', str(values.unit) ?? (unitAsked ? await ask(promptLine(unitAsked, ENTER_FILL_IN_LATER)) : undefined), 'unit'),
   date,
   title: str(values.title),
   role: requireChoice(str(values.role), OFFICER_ROLES, 'role'),
-  scope: requireChoice(str(values.scope), HONOR_SCOPES, 'scope'),
+  scope,
   level: requireChoice(str(values.level), HONOR_LEVELS, 'level'),
   by: str(values.by),
   officer: list(values.officer)?.map((id) => requireId('officers', id, 'officer')!),
@@ -150,7 +170,8 @@ const entry: NewEntryValues = {
   kind: requireChoice(str(values.kind), kind === 'letter' ? LETTER_KINDS : kind === 'activity' ? ACTIVITY_KINDS : UNIT_KINDS, 'kind'),
   host: requireId('officers', str(values.host), 'host'),
   parent: kind === 'unit' ? (requireId('units', str(values.parent), 'parent') ?? rootUnitId()) : undefined,
-  summary: str(values.summary) ?? (await ask('一句话简介（可稍后在文件中填写）')),
+  // An honour's summary is optional; every other kind's is required.
+  summary: str(values.summary) ?? (await ask(promptLine('一句话简介', kind === 'honor' ? '不写简介，荣誉的简介是选填' : ENTER_FILL_IN_LATER))),
 };
 prompt?.close();
 
@@ -168,3 +189,4 @@ console.log('接下来：');
 console.log('  1. 打开这个文件，把所有“（请填写：…）”换成实际内容；以 # 开头的是选填字段，需要时去掉 #。');
 if (kind === 'officer') console.log(`  2. 添加照片：npm run photo -- 照片文件.jpg --for officers/${id} --alt "照片的文字说明"`);
 console.log(`  ${kind === 'officer' ? 3 : 2}. 运行 npm run check，直到显示“内容检查通过”。`);
+if (kind === 'honor' && !date) console.log('没有写授予日期：这项荣誉会列在“日期未注明”下；知道日期后，在文件中去掉 date 行首的 # 并改成实际日期。');

@@ -54,7 +54,8 @@ export function honorRoll(): AstroIntegration {
         if (command === 'build' || command === 'dev') {
           const started = performance.now();
           const check = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
-          const { problems } = check;
+          // The config's own problems (personal data in its text) stop a build as the content's do.
+          const problems = [...site.problems, ...check.problems];
           setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {

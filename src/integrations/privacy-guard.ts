@@ -115,7 +115,7 @@ export function privacyGuard(): AstroIntegration {
           if (findings.length > 50) lines.push(`  ……共 ${findings.length} 处`);
           const error = new AstroError(
             `隐私检查未通过，网站没有更新（privacy guard: ${findings.length} findings; nothing was published）：\n${lines.join('\n')}`,
-            '请从内容中删除上述个人信息；如果是可以公开的号码（如服务热线），请加入 site.config.yaml 的 privacy.allow。未公开条目出现在网站中时，请检查引用它的条目。',
+            '请从内容中删除上述个人信息；如果是可以公开的号码（如服务热线），请加入 site.config.yaml 的 privacy.allow。未公开条目出现在网站中时，请检查引用它的条目，以及在正文、参与人员等文字中写出了其姓名的条目（上面列出的页面对应的条目）。',
           );
           error.stack = '';
           throw error;

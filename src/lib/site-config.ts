@@ -4,10 +4,12 @@ import path from 'node:path';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config';
 import { displayPath, type Problem } from './check/problem';
 import { readDataSource } from './check/source-file';
+import { textProblems } from './check/text-problems';
 import { translateIssue } from './check/zod-issues';
 
 export type { SiteConfig };
 
+/** `ok` when the config can be used; its `problems` may still hold errors (personal data) that stop a build. */
 export type SiteConfigResult = { ok: true; config: SiteConfig; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Loads the config file; `publicDir` is where a configured logo must exist. */
@@ -60,5 +62,8 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
       ],
     };
   }
-  return { ok: true, config: parsed.data, problems: [] };
+  // The title, description and menu are printed on every page: the same personal-data rule as the
+  // content, so `npm run check` finds a phone number here instead of the build's last guard.
+  const personal = textProblems(source, parsed.data.privacy.allow).map((p) => ({ ...p, file }));
+  return { ok: true, config: parsed.data, problems: personal };
 }

@@ -262,7 +262,7 @@ const CASES: BadCase[] = [
     file: 'content/officers/test-officer.md',
     field: 'photo',
     code: 'image-size',
-    says: '图片文件太大（21.0 MB，上限 20 MB）',
+    says: '图片文件太大（21 MB，上限 20 MB）',
   },
   {
     name: 'a file saved in GBK instead of UTF-8',

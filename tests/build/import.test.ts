@@ -3,7 +3,6 @@
  * from Excel in UTF-8 and GBK, workbooks with merged cells, a sheet with bad rows (nothing is
  * written), importing twice, --update and --dry-run. What it writes passes the content check.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +11,8 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content';
 import { IMPORT_COLLECTIONS } from '../../src/lib/import/columns';
-import { PROJECT_ROOT } from './harness';
+import { PROJECT_ROOT, runScript } from './harness';
 
-const TSX = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 const copies: string[] = [];
 afterAll(() => copies.forEach((site) => rmSync(site, { recursive: true, force: true })));
@@ -32,12 +30,8 @@ function sampleCopy(): string {
  * Runs the importer as `npm run import` does: in the project folder, with INIT_CWD the folder
  * the clerk typed the command in (the site copy, where the spreadsheets are).
  */
-function importer(site: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [TSX, path.join(PROJECT_ROOT, 'scripts', 'import.ts'), ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1' },
-  });
+async function importer(site: string, ...args: string[]) {
+  const result = await runScript('import.ts', args, { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1' } });
   return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
 }
 
@@ -70,10 +64,10 @@ const HONORS = [
 ];
 
 describe('npm run import', () => {
-  it('imports a UTF-8 CSV with BOM; the new entries pass the content check; importing it again changes nothing', () => {
+  it('imports a UTF-8 CSV with BOM; the new entries pass the content check; importing it again changes nothing', async () => {
     const site = sampleCopy();
     writeFileSync(path.join(site, 'honors.csv'), BOM + csv(HONORS));
-    const first = importer(site, 'honors', 'honors.csv');
+    const first = await importer(site, 'honors', 'honors.csv');
     expect(first.status, first.output).toBe(0);
     expect(first.output).toContain('导入荣誉（honors）：honors.csv（UTF-8 编码，3 行数据）');
     expect(first.output).toContain('✔ 导入完成：新建 3 个，更新 0 个，已存在 0 个。');
@@ -85,14 +79,14 @@ describe('npm run import', () => {
     expect(errorsOf(site)).toEqual([]);
 
     const before = snapshot(site);
-    const again = importer(site, 'honors', 'honors.csv');
+    const again = await importer(site, 'honors', 'honors.csv');
     expect(again.status, again.output).toBe(0);
     expect(again.output).toContain('已存在，跳过 3 个：');
     expect(again.output).toContain('✔ 没有需要写入的内容：新建 0 个，更新 0 个，已存在 3 个。');
     expect(snapshot(site)).toEqual(before);
   });
 
-  it('reads a GBK CSV as Excel in China saves it: surnames read as surnames, namesakes get -2, -3', () => {
+  it('reads a GBK CSV as Excel in China saves it: surnames read as surnames, namesakes get -2, -3', async () => {
     const site = sampleCopy();
     const rows = [
       ['姓名', '身份', '职务', '单位', '是否党员', '一句话简介', '标签', '同意公开', '事迹'],
@@ -102,7 +96,7 @@ describe('npm run import', () => {
       ['张伟', '民警', '', '暮春警务站', '', '暮春警务站民警。', '', '', ''],
     ];
     writeFileSync(path.join(site, 'officers.csv'), iconv.encode(csv(rows), 'gbk'));
-    const result = importer(site, 'officers', 'officers.csv');
+    const result = await importer(site, 'officers', 'officers.csv');
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('（GBK 编码，4 行数据）');
     for (const id of ['shan-xiongxin', 'zeng-xiaoming', 'zhang-wei-2', 'zhang-wei-3'])
@@ -121,13 +115,13 @@ describe('npm run import', () => {
           ['嘉奖', '某局', '张伟'],
         ]),
     );
-    const ambiguous = importer(site, 'honors', 'honors.csv');
+    const ambiguous = await importer(site, 'honors', 'honors.csv');
     expect(ambiguous.status).toBe(1);
     expect(ambiguous.output).toContain('第 2 行，列「获奖人物」：有 2 个人物叫“张伟”，不知道是哪一个');
     expect(ambiguous.output).toContain('请改写为 id：张伟（zhang-wei-2，联华警务站）、张伟（zhang-wei-3，暮春警务站）');
   });
 
-  it('reads rare characters outside GBK from a UTF-8 file', () => {
+  it('reads rare characters outside GBK from a UTF-8 file', async () => {
     const site = sampleCopy();
     writeFileSync(
       path.join(site, 'o.csv'),
@@ -136,7 +130,7 @@ describe('npm run import', () => {
         ['王𠮷', '队员', 'dongjin', '队员。', '是'],
       ]),
     );
-    const result = importer(site, 'officers', 'o.csv');
+    const result = await importer(site, 'officers', 'o.csv');
     expect(result.status, result.output).toBe(0);
     expect(read(site, 'officers/wang.md')).toContain('name: 王𠮷\n');
   });
@@ -157,7 +151,7 @@ describe('npm run import', () => {
     sheet.getCell('C8').value = '';
     await book.xlsx.writeFile(path.join(site, '感谢.xlsx'));
 
-    const result = importer(site, 'letters', '感谢.xlsx');
+    const result = await importer(site, 'letters', '感谢.xlsx');
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('（Excel 工作簿，表头在第 2 行，2 行数据）');
     const banner = read(site, 'letters/2020-shi-min-li-nv-shi-jin-qi.md');
@@ -168,7 +162,7 @@ describe('npm run import', () => {
     expect(errorsOf(site)).toEqual([]);
   });
 
-  it('writes nothing when a row in the middle is bad, and names every bad row and column', () => {
+  it('writes nothing when a row in the middle is bad, and names every bad row and column', async () => {
     const site = sampleCopy();
     const rows = [
       ['荣誉名称', '类别', '授予单位', '日期', '获奖人物', '事迹'],
@@ -181,7 +175,7 @@ describe('npm run import', () => {
     ];
     writeFileSync(path.join(site, 'bad.csv'), BOM + csv(rows));
     const before = snapshot(site);
-    const result = importer(site, 'honors', 'bad.csv');
+    const result = await importer(site, 'honors', 'bad.csv');
     expect(result.status).toBe(1);
     expect(snapshot(site)).toEqual(before);
     expect(result.output).toMatchInlineSnapshot(`
@@ -205,11 +199,11 @@ describe('npm run import', () => {
     `);
   });
 
-  it('--dry-run reports what would be written and writes nothing', () => {
+  it('--dry-run reports what would be written and writes nothing', async () => {
     const site = sampleCopy();
     writeFileSync(path.join(site, 'honors.csv'), BOM + csv(HONORS));
     const before = snapshot(site);
-    const result = importer(site, 'honors', 'honors.csv', '--dry-run');
+    const result = await importer(site, 'honors', 'honors.csv', '--dry-run');
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('将新建 3 个文件：');
     expect(result.output).toContain('  第 2 行 → ');
@@ -217,7 +211,7 @@ describe('npm run import', () => {
     expect(snapshot(site)).toEqual(before);
   });
 
-  it('--update merges the filled cells into the existing entry, keeping its comments and body, and then has nothing left to do', () => {
+  it('--update merges the filled cells into the existing entry, keeping its comments and body, and then has nothing left to do', async () => {
     const site = sampleCopy();
     const original = read(site, 'officers/wang-xiang.md');
     writeFileSync(
@@ -228,12 +222,12 @@ describe('npm run import', () => {
           ['王祥', '东进警务站', '东进警务站辅警', '是', '', '正文不会被改写。'],
         ]),
     );
-    const skipped = importer(site, 'officers', 'o.csv');
+    const skipped = await importer(site, 'officers', 'o.csv');
     expect(skipped.status, skipped.output).toBe(0);
     expect(skipped.output).toContain('（姓名和单位相同）\n  要用表格中的内容更新这些条目，请加上 --update。');
     expect(read(site, 'officers/wang-xiang.md')).toBe(original);
 
-    const merged = importer(site, 'officers', 'o.csv', '--update');
+    const merged = await importer(site, 'officers', 'o.csv', '--update');
     expect(merged.status, merged.output).toBe(0);
     expect(merged.output).toContain('✔ 导入完成：新建 0 个，更新 1 个，已存在 0 个。');
     expect(read(site, 'officers/wang-xiang.md')).toBe(
@@ -241,11 +235,11 @@ describe('npm run import', () => {
     );
     expect(errorsOf(site)).toEqual([]);
 
-    const again = importer(site, 'officers', 'o.csv', '--update');
+    const again = await importer(site, 'officers', 'o.csv', '--update');
     expect(again.output).toContain('✔ 没有需要写入的内容：新建 0 个，更新 0 个，已存在 1 个。');
   });
 
-  it('turns the rows of one period into one stats file that continues the existing series', () => {
+  it('turns the rows of one period into one stats file that continues the existing series', async () => {
     const site = sampleCopy();
     const rows = [
       ['标题', '单位', '起始日期', '截止日期', '指标名称', '数值', '计量单位', '约数'],
@@ -253,7 +247,7 @@ describe('npm run import', () => {
       ['2020年下半年工作数据', '', '2020-07', '2020-12', '涉疫警情处置', '1,386', '起', ''],
     ];
     writeFileSync(path.join(site, 'stats.csv'), BOM + csv(rows));
-    const result = importer(site, 'stats', 'stats.csv');
+    const result = await importer(site, 'stats', 'stats.csv');
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('第 2、3 行 → ');
     expect(read(site, 'stats/2020-xia-ban-nian-gong-zuo-shu-ju.yaml')).toContain(
@@ -262,7 +256,7 @@ describe('npm run import', () => {
     expect(errorsOf(site)).toEqual([]);
   });
 
-  it('refuses unknown columns with a guess, and files it cannot read', () => {
+  it('refuses unknown columns with a guess, and files it cannot read', async () => {
     const site = sampleCopy();
     writeFileSync(
       path.join(site, 'h.csv'),
@@ -271,22 +265,22 @@ describe('npm run import', () => {
         ['嘉奖', '某局', '王祥'],
       ]),
     );
-    const unknown = importer(site, 'honors', 'h.csv');
+    const unknown = await importer(site, 'honors', 'h.csv');
     expect(unknown.status).toBe(1);
     expect(unknown.output).toContain('✖ 第 1 行，列「awardBy」：不认识的列「awardBy」\n      怎么改：是不是「授予单位」？');
     writeFileSync(path.join(site, 'old.xls'), 'x');
-    const xls = importer(site, 'honors', 'old.xls');
+    const xls = await importer(site, 'honors', 'old.xls');
     expect(xls.status).toBe(1);
     expect(xls.output).toContain('“另存为” Excel 工作簿（.xlsx）或 CSV');
-    expect(importer(site, 'awards', 'h.csv').output).toContain('不认识的类型：awards');
+    expect((await importer(site, 'awards', 'h.csv')).output).toContain('不认识的类型：awards');
   });
 
-  it('imports every shipped template into the sample as a no-op: their example rows are sample facts', () => {
+  it('imports every shipped template into the sample as a no-op: their example rows are sample facts', async () => {
     const site = sampleCopy();
     const before = snapshot(site);
     for (const collection of IMPORT_COLLECTIONS) {
       for (const ext of ['csv', 'xlsx']) {
-        const result = importer(site, collection, path.join(PROJECT_ROOT, 'docs', 'templates', `${collection}.${ext}`));
+        const result = await importer(site, collection, path.join(PROJECT_ROOT, 'docs', 'templates', `${collection}.${ext}`));
         expect(result.status, result.output).toBe(0);
         expect(result.output, `${collection}.${ext}`).toContain('新建 0 个，更新 0 个，已存在 1 个');
       }

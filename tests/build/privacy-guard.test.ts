@@ -45,15 +45,27 @@ describe('the privacy guard', () => {
     expect(build.status).not.toBe(0);
     expect(build.output).toContain('隐私检查未通过');
     expect(build.output).toContain('letters/test-letter/index.html：含有未公开条目 officers/canary-no-consent 的姓名');
+    // The name was typed into the body, not referenced: the hint must send the clerk there too.
+    expect(build.output).toContain('以及在正文、参与人员等文字中写出了其姓名的条目');
     expect(existsSync(build.outDir)).toBe(false);
   });
 
-  it('stops the build on a mobile number the content check cannot see (in the site description)', async () => {
+  it('stops the build on a mobile number the content check cannot see (in a text file of public/)', async () => {
+    const build = await buildFixture('publishing', { files: { 'public/contact.txt': '联系我们：13812345678\n' } });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('隐私检查未通过');
+    expect(build.output).toContain('contact.txt：含有手机号码（138****5678）');
+    expect(build.output).not.toContain('13812345678');
+    expect(existsSync(build.outDir)).toBe(false);
+  });
+
+  it('stops the build already at the check on a mobile number in the site description', async () => {
     const build = await buildFixture('publishing', {
       files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\ndescription: 联系我们：13812345678\n' },
     });
     expect(build.status).not.toBe(0);
-    expect(build.output).toContain('含有手机号码（138****5678）');
+    expect(build.output).toContain('未生成网站');
+    expect(build.output).toMatch(/\[personal-data\] \S*site\.config\.yaml:3/);
     expect(build.output).not.toContain('13812345678');
     expect(existsSync(build.outDir)).toBe(false);
   });

@@ -37,6 +37,18 @@ describe('loadSiteConfig', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('reports personal data in its text fields, with field and line, unless it is on privacy.allow', () => {
+    write('title: 荣誉榜\nurl: https://example.com\ndescription: 联系我们：13812345678\nnav:\n  - label: 写信给 li@example.com\n    href: /letters/\n');
+    const result = load();
+    expect(result.ok).toBe(true);
+    expect(result.problems).toMatchObject([
+      { severity: 'error', code: 'personal-data', file: 'site.config.yaml', field: 'description', line: 3, value: '138****5678', message: '含有手机号码（138****5678），不能公开发布' },
+      { severity: 'error', code: 'personal-data', file: 'site.config.yaml', field: 'nav[0].label', line: 5 },
+    ]);
+    write('title: 荣誉榜\nurl: https://example.com\ndescription: 服务热线 138 1234 5678\nprivacy:\n  allow: ["13812345678"]\n');
+    expect(load().problems).toEqual([]);
+  });
+
   it('reports a missing file and says what to write', () => {
     expect(load()).toEqual({
       ok: false,

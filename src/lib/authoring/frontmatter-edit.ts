@@ -6,7 +6,11 @@ import { parseDocument } from 'yaml';
 
 const FRONTMATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n?---[ \t]*(?:\r?\n|$))/;
 
-/** Sets (or adds) top-level fields in the frontmatter of a Markdown entry, or in a YAML file. */
+/**
+ * Sets (or adds) top-level fields in the frontmatter of a Markdown entry, or in a YAML file. The
+ * commented template line of a field that is set (`# photo: 文件名.jpg`) goes: uncommented later,
+ * it would give the field twice.
+ */
 export function setFields(text: string, fields: Record<string, unknown>, { data = false }: { data?: boolean } = {}): string {
   if (data) return update(text, fields);
   const match = FRONTMATTER.exec(text);
@@ -16,8 +20,16 @@ export function setFields(text: string, fields: Record<string, unknown>, { data 
   return `${open}${updated}${close.startsWith('\n') || close.startsWith('\r') ? close : `\n${close}`}${text.slice(whole.length)}`;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function update(yaml: string, fields: Record<string, unknown>): string {
-  const doc = parseDocument(yaml, { customTags: ['timestamp'] });
+  const commented = new RegExp(`^#[ \\t]*(?:${Object.keys(fields).map(escapeRegExp).join('|')})[ \\t]*:.*(?:\\r?\\n|$)`, 'gm');
+  const doc = parseDocument(yaml.replace(commented, ''), { customTags: ['timestamp'] });
   for (const [key, value] of Object.entries(fields)) doc.set(key, value);
-  return doc.toString({ lineWidth: 0 });
+  // yaml prints a comment at the end of the document after a blank line; the templates keep it
+  // right below the fields, and a blank line there would read as the end of the frontmatter.
+  const trailing = doc.comment;
+  doc.comment = null;
+  const printed = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return trailing ? `${printed}${trailing.split('\n').map((line) => `#${line}`).join('\n')}\n` : printed;
 }

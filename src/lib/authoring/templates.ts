@@ -38,9 +38,18 @@ export interface NewEntryValues {
 }
 
 /** Reads `2020`, `2020-04` or `2020-06-18` as the YAML scalar authors would write. */
-function dateValue(date: string | undefined, what: string): string | number {
-  if (!date) return placeholder(what);
+function dateValue(date: string): string | number {
   return /^\d{4}$/.test(date) ? Number(date) : date;
+}
+
+/**
+ * Who an honour went to, or a letter thanked: people and units may both be named (a station and
+ * its head), so neither option hides the other.
+ */
+function peopleAndUnits(officers: string[] | undefined, unit: string | undefined, missing: string) {
+  const people = officers?.length ? { officers } : {};
+  const units = unit ? { units: [unit] } : {};
+  return officers?.length || unit ? { ...people, ...units } : { officers: [placeholder(missing)] };
 }
 
 const COMMON = ['publishDate: 2026-12-01   # 发布时间：此前不公开（北京时间）', 'sources:                  # 资料来源', '  - title: 报道标题', '    date: 2020-07-13'];
@@ -75,20 +84,19 @@ export function newEntryText(kind: NewKind, values: NewEntryValues, today: strin
       return markdownEntry(
         {
           title: values.name,
-          scope: values.scope ?? (values.officer?.length ? 'individual' : values.unit ? 'collective' : 'individual'),
+          // An honour with a unit among its recipients is collective: individual ones name people only.
+          scope: values.scope ?? (values.unit ? 'collective' : 'individual'),
           awardedBy: values.by ?? placeholder('授予单位'),
-          date: dateValue(values.date, '授予日期，如 2020-04'),
+          // The date is optional: an undated honour is listed under 日期未注明, not refused.
+          ...(values.date ? { date: dateValue(values.date) } : {}),
           ...(values.level ? { level: values.level } : {}),
-          recipients: values.officer?.length
-            ? { officers: values.officer }
-            : values.unit
-              ? { units: [values.unit] }
-              : { officers: [placeholder('获奖人物 id')] },
+          recipients: peopleAndUnits(values.officer, values.unit, '获奖人物 id'),
           ...(values.summary ? { summary: values.summary } : {}),
         },
         `${placeholder('事迹或表彰决定原文')}\n`,
         [
           '以下是选填字段：去掉行首的 # 即可启用。',
+          ...(values.date ? [] : ['date: 2020-04             # 授予日期：2019、2020-04 或 2020-06-18；不写时列在“日期未注明”下']),
           ...(values.level ? [] : ['level: provincial         # 级别：national 国家级 / provincial 省级 / municipal 市级 / district 区县级 / bureau 局级 / other']),
           'documentNo: 文号',
           'certificate: 文件名.jpg   # 证书图片：用 npm run photo 添加',
@@ -101,9 +109,9 @@ export function newEntryText(kind: NewKind, values: NewEntryValues, today: strin
       return markdownEntry(
         {
           kind: values.kind ?? 'letter',
-          date: dateValue(values.date ?? today, '日期'),
+          date: dateValue(values.date ?? today),
           from: values.from ?? values.name,
-          to: values.to?.length ? { officers: values.to } : values.unit ? { units: [values.unit] } : { officers: [placeholder('致谢人物 id')] },
+          to: peopleAndUnits(values.to, values.unit, '致谢人物 id'),
           summary: values.summary ?? placeholder('一句话简介'),
         },
         `${placeholder('感谢信原文（隐去写信人的全名、电话和住址）')}\n`,
@@ -120,7 +128,7 @@ export function newEntryText(kind: NewKind, values: NewEntryValues, today: strin
         {
           title: values.name,
           kind: values.kind ?? 'study',
-          date: dateValue(values.date ?? today, '日期'),
+          date: dateValue(values.date ?? today),
           unit: values.unit ?? placeholder('举办单位 id'),
           ...(values.host ? { host: values.host } : {}),
           summary: values.summary ?? placeholder('一句话简介'),

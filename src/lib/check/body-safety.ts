@@ -12,6 +12,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
+import { formatMegabytes } from './problem';
 
 /** HTML tags an author may write in a body: text-level and structure, nothing active. */
 export const SAFE_TAGS = new Set([
@@ -88,7 +89,7 @@ const MAX_QUOTE_DEPTH = 20;
 function preflight(body: string): BodyProblem[] {
   const size = Buffer.byteLength(body, 'utf8');
   if (size > MAX_BODY_BYTES) {
-    return [{ line: 1, message: `正文过长（${(size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）`, hint: '请删减，或拆分成几个条目' }];
+    return [{ line: 1, message: `正文过长（${formatMegabytes(size)}，上限 ${formatMegabytes(MAX_BODY_BYTES)}）`, hint: '请删减，或拆分成几个条目' }];
   }
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -10,11 +10,11 @@ import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Re
 import { ownExclusionReason } from '../publishing';
 import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
-import { placeholder, placeholderIn } from '../authoring/placeholder';
-import { findPii, maskPii, PII_LABELS } from '../pii';
+import { placeholderIn } from '../authoring/placeholder';
 import { checkBody } from './body-safety';
-import { displayPath, formatFieldPath, type Problem } from './problem';
+import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
+import { textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
 
 /** Larger files are camera originals or scans at full resolution: they slow every build down. */
@@ -84,48 +84,14 @@ function recordingContext() {
   return { context, uses };
 }
 
-/**
- * Problems in the text of any field or of the body. Personal data: an ID number, a mobile number,
- * a bank card or an e-mail address must be removed before anything is published (the value is
- * masked in the message so the report does not spread it further). Placeholders left by
- * `npm run new` must be filled in.
- */
-function textProblems(source: SourceFile, allow: readonly string[]): Omit<Problem, 'file'>[] {
-  const problems: Omit<Problem, 'file'>[] = [];
-  const report = (text: string, field: string | undefined, line: number | undefined) => {
-    const wanted = placeholderIn(text);
-    if (wanted !== null) {
-      problems.push({
-        severity: 'error',
-        code: 'placeholder',
-        ...(field ? { field } : {}),
-        ...(line ? { line } : {}),
-        message: `还没有填写：${wanted}`,
-        hint: `把“${placeholder(wanted)}”换成实际内容`,
-      });
-    }
-    for (const match of findPii(text, allow)) {
-      problems.push({
-        severity: 'error',
-        code: 'personal-data',
-        ...(field ? { field } : {}),
-        ...(line ? { line } : {}),
-        value: maskPii(match.value),
-        message: `含有${PII_LABELS[match.kind]}（${maskPii(match.value)}），不能公开发布`,
-        hint: `请删除或改写这段内容（如“市民李女士”“联系电话已隐去”）。如果这是可以公开的号码（如服务热线），请把它加入 site.config.yaml 的 privacy.allow`,
-      });
-    }
-  };
-  const walk = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string') report(value, formatFieldPath(path), source.lineOf(path));
-    else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-    else if (value && typeof value === 'object' && !(value instanceof Date)) {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-    }
-  };
-  walk(source.data, []);
-  source.body.split('\n').forEach((text, index) => report(text, '正文', source.bodyLine + index));
-  return problems;
+/** Whether the value at `fieldPath` of the raw data is text with a placeholder in it. */
+function fieldHoldsPlaceholder(data: unknown, fieldPath: readonly (string | number)[]): boolean {
+  let value = data;
+  for (const key of fieldPath) {
+    if (value === null || typeof value !== 'object') return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return typeof value === 'string' && placeholderIn(value) !== null;
 }
 
 /**
@@ -253,16 +219,21 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
       uses.refs = [];
       uses.images = [];
       const parsed = schema.safeParse(source.data);
+      // A field still holding a placeholder has one problem, the placeholder: its value is not an
+      // id, a date or a file yet, and saying so as well would send the clerk to create
+      // `units/（请填写：…）.md`.
+      const unfilled = (fieldPath: readonly (string | number)[]) => fieldHoldsPlaceholder(source.data, fieldPath);
       // References and images are recorded field by field, so they are checked even when another
       // field of the same file is wrong: one run shows as much as possible.
-      for (const use of uses.refs) refs.push({ file, use, line: source.lineOf(use.path) });
+      for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = checkImage(image, path.dirname(absolute), relative(path.dirname(absolute)));
+        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}` });
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
       }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
+          if (unfilled(issue.path)) continue;
           const line = source.lineOf(issueLinePath(issue));
           problems.push(at({ ...translateIssue(issue, schema, source.data), ...(line ? { line } : {}) }));
         }
@@ -363,8 +334,16 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
     });
 }
 
-function checkImage(image: ImageUse, entryDir: string, shownDir: string): Omit<Problem, 'file'> | null {
+/** A path as a command-line argument: quoted when it has a space. */
+const shellArgument = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
+
+function checkImage(
+  image: ImageUse,
+  entryDir: string,
+  { relative, entry }: { relative: (file: string) => string; entry: string },
+): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
+  const shownDir = relative(entryDir);
   if (/^[a-z]+:\/\//i.test(image.value) || image.value.startsWith('/')) {
     return {
       severity: 'error',
@@ -403,8 +382,10 @@ function checkImage(image: ImageUse, entryDir: string, shownDir: string): Omit<P
       code: 'image-size',
       field,
       value: image.value,
-      message: `图片文件太大（${(size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_IMAGE_BYTES / 1024 / 1024} MB）`,
-      hint: `先用 npm run photo -- ${image.value} --for <类别>/<id> 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息`,
+      message: `图片文件太大（${formatMegabytes(size)}，上限 ${formatMegabytes(MAX_IMAGE_BYTES)}）`,
+      // photo reads its file relative to the working directory, the project folder: give the path
+      // from there, as the messages show it, not the one relative to the entry.
+      hint: `先在项目文件夹中运行 npm run photo -- ${shellArgument(relative(path.resolve(entryDir, image.value)))} --for ${entry} 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息`,
     };
   }
   return null;

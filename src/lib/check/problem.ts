@@ -72,6 +72,14 @@ export function displayValue(value: unknown): string | undefined {
 }
 
 /**
+ * `bytes` in MB, rounded up to two decimals: a size just over a limit must not read as the limit
+ * itself (20 MB + 1 byte is 20.01 MB, not 20.0 MB).
+ */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.ceil((bytes / 1024 / 1024) * 100) / 100} MB`;
+}
+
+/**
  * How a file is named in messages: relative to the project folder, with `/`; absolute when it is
  * outside the project (another unit's folder given with HONOR_ROLL_SITE).
  */

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckResult } from '../../../src/lib/check/check-content';
+import { checkContent, MAX_IMAGE_BYTES, type CheckResult } from '../../../src/lib/check/check-content';
+import { formatMegabytes } from '../../../src/lib/check/problem';
 import type { Problem } from '../../../src/lib/check/problem';
 
 const now = new Date('2026-06-01T04:00:00Z');
@@ -104,6 +105,47 @@ describe('checkContent', () => {
       ['content/honors/sandenggong.md', 4, 'required'],
       ['content/honors/sandenggong.md', 6, 'reference-missing'],
     ]);
+  });
+
+  describe('placeholders', () => {
+    it('reports a placeholder in an id, date, choice or image field once, as a placeholder only', () => {
+      const { problems } = check({
+        'officers/li-si.md': '---\nname: 李四\nrole: （请填写：身份）\nunit: （请填写：所在单位 id）\nsummary: 辅警\nphoto: （请填写：照片）\nphotoAlt: 照片\n---\n事迹。\n',
+        'honors/jiajiang.md':
+          '---\ntitle: 嘉奖\nscope: individual\nawardedBy: 某局\ndate: （请填写：授予日期，如 2020-04）\nrecipients:\n  officers: [（请填写：获奖人物 id）]\n---\n事迹。\n',
+      });
+      expect(problems.map((p) => [p.file, p.field, p.code])).toEqual([
+        ['content/honors/jiajiang.md', 'date', 'placeholder'],
+        ['content/honors/jiajiang.md', 'recipients.officers[0]', 'placeholder'],
+        ['content/officers/li-si.md', 'role', 'placeholder'],
+        ['content/officers/li-si.md', 'unit', 'placeholder'],
+        ['content/officers/li-si.md', 'photo', 'placeholder'],
+      ]);
+    });
+  });
+
+  describe('image size', () => {
+    it('shows a file just over the limit as over it, and a photo command that works from the project folder', () => {
+      const result = check({ 'officers/wang-xiang.md': VALID['officers/wang-xiang.md']!.replace('photo: wang-xiang.png', 'photo: big photo.jpg') });
+      const big = path.join(result.root, 'content', 'officers', 'big photo.jpg');
+      writeFileSync(big, '');
+      truncateSync(big, MAX_IMAGE_BYTES + 1);
+      const { problems } = checkContent({ root: result.root, contentDir: path.join(result.root, 'content'), now });
+      expect(problems).toMatchObject([
+        {
+          code: 'image-size',
+          file: 'content/officers/wang-xiang.md',
+          message: '图片文件太大（20.01 MB，上限 20 MB）',
+          hint: '先在项目文件夹中运行 npm run photo -- "content/officers/big photo.jpg" --for officers/wang-xiang 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息',
+        },
+      ]);
+    });
+
+    it('rounds megabytes up', () => {
+      expect(formatMegabytes(MAX_IMAGE_BYTES)).toBe('20 MB');
+      expect(formatMegabytes(MAX_IMAGE_BYTES + 1)).toBe('20.01 MB');
+      expect(formatMegabytes(25.5 * 1024 * 1024)).toBe('25.5 MB');
+    });
   });
 
   describe('references', () => {
