@@ -11,8 +11,9 @@ import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkContent } from '../lib/check/check-content';
+import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
-import type { Problem } from '../lib/check/problem';
+import { displayPath, type Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
 import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
 
@@ -51,7 +52,13 @@ export function honorRoll(): AstroIntegration {
         if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
 
         if (command === 'build' || command === 'dev') {
-          const check = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
+          const check = checkContent({
+            root,
+            contentDir: paths.contentDir,
+            now: buildTime,
+            privacyAllow: site.config.privacy.allow,
+            site: { config: site.config, file: displayPath(root, paths.configFile) },
+          });
           const { problems } = check;
           setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
           const errors = problems.filter((p) => p.severity === 'error');
@@ -67,6 +74,8 @@ export function honorRoll(): AstroIntegration {
           audience,
           cacheDir: paths.cacheDir,
           favicon: existsSync(path.join(publicDir, 'favicon.svg')) ? '/favicon.svg' : null,
+          // content.config.ts gives an empty points folder no loader; reading it would only warn.
+          hasPoints: hasDataFiles(path.join(paths.contentDir, 'points')),
         };
         updateConfig({
           site: site.config.url,
@@ -86,6 +95,7 @@ export function honorRoll(): AstroIntegration {
                         `export const audience = ${JSON.stringify(context.audience)};`,
                         `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
                         `export const favicon = ${JSON.stringify(context.favicon)};`,
+                        `export const hasPoints = ${JSON.stringify(context.hasPoints)};`,
                       ].join('\n')
                     : undefined,
               },
