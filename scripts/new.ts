@@ -140,8 +140,8 @@ if (values.rotate && kind !== 'activity') fail('--rotate 只用于活动（学�
 const rotation = values.rotate ? await proposeRotation() : undefined;
 if (rotation) {
   values.date ??= rotation.date;
-  values.unit ??= rotation.unit;
-  values.host ??= rotation.host;
+  if (rotation.unit !== undefined) values.unit ??= rotation.unit;
+  if (rotation.host !== undefined) values.host ??= rotation.host;
   values.kind ??= 'study';
 }
 
