@@ -5,7 +5,7 @@
  * publishes them, and then with masked names when it says so.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { buildFixture, buildProject, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -165,11 +165,15 @@ describe('points published by the config', () => {
   });
 });
 
-describe('an edition without points records', () => {
-  it('says plainly on the intranet that no points are recorded yet', () => {
-    const build = buildFixture('minimal', { args: ['--audience', 'internal'] });
+describe('the sample unit, which records no points', () => {
+  it('builds its intranet edition, which says plainly that no points are recorded yet', async () => {
+    const build = buildProject({ HONOR_ROLL_AUDIENCE: 'internal' });
     expect(build.status, build.output).toBe(0);
     expect(readPage(build.outDir, 'points').querySelector('.notice')?.text).toBe('本单位尚未录入积分。');
+    expect(listOutput(build.outDir).filter((f) => f.startsWith('points/'))).toEqual(['points/index.html', 'points/index.html.gz']);
+    expect(navLabels(build.outDir, '')).toContain('积分');
     expect(build.output).not.toContain('does not exist or is empty');
+    expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 });
