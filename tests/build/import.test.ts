@@ -88,7 +88,7 @@ describe('npm run import', () => {
     const again = importer(site, 'honors', 'honors.csv');
     expect(again.status, again.output).toBe(0);
     expect(again.output).toContain('已存在，跳过 3 个：');
-    expect(again.output).toContain('✔ 没有需要写入的内容：新建 0 个，更新 0 个，已存在 2 个。');
+    expect(again.output).toContain('✔ 没有需要写入的内容：新建 0 个，更新 0 个，已存在 3 个。');
     expect(snapshot(site)).toEqual(before);
   });
 
