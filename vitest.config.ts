@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
+          setupFiles: ['tests/build/setup.ts'],
           // One fork, so the files run one after another.
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },

@@ -4,6 +4,7 @@
  * Exit code 0 when there are no errors (warnings allowed), 1 otherwise.
  */
 import { checkContent } from '../src/lib/check/check-content';
+import { displayPath } from '../src/lib/check/problem';
 import { formatReport } from '../src/lib/check/report';
 import { loadSiteConfig } from '../src/lib/site-config';
 import { activePublicDir, readBuildTime, resolveSitePaths } from '../src/lib/site-paths';
@@ -15,7 +16,13 @@ const paths = resolveSitePaths(root, process.env);
 const now = readBuildTime(process.env, new Date()) ?? new Date();
 
 const config = loadSiteConfig(paths.configFile, { root, publicDir: activePublicDir(paths, path.join(root, 'public')) });
-const content = checkContent({ root, contentDir: paths.contentDir, now, privacyAllow: config.ok ? config.config.privacy.allow : [] });
+const content = checkContent({
+  root,
+  contentDir: paths.contentDir,
+  now,
+  privacyAllow: config.ok ? config.config.privacy.allow : [],
+  site: config.ok ? { config: config.config, file: displayPath(root, paths.configFile) } : undefined,
+});
 const problems = [...config.problems, ...content.problems];
 const errors = problems.filter((p) => p.severity === 'error').length;
 

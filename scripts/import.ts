@@ -21,6 +21,7 @@ const USAGE = `用法：npm run import -- <类型> <表格文件> [--dry-run] [-
   --dry-run   只检查、报告将要写入的内容，不写入任何文件
   --update    表格中已有的条目：用表格中填了的单元格更新它（正文和其他字段不变）
   模板：docs/templates/（每类一个 .xlsx 和一个 .csv）
+  积分表（points）：单位、月份、人物各一列，每个积分类别一列（列名即类别），同一单位同一月份的行合成一个文件
   例：npm run import -- honors 2020年荣誉.xlsx --dry-run`;
 
 /** Chinese names of the collections are accepted too: 荣誉 → honors. */
@@ -29,6 +30,7 @@ const ALIASES: Record<string, ImportCollection> = {
   letter: 'letters',
   stat: 'stats',
   officer: 'officers',
+  point: 'points',
   ...Object.fromEntries(IMPORT_COLLECTIONS.map((c) => [IMPORT_LABELS[c], c])),
   感谢: 'letters',
   锦旗: 'letters',
@@ -72,6 +74,7 @@ const result = await runImport({
   contentDir: paths.contentDir,
   now,
   privacyAllow: config.ok ? config.config.privacy.allow : [],
+  site: config.ok ? { config: config.config, file: displayPath(root, paths.configFile) } : undefined,
   dryRun,
   update,
   showPath,

@@ -39,15 +39,15 @@ async function workbook(collection: ImportCollection): Promise<ExcelJS.Buffer> {
   book.modified = FIXED_DATE;
   const columns = templateColumns(collection);
   const sheet = book.addWorksheet(IMPORT_LABELS[collection], { views: [{ state: 'frozen', ySplit: 1 }] });
-  const [header, example] = templateRows(collection) as [string[], string[]];
+  const [header, example] = templateRows(collection) as [string[], string[] | undefined];
   sheet.addRow(header);
-  sheet.addRow(example);
+  if (example) sheet.addRow(example);
   columns.forEach((spec, index) => {
     const column = sheet.getColumn(index + 1);
     column.width = width(spec);
     column.alignment = { vertical: 'top', wrapText: spec.kind === 'body' || spec.kind === 'text' };
     // Dates and ids typed into a General cell would be turned into numbers or dates by Excel.
-    if (spec.kind === 'date' || spec.kind === 'key') column.numFmt = '@';
+    if (spec.kind === 'date' || spec.kind === 'month' || spec.kind === 'key') column.numFmt = '@';
     const cell = sheet.getCell(1, index + 1);
     cell.font = { bold: true, color: { argb: spec.required ? 'FFC00000' : 'FF000000' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F4' } };
@@ -86,7 +86,7 @@ async function workbook(collection: ImportCollection): Promise<ExcelJS.Buffer> {
     '',
     `第一个工作表的第一行是列名（表头），从第二行起每行一条；示例行请改成实际内容或删除。导入：npm run import -- ${collection} 文件名.xlsx`,
   ]);
-  help.addRow(['', '', '详见 docs/authoring-guide.md 第 16 节「从表格批量导入」。']);
+  help.addRow(['', '', collection === 'points' ? '详见 docs/authoring-guide.md 第 17 节「积分和学习安排」。' : '详见 docs/authoring-guide.md 第 16 节「从表格批量导入」。']);
   return book.xlsx.writeBuffer();
 }
 

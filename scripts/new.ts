@@ -17,7 +17,11 @@ import { entryIdFromPath } from '../src/lib/entry-id';
 import { ACTIVITY_KINDS, describeChoices, HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES, UNIT_KINDS } from '../src/lib/labels';
 import { parsePartialDate } from '../src/lib/partial-date';
 import { displayPath } from '../src/lib/check/problem';
-import { resolveSitePaths } from '../src/lib/site-paths';
+import { placeholder, placeholderIn } from '../src/lib/authoring/placeholder';
+import { readEntries } from '../src/lib/import/existing';
+import { loadSiteConfig } from '../src/lib/site-config';
+import { activePublicDir, readBuildTime, resolveSitePaths } from '../src/lib/site-paths';
+import { proposeNextStudy } from '../src/lib/study-schedule';
 import { closestMatches } from '../src/lib/suggest';
 import { fail } from './cli';
 
@@ -38,7 +42,10 @@ const USAGE = `用法：npm run new -- <类型> <名称> [选项]
     --kind <类型>     感谢信：${Object.keys(LETTER_KINDS).join('/')}；活动：${Object.keys(ACTIVITY_KINDS).join('/')}；单位：${Object.keys(UNIT_KINDS).join('/')}
     --host <id>       活动主持人
     --parent <id>     上级单位（不填则为本站单位）
-  例：npm run new -- officer 王祥 --unit dongjin --role auxiliary`;
+    --rotate          活动：按 site.config.yaml 的 studyRotation 推算下次学习的日期、地点和轮值主持
+                      （参照最近一次学习；--date、--unit、--host 可改写推算结果）
+  例：npm run new -- officer 王祥 --unit dongjin --role auxiliary
+      npm run new -- activity --rotate 学习主题`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,6 +63,7 @@ const { values, positionals } = parseArgs({
     kind: { type: 'string' },
     host: { type: 'string' },
     parent: { type: 'string' },
+    rotate: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: false,
@@ -140,7 +148,43 @@ const collection = KIND_COLLECTIONS[kind];
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
 
-const name = nameParts.join(' ').trim() || (await ask(`${NAME_QUESTIONS[kind]}（必填）：`));
+if (values.rotate && kind !== 'activity') fail('--rotate 只用于活动（学习轮值）', '例：npm run new -- activity --rotate 学习主题');
+const rotation = values.rotate ? await proposeRotation() : undefined;
+if (rotation) {
+  values.date ??= rotation.date;
+  if (rotation.unit !== undefined) values.unit ??= rotation.unit;
+  if (rotation.host !== undefined) values.host ??= rotation.host;
+  values.kind ??= 'study';
+}
+
+/** The next session of the rotation: printed, and confirmed in a terminal. */
+async function proposeRotation() {
+  const config = loadSiteConfig(paths.configFile, { root, publicDir: activePublicDir(paths, path.join(root, 'public')) });
+  if (!config.ok) fail('网站配置有误，无法读取学习轮值', '请先运行 npm run check 改正 site.config.yaml');
+  const { studyRotation } = config.config;
+  const studies = readEntries(paths.contentDir, 'activities').flatMap((entry) => {
+    const date = parsePartialDate(entry.data.date ?? entry.data.start);
+    const unit = entry.data.unit;
+    if (!date.ok || typeof unit !== 'string') return [];
+    const host = typeof entry.data.host === 'string' ? { id: entry.data.host } : undefined;
+    return [{ id: entry.id, data: { kind: String(entry.data.kind), date: date.value, unit: { id: unit }, host } }];
+  });
+  const proposal = proposeNextStudy(studyRotation, studies, readBuildTime(process.env, new Date()) ?? new Date());
+  console.log(`下次学习（按轮值推算）：${proposal.date}，地点 ${proposal.unit ?? '未定'}，轮值主持 ${proposal.host ?? '未定'}`);
+  console.log(`  ${proposal.reason}`);
+  if (studyRotation.stations.length === 0) console.log('  site.config.yaml 中没有 studyRotation.stations：请用 --unit 指定地点，或在配置中写明轮值顺序');
+  const answer = await ask(promptLine('按此创建？（输入 n 取消）', '创建'));
+  if (answer !== undefined && !/^(y|yes|是|好|确定)$/i.test(answer)) {
+    console.log('已取消，没有创建文件。');
+    process.exit(0);
+  }
+  return proposal;
+}
+
+const name =
+  nameParts.join(' ').trim() ||
+  (await ask(rotation ? promptLine('学习主题', ENTER_FILL_IN_LATER) : `${NAME_QUESTIONS[kind]}（必填）：`)) ||
+  (rotation ? placeholder('学习主题') : undefined);
 if (!name) fail('缺少名称', `例：npm run new -- ${kind} ${kind === 'officer' ? '王祥' : kind === 'letter' ? '市民李女士' : '名称'}`);
 
 const date =
@@ -172,12 +216,20 @@ const entry: NewEntryValues = {
   parent: kind === 'unit' ? (requireId('units', str(values.parent), 'parent') ?? rootUnitId()) : undefined,
   // An honour's summary is optional; every other kind's is required.
   summary: str(values.summary) ?? (await ask(promptLine('一句话简介', kind === 'honor' ? '不写简介，荣誉的简介是选填' : ENTER_FILL_IN_LATER))),
+  // A planned session has no report yet: the page says so until the report replaces it.
+  body: rotation ? '本次学习尚未举行。学习结束后，请把这里改写为活动记录。' : undefined,
 };
 prompt?.close();
 
 const taken = idsOf(collection);
 const base =
-  kind === 'officer' ? personId(name) : kind === 'letter' ? titleId(`${name}${LETTER_KINDS[(entry.kind ?? 'letter') as keyof typeof LETTER_KINDS]}`) : titleId(name);
+  kind === 'officer'
+    ? personId(name)
+    : kind === 'letter'
+      ? titleId(`${name}${LETTER_KINDS[(entry.kind ?? 'letter') as keyof typeof LETTER_KINDS]}`)
+      : rotation
+        ? `${entry.date}-${placeholderIn(name) === null ? titleId(name) : 'xuexi'}`
+        : titleId(name);
 const id = uniqueId(base, taken, kind);
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const file = path.join(paths.contentDir, collection, `${id}.md`);

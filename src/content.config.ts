@@ -5,11 +5,13 @@
 import path from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { hasDataFiles } from './lib/content-files';
 import { entryIdFromPath } from './lib/entry-id';
 import { COLLECTIONS, COLLECTION_NAMES, GLOB_PATTERNS, type CollectionName, type ReferenceFactory } from './schemas/index';
 import { activitySchema } from './schemas/activities';
 import { honorSchema } from './schemas/honors';
 import { letterSchema } from './schemas/letters';
+import { pointsSchema } from './schemas/points';
 import { officerSchema } from './schemas/officers';
 import { statSchema } from './schemas/stats';
 import { unitSchema } from './schemas/units';
@@ -21,6 +23,9 @@ const contentDir = process.env.HONOR_ROLL_CONTENT_DIR ?? path.resolve('src/conte
 const ref = reference as unknown as ReferenceFactory;
 
 function loader(collection: CollectionName) {
+  // Most units keep no points records: an empty collection must not make Astro warn about a
+  // missing folder on every build.
+  if (collection === 'points' && !hasDataFiles(path.join(contentDir, collection))) return () => [];
   return glob({
     base: path.join(contentDir, collection),
     pattern: GLOB_PATTERNS[COLLECTIONS[collection].format],
@@ -35,4 +40,5 @@ export const collections = {
   letters: defineCollection({ loader: loader('letters'), schema: ({ image }) => letterSchema({ image, reference: ref }) }),
   stats: defineCollection({ loader: loader('stats'), schema: ({ image }) => statSchema({ image, reference: ref }) }),
   activities: defineCollection({ loader: loader('activities'), schema: ({ image }) => activitySchema({ image, reference: ref }) }),
+  points: defineCollection({ loader: loader('points'), schema: ({ image }) => pointsSchema({ image, reference: ref }) }),
 } satisfies Record<(typeof COLLECTION_NAMES)[number], unknown>;

@@ -4,11 +4,12 @@
  * index — once per build, whatever the number of pages.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { audience, buildTime } from 'virtual:honor-roll/context';
+import { audience, buildTime, hasPoints, siteConfig } from 'virtual:honor-roll/context';
 import { compareNewestFirst } from '../lib/partial-date';
 import { publish, type ExcludedEntry } from '../lib/publishing';
 import { comparePeriodsNewestFirst } from '../lib/stats-series';
 import { buildRelations, type RelationsIndex } from '../lib/relations';
+import { nextStudyByUnit, splitSchedule } from '../lib/study-schedule';
 
 export type Unit = CollectionEntry<'units'>;
 export type Officer = CollectionEntry<'officers'>;
@@ -16,6 +17,7 @@ export type Honor = CollectionEntry<'honors'>;
 export type Letter = CollectionEntry<'letters'>;
 export type Stat = CollectionEntry<'stats'>;
 export type Activity = CollectionEntry<'activities'>;
+export type PointsFile = CollectionEntry<'points'>;
 
 export interface PublishedCollections {
   units: Unit[];
@@ -24,9 +26,17 @@ export interface PublishedCollections {
   letters: Letter[];
   stats: Stat[];
   activities: Activity[];
+  points: PointsFile[];
 }
 
 export interface Catalog extends PublishedCollections {
+  /**
+   * Study sessions not yet held (学习安排), soonest first. `activities` and the relations index
+   * hold the record only: what has taken place, or is not a study session.
+   */
+  schedule: Activity[];
+  /** The next planned study session of each unit (下次学习), by unit id. */
+  nextStudy: ReadonlyMap<string, Activity>;
   relations: RelationsIndex<PublishedCollections>;
   /** What the rules left out of this build, for the privacy guard and the build report. */
   excluded: ExcludedEntry[];
@@ -42,8 +52,12 @@ async function load(): Promise<Catalog> {
     letters: await getCollection('letters'),
     stats: await getCollection('stats'),
     activities: await getCollection('activities'),
+    points: hasPoints ? await getCollection('points') : [],
   };
-  const { collections, excluded } = publish(loaded, { now: buildTime, audience });
+  const published = publish(loaded, { now: buildTime, audience, points: siteConfig.points.publish });
+  const { excluded } = published;
+  const { planned, record } = splitSchedule(published.collections.activities, buildTime);
+  const collections = { ...published.collections, activities: record };
   const relations = buildRelations(collections);
   return {
     // The site's own unit first, then its tree depth-first, as an organisation chart reads.
@@ -53,6 +67,9 @@ async function load(): Promise<Catalog> {
     letters: [...collections.letters].sort((a, b) => compareNewestFirst(a.data.date, b.data.date)),
     stats: [...collections.stats].sort((a, b) => comparePeriodsNewestFirst(a.data.period, b.data.period)),
     activities: [...collections.activities].sort((a, b) => compareNewestFirst(a.data.date, b.data.date)),
+    points: collections.points,
+    schedule: planned,
+    nextStudy: nextStudyByUnit(planned),
     relations,
     excluded,
   };

@@ -1,7 +1,8 @@
 /** Site-wide values for pages: the config, and links that respect the base path. */
 import { audience, favicon, siteConfig } from 'virtual:honor-roll/context';
 import type { CollectionName } from '../schemas/context';
-import { collectionPath, entryPath, withBase } from '../lib/urls';
+import { pointsAudience } from '../lib/points-audience';
+import { collectionPath, entryPath, POINTS_PATH, withBase } from '../lib/urls';
 
 export { audience, favicon, siteConfig };
 
@@ -9,6 +10,15 @@ export { audience, favicon, siteConfig };
 export function href(path: string): string {
   return withBase(path, siteConfig.base);
 }
+
+/**
+ * The header and footer menu: the configured one, plus 积分 in an edition that shows points (the
+ * intranet edition, or a site that publishes them), so the boards are never a page without a way in.
+ */
+export const navItems: { label: string; href: string }[] =
+  pointsAudience(audience, siteConfig.points.publish).shown && !siteConfig.nav.some((item) => item.href === POINTS_PATH)
+    ? [...siteConfig.nav, { label: '积分', href: POINTS_PATH }]
+    : siteConfig.nav;
 
 /** Link to one entry's page. */
 export function entryHref(collection: CollectionName, id: string): string {

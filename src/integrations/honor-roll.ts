@@ -12,8 +12,9 @@ import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkContent } from '../lib/check/check-content';
+import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
-import type { Problem } from '../lib/check/problem';
+import { displayPath, type Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
 import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
 
@@ -53,7 +54,13 @@ export function honorRoll(): AstroIntegration {
 
         if (command === 'build' || command === 'dev') {
           const started = performance.now();
-          const check = checkContent({ root, contentDir: paths.contentDir, now: buildTime, privacyAllow: site.config.privacy.allow });
+          const check = checkContent({
+            root,
+            contentDir: paths.contentDir,
+            now: buildTime,
+            privacyAllow: site.config.privacy.allow,
+            site: { config: site.config, file: displayPath(root, paths.configFile) },
+          });
           // The config's own problems (personal data in its text) stop a build as the content's do.
           const problems = [...site.problems, ...check.problems];
           setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
@@ -71,6 +78,8 @@ export function honorRoll(): AstroIntegration {
           audience,
           cacheDir: paths.cacheDir,
           favicon: existsSync(path.join(publicDir, 'favicon.svg')) ? '/favicon.svg' : null,
+          // content.config.ts gives an empty points folder no loader; reading it would only warn.
+          hasPoints: hasDataFiles(path.join(paths.contentDir, 'points')),
         };
         updateConfig({
           site: site.config.url,
@@ -90,6 +99,7 @@ export function honorRoll(): AstroIntegration {
                         `export const audience = ${JSON.stringify(context.audience)};`,
                         `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
                         `export const favicon = ${JSON.stringify(context.favicon)};`,
+                        `export const hasPoints = ${JSON.stringify(context.hasPoints)};`,
                       ].join('\n')
                     : undefined,
               },

@@ -19,6 +19,7 @@ import { IMAGE_EXTENSIONS, type CheckedEntry } from '../lib/check/check-content'
 import { findCanaries, leakCanaries, type CanaryEntry } from '../lib/leak-canaries';
 import { findPii, maskPii, PII_LABELS } from '../lib/pii';
 import { publish, type Collections } from '../lib/publishing';
+import type { PointsPublish } from '../lib/points-audience';
 import { COLLECTION_NAMES } from '../schemas/context';
 import { getBuildContext } from './build-context';
 
@@ -46,9 +47,9 @@ function pageOf(file: string): string {
 }
 
 /** Which entries the rules left out, computed from the checked content with the same rules. */
-function excludedAndPublished(entries: CheckedEntry[], now: Date, audience: 'public' | 'internal') {
+function excludedAndPublished(entries: CheckedEntry[], now: Date, audience: 'public' | 'internal', points: PointsPublish) {
   const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, entries.filter((e) => e.collection === c)])) as unknown as Collections;
-  const { collections: published, excluded } = publish(collections, { now, audience });
+  const { collections: published, excluded } = publish(collections, { now, audience, points });
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   const toCanaryEntry = (e: CheckedEntry): CanaryEntry => ({ collection: e.collection, id: e.id, data: e.data });
   return {
@@ -73,7 +74,7 @@ export function privacyGuard(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const { check, siteConfig, now, audience, paths } = getBuildContext();
-        const { excluded, published } = excludedAndPublished(check.entries, now, audience);
+        const { excluded, published } = excludedAndPublished(check.entries, now, audience, siteConfig.points.publish);
         const canaries = leakCanaries(excluded, published);
         const allow = siteConfig.privacy.allow;
         const findings: Finding[] = [];

@@ -36,10 +36,15 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
   const publicNames = published.map((e) => e.data.name).filter((n): n is string => typeof n === 'string');
   // 钱晨 is not a leak where the page names the published 钱晨浩: a name inside a public name is no canary.
   const isPublicName = (name: string) => publicTexts.has(name) || publicNames.some((n) => n.includes(name));
+  const publicMonths = new Set(published.flatMap((e) => (e.collection === 'points' && typeof e.data.month === 'string' ? [e.data.month] : [])));
   const canaries: Canary[] = [];
   for (const entry of excluded) {
     const key = `${entry.collection}/${entry.id}`;
     if (publicIds.has(key)) continue;
+    if (entry.collection === 'points') {
+      canaries.push(...pointsCanaries(entry, key, publicMonths, publicTexts));
+      continue;
+    }
     canaries.push({ text: `/${entry.collection}/${entry.id}/`, entry: key, what: '网址' });
     const name = entry.data.name;
     if (entry.collection === 'officers' && typeof name === 'string' && name.length >= 2 && !isPublicName(name)) {
@@ -54,6 +59,21 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
       // Astro names built images after the source file: wang-xiang.jpg → wang-xiang.Ab12_Cd.webp.
       if (typeof image === 'string') canaries.push({ text: `/${entryIdFromPath(image)}.`, entry: key, what: '图片' });
     }
+  }
+  return canaries;
+}
+
+/**
+ * A points file has no page of its own: what would leak is its month's board (when no published
+ * file has that month) and the remarks written about members.
+ */
+function pointsCanaries(entry: CanaryEntry, key: string, publicMonths: ReadonlySet<string>, publicTexts: ReadonlySet<unknown>): Canary[] {
+  const canaries: Canary[] = [];
+  const month = entry.data.month;
+  if (typeof month === 'string' && !publicMonths.has(month)) canaries.push({ text: `/points/${month}/`, entry: key, what: '积分榜网址' });
+  const entries = Array.isArray(entry.data.entries) ? (entry.data.entries as { note?: unknown }[]) : [];
+  for (const { note } of entries) {
+    if (typeof note === 'string' && note.length >= MIN_TEXT && !publicTexts.has(note)) canaries.push({ text: note, entry: key, what: '积分备注' });
   }
   return canaries;
 }

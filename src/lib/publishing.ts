@@ -4,6 +4,7 @@
  */
 import type { CollectionName, Ref } from '../schemas/context';
 import type { PartialDate } from './partial-date';
+import { pointsAudience, type PointsPublish } from './points-audience';
 
 /** Who the build is for: the public site, or the intranet edition that also shows internal entries. */
 export type Audience = 'public' | 'internal';
@@ -12,6 +13,8 @@ export interface PublishOptions {
   /** The build time. Entries with a later `publishDate` are not published yet. */
   now: Date;
   audience: Audience;
+  /** Site config `points.publish`: whether the public edition shows points. Default false. */
+  points?: PointsPublish | undefined;
 }
 
 /** The fields every collection has that decide whether an entry is shown. */
@@ -37,8 +40,9 @@ export type HonorLike = Entry<
 export type LetterLike = Entry<PublishingData & { date: PartialDate; to: { officers: Ref<'officers'>[]; units: Ref<'units'>[] } }>;
 export type StatLike = Entry<PublishingData & { unit: Ref<'units'>; period: { start: PartialDate; end: PartialDate } }>;
 export type ActivityLike = Entry<PublishingData & { date: PartialDate; unit: Ref<'units'>; host?: Ref<'officers'> | undefined }>;
+export type PointsLike = Entry<PublishingData & { unit: Ref<'units'>; month: string; entries: { officer: Ref<'officers'> }[] }>;
 
-/** All six collections, as loaded or as published. */
+/** All collections, as loaded or as published. */
 export interface Collections {
   units: UnitLike[];
   officers: OfficerLike[];
@@ -46,6 +50,7 @@ export interface Collections {
   letters: LetterLike[];
   stats: StatLike[];
   activities: ActivityLike[];
+  points: PointsLike[];
 }
 
 /** Why an entry is not on the site. */
@@ -134,8 +139,19 @@ export function publish<C extends Collections>(input: C, options: PublishOptions
     return [activity];
   });
 
+  // Points are the unit's own records: unless the config publishes them, only the intranet
+  // edition has them. A member who is not published here is left off the board entirely.
+  const pointsShown = pointsAudience(options.audience, options.points ?? false).shown;
+  if (!pointsShown) for (const file of input.points) excluded.push({ collection: 'points', id: file.id, reason: 'internal' });
+  const points = (pointsShown ? keep('points', input.points) : []).flatMap((file) => {
+    if (!unitIds.has(file.data.unit.id)) return drop('points', file.id);
+    const entries = file.data.entries.filter((e) => officerIds.has(e.officer.id));
+    if (entries.length === 0) return drop('points', file.id);
+    return [{ ...file, data: { ...file.data, entries } }];
+  });
+
   return {
-    collections: { ...input, units, officers, honors, letters, stats, activities } as C,
+    collections: { ...input, units, officers, honors, letters, stats, activities, points } as C,
     excluded,
   };
 }

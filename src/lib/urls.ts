@@ -11,6 +11,18 @@ export function entryPath(collection: CollectionName, id: string): string {
   return `/${collection}/${id}/`;
 }
 
+/** The study schedule (学习安排): a view of the activities, so it lives under their section. */
+export const SCHEDULE_PATH = '/activities/schedule/';
+
+/** The points section: boards per period, `/points/2021-03/`, `/points/2021-q1/`, `/points/2021/`. */
+export const POINTS_PATH = '/points/';
+
+/**
+ * Ids that would take the address of a page of the section itself (an activity named
+ * `schedule` would collide with the schedule page).
+ */
+export const RESERVED_IDS: Partial<Record<CollectionName, readonly string[]>> = { activities: ['schedule'] };
+
 /**
  * Prefixes a site path with the base path the site is deployed under (`/rongyu/` + `/officers/`
  * → `/rongyu/officers/`). Full URLs, `mailto:` links and `#anchors` are returned unchanged.

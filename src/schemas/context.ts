@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 
-/** The six collections of the content model, in the order they are checked and documented. */
-export const COLLECTION_NAMES = ['units', 'officers', 'honors', 'letters', 'stats', 'activities'] as const;
+/** The collections of the content model, in the order they are checked and documented. */
+export const COLLECTION_NAMES = ['units', 'officers', 'honors', 'letters', 'stats', 'activities', 'points'] as const;
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 

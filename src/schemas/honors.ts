@@ -4,6 +4,7 @@ import { publishingFields } from './common';
 import type { SchemaContext } from './context';
 import { imageFields, requireAlt } from './image';
 import { partialDateSchema } from './partial-date';
+import { pointsPeriodSchema } from './points';
 import { recipientsSchema } from './recipients';
 
 /** A commendation, individual or collective. The body of the file is the citation. */
@@ -28,6 +29,8 @@ export const honorSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =
       ...imageFields(ctx, 'certificate', '证书图片'),
       /** One or two sentences for lists and sharing. */
       summary: z.string().trim().min(1, '不能为空').optional().describe('简介'),
+      /** The points period that led to it (评优评先): `2021`, `2021-Q1` or `2021-03`. */
+      pointsPeriod: pointsPeriodSchema.optional().describe('积分期间'),
       ...publishingFields,
     })
     .strict()

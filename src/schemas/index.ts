@@ -4,6 +4,7 @@ import type { CollectionName, SchemaContext } from './context';
 import { honorSchema } from './honors';
 import { letterSchema } from './letters';
 import { officerSchema } from './officers';
+import { pointsSchema } from './points';
 import { statSchema } from './stats';
 import { unitSchema } from './units';
 
@@ -28,7 +29,11 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   letters: { schema: letterSchema, format: 'markdown', label: '感谢信' },
   stats: { schema: statSchema, format: 'data', label: '数据' },
   activities: { schema: activitySchema, format: 'markdown', label: '活动' },
+  points: { schema: pointsSchema, format: 'data', label: '积分' },
 };
+
+/** Collections with a page per entry (`/officers/wang-xiang/`); points are shown as boards per period instead. */
+export const PAGE_COLLECTIONS = ['units', 'officers', 'honors', 'letters', 'stats', 'activities'] as const satisfies readonly CollectionName[];
 
 /** File extensions read for each format. `.md` is the default for new entries. */
 export const EXTENSIONS: Record<EntryFormat, readonly string[]> = {

@@ -28,6 +28,55 @@ export const filingSchema = z
   })
   .strict();
 
+/** The point categories when the config names none: what the sample unit's party branch scores. */
+export const DEFAULT_POINT_CATEGORIES = ['固定党日学习', '志愿服务', '业务工作'];
+
+/**
+ * Who may see the points boards besides the intranet edition: nobody (`false`, the default), the
+ * public with full names (`full`), or the public with names masked as 王* (`masked`).
+ */
+export const POINTS_PUBLISH = [false, 'full', 'masked'] as const;
+export type PointsPublish = (typeof POINTS_PUBLISH)[number];
+
+/** The unit's points system (月晒·季评·年考). */
+export const pointsConfigSchema = z
+  .object({
+    /** The categories points are given for, in the order the boards show them. */
+    categories: z
+      .array(text)
+      .min(1, '至少要有一项')
+      .default(DEFAULT_POINT_CATEGORIES)
+      .superRefine((list, ctx) => {
+        list.forEach((name, index) => {
+          if (list.indexOf(name) !== index) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index], message: `积分类别“${name}”重复` });
+        });
+      })
+      .describe('积分类别'),
+    /** false: only the intranet edition shows points; full or masked: the public site shows them too. */
+    publish: z
+      .union([z.literal(false), z.enum(['full', 'masked'])], {
+        errorMap: () => ({ message: '应为 false（只在内部版本显示）、full（公开，显示全名）或 masked（公开，姓名打码如 王*）' }),
+      })
+      .default(false)
+      .describe('积分公开方式'),
+  })
+  .strict();
+
+/**
+ * The rotating study sessions (轮值主持): the stations take turns in this order, and so do the
+ * hosts. Either list may be empty; `npm run new -- activity --rotate` then leaves that field to fill.
+ */
+export const studyRotationSchema = z
+  .object({
+    /** Day of the week of the study sessions: 1 = Monday … 7 = Sunday. Default 1 (每周一集中学习). */
+    weekday: z.number({ invalid_type_error: '应为 1–7 的数字' }).int('应为整数').min(1, '应为 1（周一）到 7（周日）').max(7, '应为 1（周一）到 7（周日）').default(1).describe('学习日'),
+    /** Unit ids of the stations, in rotation order. */
+    stations: z.array(text).default([]).describe('轮流举办的单位 id'),
+    /** Officer ids of the hosts, in rotation order (with stations of the same length: each station's own host). */
+    hosts: z.array(text).default([]).describe('轮值主持人 id'),
+  })
+  .strict();
+
 /** The default menu: every section of the site. */
 export const DEFAULT_NAV = [
   { label: '首页', href: '/' },
@@ -93,6 +142,10 @@ export const siteConfigSchema = z
       .strict()
       .default({})
       .describe('隐私设置'),
+    /** The points system: categories and whether the public site shows the boards. */
+    points: pointsConfigSchema.default({}).describe('积分'),
+    /** The study rotation used by `npm run new -- activity --rotate`. */
+    studyRotation: studyRotationSchema.default({}).describe('学习轮值'),
     /** Header menu; defaults to every section of the site. */
     nav: z.array(navItemSchema).min(1, '至少要有一项').default(DEFAULT_NAV).describe('导航菜单'),
   })

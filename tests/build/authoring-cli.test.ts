@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { newEntryText } from '../../src/lib/authoring/templates';
-import { PROJECT_ROOT, runScript } from './harness';
+import { FIXTURES, PROJECT_ROOT, runScript } from './harness';
 
 
 /** A fresh copy of the sample unit to work on. */
@@ -21,10 +21,17 @@ function sampleCopy(): string {
   return site;
 }
 
-async function run(script: string, args: string[], site: string, answers?: string[]) {
+/** A fresh copy of the fictional points fixture, whose config has a study rotation of two stations. */
+function rotationCopy(): string {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-rotation-'));
+  cpSync(path.join(FIXTURES, 'points'), site, { recursive: true });
+  return site;
+}
+
+async function run(script: string, args: string[], site: string, answers?: string[], env: Record<string, string> = {}) {
   const result = await runScript(script, args, {
     input: answers ? `${answers.join('\n')}\n` : '',
-    env: { HONOR_ROLL_SITE: site, NO_COLOR: '1', ...(answers ? { HONOR_ROLL_INTERACTIVE: '1' } : {}) },
+    env: { HONOR_ROLL_SITE: site, NO_COLOR: '1', ...(answers ? { HONOR_ROLL_INTERACTIVE: '1' } : {}), ...env },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
@@ -158,6 +165,33 @@ describe('npm run new', () => {
     const result = await run('new.ts', ['honor', '嘉奖', '--date', '2020-02-30', '--officer', 'wang-xiang'], sampleCopy());
     expect(result.status).toBe(1);
     expect(result.output).toContain('2020年2月没有30日');
+  });
+});
+
+describe('npm run new -- activity --rotate', () => {
+  // Monday 2026-06-01; the fixture's latest study is at station-a on 2026-06-15, hosted by officer-jia.
+  const now = { HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00' };
+
+  it('proposes the next station and host after the latest study, on the Monday after it, and creates a valid entry', async () => {
+    const site = rotationCopy();
+    const created = await run('new.ts', ['activity', '--rotate', '测试学习主题', '--summary', '测试轮值学习。'], site, undefined, now);
+    expect(created.status, created.output).toBe(0);
+    expect(created.output).toContain('下次学习（按轮值推算）：2026-06-22，地点 station-b，轮值主持 officer-yi');
+    const file = readFileSync(path.join(site, 'content', 'activities', '2026-06-22-ce-shi-xue-xi-zhu-ti.md'), 'utf8');
+    expect(file).toContain('kind: study\ndate: 2026-06-22\nunit: station-b\nhost: officer-yi\n');
+    expect((await check(site)).status).toBe(0);
+  });
+
+  it('lets flags override the proposal, and creates nothing when the prompt is declined', async () => {
+    const site = rotationCopy();
+    const declined = await run('new.ts', ['activity', '--rotate', '测试'], site, ['n'], now);
+    expect(declined.status, declined.output).toBe(0);
+    expect(declined.output).toContain('已取消');
+    expect(existsSync(path.join(site, 'content', 'activities', '2026-06-22-ce-shi.md'))).toBe(false);
+    const moved = await run('new.ts', ['activity', '--rotate', '测试', '--date', '2026-06-23', '--host', 'officer-wu'], site, ['y'], now);
+    expect(moved.status, moved.output).toBe(0);
+    const file = readFileSync(path.join(site, 'content', 'activities', '2026-06-23-ce-shi.md'), 'utf8');
+    expect(file).toContain('date: 2026-06-23\nunit: station-b\nhost: officer-wu\n');
   });
 });
 

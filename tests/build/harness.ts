@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -152,6 +153,18 @@ export function allHtml(outDir: string): string {
     .filter((f) => f.endsWith('.html'))
     .map((f) => readFileSync(path.join(outDir, f), 'utf8'))
     .join('\n');
+}
+
+/**
+ * Every output file as searchable text. Pagefind's index files are gzip-compressed, so they are
+ * decompressed first: a canary in the search index must be caught too.
+ */
+export function everyOutputFile(outDir: string): { file: string; text: string }[] {
+  return listOutput(outDir).map((file) => {
+    let bytes = readFileSync(path.join(outDir, file));
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    return { file, text: bytes.toString('latin1') + bytes.toString('utf8') };
+  });
 }
 
 /** The caller's own HONOR_ROLL_* settings must not leak into a fixture build. */

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content';
 import { IMPORT_COLLECTIONS } from '../../src/lib/import/columns';
-import { PROJECT_ROOT, runScript } from './harness';
+import { FIXTURES, PROJECT_ROOT, runScript } from './harness';
 
 
 const copies: string[] = [];
@@ -278,13 +278,70 @@ describe('npm run import', () => {
   it('imports every shipped template into the sample as a no-op: their example rows are sample facts', async () => {
     const site = sampleCopy();
     const before = snapshot(site);
-    for (const collection of IMPORT_COLLECTIONS) {
+    // The sample records no points, so the points template has no example row to import.
+    for (const collection of IMPORT_COLLECTIONS.filter((c) => c !== 'points')) {
       for (const ext of ['csv', 'xlsx']) {
         const result = await importer(site, collection, path.join(PROJECT_ROOT, 'docs', 'templates', `${collection}.${ext}`));
         expect(result.status, result.output).toBe(0);
         expect(result.output, `${collection}.${ext}`).toContain('新建 0 个，更新 0 个，已存在 1 个');
       }
     }
+    expect(snapshot(site)).toEqual(before);
+  });
+});
+
+describe('importing points', () => {
+  /** The fictional points fixture without its points files: a unit with members and no records. */
+  function pointsSite(): string {
+    const site = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-import-points-'));
+    copies.push(site);
+    cpSync(path.join(FIXTURES, 'points'), site, { recursive: true });
+    rmSync(path.join(site, 'content', 'points'), { recursive: true });
+    return site;
+  }
+  const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
+  const HEADER = ['序号', '单位', '月份', '姓名', '固定党日学习', '志愿服务', '业务工作', '备注'];
+
+  it('writes one file per unit and month, members by name or id, and imports it only once', async () => {
+    const site = pointsSite();
+    writeFileSync(
+      path.join(site, 'p.csv'),
+      csv([HEADER, ['1', '测试甲站', '2026-05', '测试民警甲', '5', '2', '3', '带队夜巡'], ['2', 'station-a', '2026年5月', 'officer-yi', '4', '', '5', ''], ['3', '测试乙站', '2026/5', '测试民警戊', '5', '5', '5', '']]),
+    );
+    const result = await importer(site, 'points', 'p.csv');
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('第 2、3 行 → ');
+    expect(readdirSync(path.join(site, 'content', 'points')).sort()).toEqual(['station-a-2026-05.yaml', 'station-b-2026-05.yaml']);
+    const file = readFileSync(path.join(site, 'content', 'points', 'station-a-2026-05.yaml'), 'utf8');
+    expect(file).toContain('unit: station-a\nmonth: 2026-05\nentries:\n  - officer: officer-jia\n    points:\n      固定党日学习: 5\n      志愿服务: 2\n      业务工作: 3\n    note: 带队夜巡\n');
+    expect(errorsOf(site)).toEqual([]);
+    const again = await importer(site, 'points', 'p.csv');
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toContain('新建 0 个，更新 0 个，已存在 2 个');
+  });
+
+  it('writes nothing when one row is wrong, and names each bad row and column in Chinese', async () => {
+    const site = pointsSite();
+    writeFileSync(
+      path.join(site, 'bad.csv'),
+      csv([
+        ['单位', '月份', '人物', '固定党日学习', '志愿服物', '业务工作'],
+        ['测试甲站', '2026-06', '测试民警甲', '5', '-2', '3'],
+        ['测试甲站', '2026-06', '测试民警乙', '5', '1', '3'],
+        ['测试甲站', '2026', '测试民警某', 'x', '1', '3'],
+        ['测试乙站', '2026-06', '测试民警戊', '1', '', ''],
+        ['测试乙站', '2026-06', '测试民警戊', '2', '', ''],
+      ]),
+    );
+    const before = snapshot(site);
+    const result = await importer(site, 'points', 'bad.csv');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('✖ 第 2 行，列「志愿服物」：积分不能是负数，这里是“-2”');
+    expect(result.output).toContain('✖ 第 3 行，列「志愿服物」：积分类别“志愿服物”不在网站配置的类别中\n      怎么改：是不是“志愿服务”？');
+    expect(result.output).toContain('✖ 第 4 行，列「月份」：“2026”只有年份，没有月份');
+    expect(result.output).toContain('✖ 第 4 行，列「人物」：找不到人物“测试民警某”');
+    expect(result.output).toContain('✖ 第 4 行，列「固定党日学习」：“x”不是分数');
+    expect(result.output).toContain('✖ 第 6 行，列「人物」：officer-wu 在本月列了两次');
     expect(snapshot(site)).toEqual(before);
   });
 });

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -36,18 +35,6 @@ const EXCLUDED_PAGES = [
   'letters/canary-letter-cascade',
   'stats/canary-internal-unit-stats',
 ];
-
-/**
- * Every output file as searchable text. Pagefind's index files are gzip-compressed, so they are
- * decompressed first: a canary in the search index must be caught too.
- */
-function everyOutputFile(outDir: string): { file: string; text: string }[] {
-  return listOutput(outDir).map((file) => {
-    let bytes = readFileSync(path.join(outDir, file));
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-    return { file, text: bytes.toString('latin1') + bytes.toString('utf8') };
-  });
-}
 
 describe('the public build of a site with excluded entries', () => {
   let build: BuildResult;

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES } from '../../src/schemas/context';
+import { PAGE_COLLECTIONS } from '../../src/schemas/index';
 import { buildProject, listOutput, PROJECT_ROOT, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
@@ -30,7 +30,7 @@ describe('the sample unit', () => {
     expect(build.output).not.toMatch(/\[WARN\]/);
   });
 
-  it.each(COLLECTION_NAMES)('has an index page and a page for every %s entry', (collection) => {
+  it.each(PAGE_COLLECTIONS)('has an index page and a page for every %s entry', (collection) => {
     const files = listOutput(build.outDir);
     expect(files).toContain(`${collection}/index.html`);
     const ids = sampleIds(collection);
@@ -87,7 +87,7 @@ describe('the sample unit', () => {
   });
 
   it('cites the source article on every entry page', () => {
-    for (const collection of COLLECTION_NAMES) {
+    for (const collection of PAGE_COLLECTIONS) {
       for (const id of sampleIds(collection)) {
         expect(readPage(build.outDir, `${collection}/${id}`).text, `${collection}/${id}`).toContain('“流动党建”锻造红色警队');
       }

@@ -3,7 +3,7 @@
  * mode, and reflows to a 320 px screen in both without horizontal scrolling (WCAG 1.4.10).
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { axeViolations, baseUrl, horizontalOverflow, MODES, modeOf, newModeContext, pages, posterPages, WCAG_AA_TAGS, withPage, type Mode } from './site';
 
@@ -67,5 +67,24 @@ describe('beyond WCAG tags', () => {
       await page.goto(`${baseUrl}${path}`);
       expect(await axeViolations(page, { impacts: ['serious', 'critical'] })).toEqual([]);
     });
+  });
+});
+
+describe('the points boards and the study schedule (fictional fixture, intranet edition)', () => {
+  const pointsUrl = inject('pointsUrl');
+  const boardPages = ['/points/', '/points/2026-01/', '/points/2026-q1/', '/points/2026/', '/officers/officer-jia/', '/activities/schedule/', '/units/station-b/'];
+
+  it.each(boardPages)('%s has no WCAG 2.1 A/AA violations in either mode and reflows to 320 px', async (path) => {
+    for (const mode of MODES) {
+      await withPage(contexts.get(mode)!, async (page) => {
+        await page.goto(`${pointsUrl}${path}`);
+        expect(await axeViolations(page, { tags: WCAG_AA_TAGS }), mode).toEqual([]);
+        for (const width of [320, 360]) {
+          await page.setViewportSize({ width, height: 740 });
+          const { overflow, culprits } = await horizontalOverflow(page);
+          expect(overflow, `${mode}, ${width} px: sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
+        }
+      });
+    }
   });
 });

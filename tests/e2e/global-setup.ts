@@ -13,6 +13,7 @@ import { buildFixture, buildSite, PROJECT_ROOT } from '../build/harness';
 const PORT = 4391;
 let server: ChildProcess | undefined;
 let fixtureServer: StaticServer | undefined;
+let pointsServer: StaticServer | undefined;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,8 @@ declare module 'vitest' {
     outDir: string;
     /** The `publishing` fixture (canary entries of every excluded kind), built under /rongyu/. */
     fixtureUrl: string;
+    /** The intranet edition of the `points` fixture (fictional boards and a study schedule). */
+    pointsUrl: string;
   }
 }
 
@@ -60,8 +63,16 @@ export default async function setup(project: TestProject) {
   fixtureServer = await serveStatic(fixture.outDir, { base: '/rongyu/' });
   project.provide('fixtureUrl', fixtureServer.url);
 
+  // The sample records no points: the boards are shown (and printed) on fictional data.
+  const points = await buildFixture('points', { args: ['--audience', 'internal'] });
+  if (points.status !== 0) throw new Error(`points fixture failed to build:\n${points.output}`);
+  pointsServer = await serveStatic(points.outDir, { base: '/' });
+  // Without the trailing slash, so paths are written as in the sample's tests: `${pointsUrl}/points/`.
+  project.provide('pointsUrl', pointsServer.url.replace(/\/$/, ''));
+
   return async () => {
     server?.kill();
     await fixtureServer?.close();
+    await pointsServer?.close();
   };
 }

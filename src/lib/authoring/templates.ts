@@ -35,6 +35,8 @@ export interface NewEntryValues {
   host?: string | undefined;
   parent?: string | undefined;
   summary?: string | undefined;
+  /** The body, when there is a text to start with (a planned study session has no report yet). */
+  body?: string | undefined;
 }
 
 /** Reads `2020`, `2020-04` or `2020-06-18` as the YAML scalar authors would write. */
@@ -133,7 +135,7 @@ export function newEntryText(kind: NewKind, values: NewEntryValues, today: strin
           ...(values.host ? { host: values.host } : {}),
           summary: values.summary ?? placeholder('一句话简介'),
         },
-        `${placeholder('活动记录')}\n`,
+        `${values.body ?? placeholder('活动记录')}\n`,
         [
           '以下是选填字段：去掉行首的 # 即可启用。',
           ...(values.host ? [] : ['host: 主持人 id            # 轮值主持']),

@@ -10,12 +10,15 @@ import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Re
 import { ownExclusionReason } from '../publishing';
 import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
+import { RESERVED_IDS } from '../urls';
 import { placeholderIn } from '../authoring/placeholder';
 import { checkBody } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
+import { checkPoints, checkPointsPeriods, checkStudyRotation } from './check-points';
+import { DEFAULT_POINT_CATEGORIES, type SiteConfig } from '../../schemas/site-config';
 
 /** Larger files are camera originals or scans at full resolution: they slow every build down. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -32,6 +35,11 @@ export interface CheckOptions {
   now: Date;
   /** Numbers and addresses that may be published although they look personal (site config `privacy.allow`). */
   privacyAllow?: readonly string[];
+  /**
+   * The validated site config and how its file is named in messages, for the checks that depend
+   * on it: point categories and the study rotation. Without it the default categories apply.
+   */
+  site?: { config: Pick<SiteConfig, 'points' | 'studyRotation'>; file: string } | undefined;
 }
 
 /** An entry that passed its own schema: the parsed data and where it came from. */
@@ -41,6 +49,8 @@ export interface CheckedEntry {
   file: string;
   data: Record<string, unknown>;
   body: string;
+  /** Line of a field in the file, for cross-checks that find problems after parsing. */
+  lineOf?: (path: readonly (string | number)[]) => number | undefined;
 }
 
 export interface CheckResult {
@@ -137,7 +147,7 @@ function isFile(file: string): boolean {
 }
 
 /** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
-export function checkContent({ root, contentDir, now, privacyAllow = [] }: CheckOptions): CheckResult {
+export function checkContent({ root, contentDir, now, privacyAllow = [], site }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
@@ -173,6 +183,17 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
             value: path.basename(absolute),
             message: `文件名 “${path.basename(absolute)}” 不能用作网址 id`,
             hint: '文件名就是网址中的 id：只用小写拼音字母、数字和连字符，如 wang-xiang.md',
+          }),
+        );
+      }
+      if (RESERVED_IDS[collection]?.includes(id)) {
+        problems.push(
+          at({
+            severity: 'error',
+            code: 'id-invalid',
+            value: id,
+            message: `文件名 “${path.basename(absolute)}” 与网站自带页面的网址相同（/${collection}/${id}/）`,
+            hint: `请给文件改个名，如 ${id}-1${path.extname(absolute)}`,
           }),
         );
       }
@@ -239,7 +260,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
         }
         continue;
       }
-      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: source.body };
+      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: source.body, lineOf: source.lineOf };
       entries.push(entry);
       const publishDate = entry.data.publishDate as Date | undefined;
       if (entry.data.draft === true && publishDate && publishDate.getTime() <= now.getTime()) {
@@ -295,6 +316,10 @@ export function checkContent({ root, contentDir, now, privacyAllow = [] }: Check
     }),
   );
   problems.push(...checkMetricSeries(entries.filter((e) => e.collection === 'stats')));
+  const points = entries.filter((e) => e.collection === 'points');
+  problems.push(...checkPoints(points, site?.config.points.categories ?? DEFAULT_POINT_CATEGORIES));
+  problems.push(...checkPointsPeriods(entries.filter((e) => e.collection === 'honors'), points));
+  if (site) problems.push(...checkStudyRotation(site.config.studyRotation, site.file, ids));
   return { problems: sortProblems(problems), entries };
 }
 

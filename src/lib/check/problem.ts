@@ -45,7 +45,9 @@ export type ProblemCode =
   | 'unsafe-body'
   | 'encoding'
   | 'image-size'
-  | 'file-ignored';
+  | 'file-ignored'
+  | 'points'
+  | 'study-rotation';
 
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */
 export function formatFieldPath(path: readonly (string | number)[]): string {

@@ -61,6 +61,7 @@ function unwrap(node: z.ZodTypeAny): z.ZodTypeAny {
 function childOf(node: z.ZodTypeAny, segment: string | number): z.ZodTypeAny | undefined {
   if (node instanceof z.ZodObject) return (node.shape as Record<string, z.ZodTypeAny>)[String(segment)];
   if (node instanceof z.ZodArray && typeof segment === 'number') return node.element as z.ZodTypeAny;
+  if (node instanceof z.ZodRecord) return node.valueSchema as z.ZodTypeAny;
   return undefined;
 }
 
@@ -177,6 +178,12 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
             return { code: 'recipients', message: issue.message, hint: '集体荣誉请在 recipients.units 中写获奖单位 id（或 others 写集体名称）；若是个人荣誉，把 scope 改为 individual' };
           case 'metric-duplicate':
             return { code: 'metric-duplicate', message: issue.message, hint: '同一期中每个 key 只能出现一次：合并这两项，或给其中一项换一个 key' };
+          case 'points-period':
+            return { code: 'date', message: `${named(field, label)}：${issue.message}`, hint: '积分期间写年度 2021、季度 2021-Q1 或月份 2021-03' };
+          case 'points-month':
+            return { code: 'date', message: `${named(field, label)}：${issue.message}`, hint: '月份写成 2021-03；每个单位每月一个文件' };
+          case 'points-officer-duplicate':
+            return { code: 'points', message: issue.message, hint: '同一个人每月只能有一项：把两项的分数合并成一项，删去另一项' };
           case 'required':
             return { code: 'required', message: issue.message, hint: '日期可写到年、月或日：2019、2020-04、2020-06-18' };
           default:

@@ -43,6 +43,26 @@ export function parseCellDate(text: string): CellResult<string> {
   return ok(parsed.value.key);
 }
 
+/**
+ * The month of a points row: `2021-03`, `2021/3`, `2021年3月`. Excel turns a typed 2021-03 into the
+ * date 2021-03-01, so a full date counts as its month.
+ */
+export function parseCellMonth(text: string): CellResult<string> {
+  const date = parseCellDate(text);
+  if (!date.ok) return bad(`“${text.trim()}”不是月份`, '月份写成 2021-03 或 2021年3月');
+  if (date.value.length < 7) return bad(`“${text.trim()}”只有年份，没有月份`, '积分按月录入：写成 2021-03 或 2021年3月；季度和年度由各月合计');
+  return ok(date.value.slice(0, 7));
+}
+
+/** Points of one category: a number such as 5 or 2.5, never negative. */
+export function parsePoints(text: string): CellResult<number> {
+  const value = plain(text).replace(/\s+/g, '').replace(/分$/, '');
+  if (!/^-?\d+(?:\.\d+)?$/.test(value)) return bad(`“${text.trim()}”不是分数`, '只写数字，如 5 或 2.5；没有得分的留空');
+  const points = Number(value);
+  if (points < 0) return bad(`积分不能是负数，这里是“${text.trim()}”`, '扣分请在本单位的记分办法中折算后，填写实际得分');
+  return ok(points);
+}
+
 /** A figure with the qualifier written next to it: 9.5万余 → 95000, over. */
 export interface Figure {
   value: number;

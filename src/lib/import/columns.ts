@@ -5,13 +5,14 @@
  * authoring guide all come from these tables.
  */
 import { HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES } from '../labels';
+import { DEFAULT_POINT_CATEGORIES } from '../../schemas/site-config';
 import { closestMatches } from '../suggest';
 
-export const IMPORT_COLLECTIONS = ['honors', 'letters', 'stats', 'officers'] as const;
+export const IMPORT_COLLECTIONS = ['honors', 'letters', 'stats', 'officers', 'points'] as const;
 export type ImportCollection = (typeof IMPORT_COLLECTIONS)[number];
 
 /** What one collection's rows are called in messages. */
-export const IMPORT_LABELS: Record<ImportCollection, string> = { honors: '荣誉', letters: '感谢信', stats: '数据', officers: '人物' };
+export const IMPORT_LABELS: Record<ImportCollection, string> = { honors: '荣誉', letters: '感谢信', stats: '数据', officers: '人物', points: '积分' };
 
 /**
  * How a cell is read:
@@ -20,8 +21,27 @@ export const IMPORT_LABELS: Record<ImportCollection, string> = { honors: '荣誉
  * - `officers` / `units`: a list of existing entries, by id or name; `unit`: one unit
  * - `date`: a partial date; `choice`: one value of `choices`; `yesno`: 是/否
  * - `figure`: a number (95,000, 9.5万); `approx`: 余/约; `key`: a metric key; `id`: the entry id
+ * - `officer`: one existing person; `month`: a month (2021-03, 2021年3月); `points`: points of the
+ *   category the header names
  */
-export type CellKind = 'text' | 'body' | 'names' | 'tags' | 'officers' | 'units' | 'unit' | 'date' | 'choice' | 'yesno' | 'figure' | 'approx' | 'key' | 'id';
+export type CellKind =
+  | 'text'
+  | 'body'
+  | 'names'
+  | 'tags'
+  | 'officers'
+  | 'units'
+  | 'unit'
+  | 'officer'
+  | 'date'
+  | 'month'
+  | 'choice'
+  | 'yesno'
+  | 'figure'
+  | 'points'
+  | 'approx'
+  | 'key'
+  | 'id';
 
 export interface ColumnSpec {
   /**
@@ -251,12 +271,46 @@ const STATS: readonly ColumnSpec[] = [
   ID_COLUMN,
 ];
 
-/** Every column of each collection, in template order. */
+/**
+ * Points: one row per member and month. Besides these, every other header names a point category
+ * (固定党日学习, 志愿服务 …, as in `points.categories` of the site config): see `categoryColumn`.
+ */
+const POINTS: readonly ColumnSpec[] = [
+  { field: 'unit', header: '单位', aliases: ['所在单位', '警务站', 'unit'], kind: 'unit', required: true, note: '必填。记分单位的全称、简称或 id；同一单位同一月份的各行合成一个积分文件' },
+  { field: 'month', header: '月份', aliases: ['月', '积分月份', 'month'], kind: 'month', required: true, note: '必填。如 2021-03 或 2021年3月；季度和年度由各月合计，不要填' },
+  {
+    field: 'entries.officer',
+    header: '人物',
+    aliases: ['姓名', '民警', 'entries.officer', 'officer'],
+    kind: 'officer',
+    required: true,
+    note: '必填。已有人物的姓名或 id；同一人同一月份只能有一行',
+  },
+  { field: 'entries.note', header: '备注', aliases: ['entries.note', 'note'], kind: 'text', required: false, note: '选填。只在内部版本（或全名公开时）显示' },
+];
+
+/** Field prefix of a category column: `entries.points.志愿服务`. */
+export const POINTS_FIELD = 'entries.points.';
+
+/** The column of one point category: the header is the category's name. */
+export function categoryColumn(category: string): ColumnSpec {
+  return {
+    field: `${POINTS_FIELD}${category}`,
+    header: category,
+    aliases: [],
+    kind: 'points',
+    required: false,
+    note: '积分类别：列名就是类别名称（与 site.config.yaml 的 points.categories 一致），填分数；没有得分的留空',
+  };
+}
+
+/** Every column of each collection, in template order (points: besides their category columns). */
 export const IMPORT_COLUMNS: Record<ImportCollection, readonly ColumnSpec[]> = {
   honors: HONORS,
   letters: LETTERS,
   stats: STATS,
   officers: OFFICERS,
+  points: POINTS,
 };
 
 /** Columns clerks often keep for themselves; they are read past without an error. */
@@ -306,11 +360,16 @@ export const TEMPLATE_EXAMPLES: Record<ImportCollection, Readonly<Record<string,
     consent: '是',
     body: '东进警务站辅警王祥，面对持刀伤人的歹徒，勇敢上前夺刀与其搏斗。\n2020年4月，王祥被省见义勇为基金会表彰。',
   },
+  // The sample records no points: an example row would invent points for real people.
+  points: {},
 };
 
-/** The columns a template shows: all but the optional id. */
+/** The columns a template shows: all but the optional id; the points template has the default categories before 备注. */
 export function templateColumns(collection: ImportCollection): readonly ColumnSpec[] {
-  return IMPORT_COLUMNS[collection].filter((c) => c.kind !== 'id');
+  const columns = IMPORT_COLUMNS[collection].filter((c) => c.kind !== 'id');
+  if (collection !== 'points') return columns;
+  const note = columns.findIndex((c) => c.field === 'entries.note');
+  return [...columns.slice(0, note), ...DEFAULT_POINT_CATEGORIES.map(categoryColumn), ...columns.slice(note)];
 }
 
 /**
@@ -400,10 +459,16 @@ export function resolveHeaders(
       }
       return;
     }
-    if ((IGNORED_HEADERS as readonly string[]).includes(normaliseHeader(header))) return;
     const spec = matchHeader(collection, header);
     if (spec) {
       columns.push({ index, header, spec });
+      return;
+    }
+    if ((IGNORED_HEADERS as readonly string[]).includes(normaliseHeader(header))) return;
+    // Any other header of a points sheet is a category; the content check knows the configured
+    // ones and names a misspelt category with a did-you-mean.
+    if (collection === 'points') {
+      columns.push({ index, header, spec: categoryColumn(header) });
       return;
     }
     const guess = suggestHeader(collection, header);

@@ -109,6 +109,7 @@ export const NATURAL_KEYS: Record<ImportCollection, { describe: string; key: (da
       return [text(d.kind), dateKey(d.date), text(d.from), listKey(to.officers), listKey(to.units)].join('|');
     },
   },
+  points: { describe: '单位和月份相同', key: (d) => [text(d.unit), text(d.month)].join('|') },
   stats: {
     describe: '标题、单位和统计期间相同',
     key: (d) => {
@@ -142,10 +143,15 @@ function baseId(collection: ImportCollection, data: Record<string, unknown>): st
     }
     case 'stats':
       return dated(text(data.title));
+    case 'points':
+      return `${text(data.unit)}-${text(data.month)}`;
   }
 }
 
-const FALLBACK_IDS: Record<ImportCollection, string> = { honors: 'honor', letters: 'letter', stats: 'stats', officers: 'officer' };
+const FALLBACK_IDS: Record<ImportCollection, string> = { honors: 'honor', letters: 'letter', stats: 'stats', officers: 'officer', points: 'points' };
+
+/** The list of a data file that has one item per row: a period's metrics, a month's members. */
+const LIST_FIELDS: Partial<Record<ImportCollection, string>> = { stats: 'metrics', points: 'entries' };
 
 /** Metric keys already in use, by label, so a new period continues the same series. */
 function metricKeysByLabel(stats: readonly ExistingEntry[]): Map<string, string> {
@@ -170,11 +176,11 @@ interface Unit {
 
 const rowsText = (rows: readonly number[]) => (rows.length === 1 ? `第 ${rows[0]} 行` : `第 ${rows.slice(0, -1).join('、')} 和 ${rows[rows.length - 1]} 行`);
 
-/** The text of a new entry from its rows (stats: one metric per row), with a note of where it came from. */
-function newEntryText(format: 'markdown' | 'data', rows: readonly RowDraft[], note?: string): string {
+/** The text of a new entry from its rows (data files: one list item per row), with a note of where it came from. */
+function newEntryText(collection: ImportCollection, rows: readonly RowDraft[], note?: string): string {
   const first = rows[0]!;
-  if (format === 'markdown') return markdownEntry(first.data, first.body, note ? [note] : []);
-  return `${note ? `# ${note}\n` : ''}${dataEntry({ ...first.data, metrics: rows.map((d) => d.metric ?? {}) })}`;
+  if (COLLECTIONS[collection].format === 'markdown') return markdownEntry(first.data, first.body, note ? [note] : []);
+  return `${note ? `# ${note}\n` : ''}${dataEntry({ ...first.data, [LIST_FIELDS[collection] ?? 'metrics']: rows.map((d) => d.metric ?? {}) })}`;
 }
 
 /**
@@ -248,13 +254,14 @@ export function planImport({ collection, table, existing, update, sourceName }: 
   for (const draft of drafts.filter((d) => bad.has(d.row))) {
     const id = `import-check-row-${draft.row}`;
     const path = `${collection}/${id}${format === 'data' ? '.yaml' : '.md'}`;
-    plan.probes.push({ action: 'create', id, path, text: newEntryText(format, [draft]), rows: [draft.row], metricRows: new Map([[0, draft.row]]) });
+    plan.probes.push({ action: 'create', id, path, text: newEntryText(collection, [draft]), rows: [draft.row], metricRows: new Map([[0, draft.row]]) });
   }
 
-  // Stats rows of the same title, unit and period are one file; every other row is one entry.
+  // Stats rows of the same title, unit and period are one file, and points rows of the same unit
+  // and month; every other row is one entry.
   const natural = NATURAL_KEYS[collection];
   const units: Unit[] = [];
-  if (collection === 'stats') {
+  if (LIST_FIELDS[collection]) {
     const groups = new Map<string, Unit>();
     for (const draft of drafts.filter((d) => !bad.has(d.row))) {
       const key = natural.key(draft.data);
@@ -315,6 +322,16 @@ export function planImport({ collection, table, existing, update, sourceName }: 
     seenKeys.set(key, first);
 
     if (target) {
+      if (update && collection === 'points') {
+        plan.problems.push({
+          severity: 'error',
+          row: first,
+          message: `${target.path} 已经有这个单位这个月的积分，--update 不能合并积分`,
+          hint: '请直接修改这个文件；或者删除它后，把这个月的全部人员一次导入',
+        });
+        for (const row of rows) plan.outcomes.push({ row, status: 'error' });
+        continue;
+      }
       if (!update) {
         for (const row of rows) plan.outcomes.push({ row, status: 'exists', id: target.id, path: target.path, reason });
         continue;
@@ -337,7 +354,7 @@ export function planImport({ collection, table, existing, update, sourceName }: 
     const id = unit.id ?? uniqueId(baseId(collection, unit.data), taken, FALLBACK_IDS[collection]);
     taken.add(id);
     const path = `${collection}/${id}${format === 'data' ? '.yaml' : '.md'}`;
-    const fileText = newEntryText(format, unit.rows, `从表格导入：${sourceName} ${rowsText(rows)}`);
+    const fileText = newEntryText(collection, unit.rows, `从表格导入：${sourceName} ${rowsText(rows)}`);
     plan.files.push({ action: 'create', id, path, text: fileText, rows, metricRows: new Map(rows.map((row, index) => [index, row])) });
     for (const row of rows) plan.outcomes.push({ row, status: 'create', id, path });
   }

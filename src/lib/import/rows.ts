@@ -8,8 +8,8 @@ import { titleId } from '../authoring/entry-id';
 import { ENTRY_ID_PATTERN } from '../entry-id';
 import { toPinyinSlug } from '../slug';
 import { closestMatches } from '../suggest';
-import { paragraphs, parseApprox, parseCellDate, parseChoice, parseFigure, parseYesNo, splitList, type CellResult } from './cells';
-import type { ImportCollection, SheetColumn } from './columns';
+import { paragraphs, parseApprox, parseCellDate, parseCellMonth, parseChoice, parseFigure, parsePoints, parseYesNo, splitList, type CellResult } from './cells';
+import { POINTS_FIELD, type ImportCollection, type SheetColumn } from './columns';
 import type { Named } from './existing';
 import type { TableRow } from './read';
 
@@ -47,7 +47,7 @@ export interface RowDraft {
   data: Record<string, unknown>;
   /** The Markdown body (empty when the row has none). */
   body: string;
-  /** Stats only: the row's metric. */
+  /** Stats: the row's metric; points: the row's member and points. One item of the file's list. */
   metric?: Record<string, unknown>;
   /** The id given in the id column. */
   id?: string;
@@ -194,28 +194,37 @@ export function readRow(collection: ImportCollection, columns: readonly SheetCol
         set(splitList(text, { spaces: true }));
         break;
       case 'officers':
+      case 'officer':
       case 'units':
       case 'unit': {
-        const list = spec.kind === 'officers' ? context.officers : context.units;
-        const what = spec.kind === 'officers' ? '人物' : '单位';
+        const people = spec.kind === 'officers' || spec.kind === 'officer';
+        const list = people ? context.officers : context.units;
+        const what = people ? '人物' : '单位';
         const otherwise =
           field === 'recipients.officers'
             ? '；没有人物页的获奖者请写在「其他获奖者」列'
             : field === 'recipients.units'
               ? '；其他集体请写在「其他获奖者」列'
-              : spec.kind === 'officers'
+              : people
                 ? '；新的人物请先导入人物表（npm run import -- officers …）'
                 : '';
         const { ids, errors } = resolveList(text, list, { what, otherwise });
         errors.forEach((e) => fail(column, e));
         if (errors.length) break;
-        if (spec.kind === 'unit' && ids.length > 1) {
-          fail(column, { message: `「${column}」只能填一个单位，这里有 ${ids.length} 个`, hint: '请只保留一个单位' });
+        const single = spec.kind === 'unit' || spec.kind === 'officer';
+        if (single && ids.length > 1) {
+          fail(column, { message: `「${column}」只能填一个${what}，这里有 ${ids.length} 个`, hint: `请只保留一个${what}${people ? '：每人一行' : ''}` });
           break;
         }
-        set(spec.kind === 'unit' ? ids[0] : ids);
+        set(single ? ids[0] : ids);
         break;
       }
+      case 'month':
+        take(parseCellMonth(text), set);
+        break;
+      case 'points':
+        take(parsePoints(text), set);
+        break;
       case 'date':
         take(parseCellDate(text), (key) => set(dateValue(key)));
         break;
@@ -300,6 +309,16 @@ export function readRow(collection: ImportCollection, columns: readonly SheetCol
         consent: get('consent'),
       });
       break;
+    case 'points': {
+      data = defined({ unit: get('unit'), month: get('month') });
+      const scored = [...values.entries()].filter(([field]) => field.startsWith(POINTS_FIELD));
+      metric = defined({
+        officer: get('entries.officer'),
+        points: Object.fromEntries(scored.map(([field, value]) => [field.slice(POINTS_FIELD.length), value])),
+        note: get('entries.note'),
+      });
+      break;
+    }
     case 'stats': {
       const label = get('metrics.label') as string | undefined;
       const key = (get('metrics.key') as string | undefined) ?? (label ? (context.metricKeys.get(label) ?? titleId(label)) : undefined);

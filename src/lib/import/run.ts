@@ -12,6 +12,7 @@ import { planImport, type Plan } from './plan';
 import { readTable, TABLE_EXTENSIONS, type Table } from './read';
 import type { RowProblem } from './rows';
 import { validatePlan } from './validate';
+import type { CheckOptions } from '../check/check-content';
 import type { Problem } from '../check/problem';
 
 export interface ImportOptions {
@@ -21,6 +22,8 @@ export interface ImportOptions {
   contentDir: string;
   now: Date;
   privacyAllow?: readonly string[];
+  /** The site config, for the checks that depend on it (point categories). */
+  site?: CheckOptions['site'];
   /** Check and report only; write nothing. */
   dryRun?: boolean;
   /** Merge rows into the entries they match. */
@@ -91,6 +94,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
           contentDir: options.contentDir,
           now: options.now,
           privacyAllow: options.privacyAllow ?? [],
+          site: options.site,
           ...(options.showPath ? { showPath: options.showPath } : {}),
         });
   const problems = [...plan.problems, ...validation.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

@@ -5,10 +5,11 @@
  */
 import { templateColumns, TEMPLATE_EXAMPLES, type ImportCollection } from './columns';
 
-/** Header row and example row of a collection's template. */
+/** Header row and example row of a collection's template (the header alone when there is no example). */
 export function templateRows(collection: ImportCollection): string[][] {
   const columns = templateColumns(collection);
-  return [columns.map((c) => c.header), columns.map((c) => TEMPLATE_EXAMPLES[collection][c.field] ?? '')];
+  const example = columns.map((c) => TEMPLATE_EXAMPLES[collection][c.field] ?? '');
+  return [columns.map((c) => c.header), ...(example.some((cell) => cell !== '') ? [example] : [])];
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break. */

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkContent } from '../check/check-content';
+import { checkContent, type CheckOptions } from '../check/check-content';
 import type { Problem } from '../check/problem';
 import { EXTENSIONS } from '../../schemas/index';
 import { IMPORT_COLUMNS, type ColumnSpec } from './columns';
@@ -18,6 +18,8 @@ export interface ValidateOptions {
   contentDir: string;
   now: Date;
   privacyAllow?: readonly string[];
+  /** The site config, for the checks that depend on it (point categories). */
+  site?: CheckOptions['site'];
   /** How a content file (relative to the content folder) is named in messages. */
   showPath?: (path: string) => string;
 }
@@ -61,9 +63,11 @@ const identity = (p: Problem) => [p.file, p.code, p.field ?? '', p.message].join
 /** `recipients.officers[0]` → the row and the field path without list positions. */
 function place(problem: Problem, file: PlannedFile): { row: number; field: string } {
   const field = problem.field ?? '';
-  const metric = /^metrics\[(\d+)\](?:\.(.*))?$/.exec(field);
-  if (metric) {
-    return { row: file.metricRows.get(Number(metric[1])) ?? file.rows[0]!, field: metric[2] ? `metrics.${metric[2].replace(/\[\d+\]/g, '')}` : 'metrics' };
+  // Items of a data file's list (a metric, a member's points) each come from a row of their own.
+  const item = /^(metrics|entries)\[(\d+)\](?:\.(.*))?$/.exec(field);
+  if (item) {
+    const [, list, index, rest] = item;
+    return { row: file.metricRows.get(Number(index)) ?? file.rows[0]!, field: rest ? `${list}.${rest.replace(/\[\d+\]/g, '')}` : list! };
   }
   return { row: file.rows[0]!, field: field === '正文' ? 'body' : field.replace(/\[\d+\]/g, '') };
 }
@@ -71,7 +75,8 @@ function place(problem: Problem, file: PlannedFile): { row: number; field: strin
 /** Says a check problem in the sheet's terms. */
 function toRowProblem(problem: Problem, file: PlannedFile, plan: Plan): RowProblem {
   const { row, field } = place(problem, file);
-  const specs = IMPORT_COLUMNS[plan.collection];
+  // The sheet's own columns first: a points sheet has a column per category besides the fixed ones.
+  const specs = [...new Set([...plan.columns.map((c) => c.spec), ...IMPORT_COLUMNS[plan.collection]])];
   const shown = (spec: ColumnSpec) => plan.columns.find((c) => c.spec === spec)?.header ?? spec.header;
   const spec = specs.find((s) => s.field === field);
   const group = spec ? [] : specs.filter((s) => s.field.startsWith(`${field}.`));
@@ -129,12 +134,14 @@ function toRowProblem(problem: Problem, file: PlannedFile, plan: Plan): RowProbl
 }
 
 /** Checks the plan against a copy of the content; the real content folder is not touched. */
-export function validatePlan(plan: Plan, { contentDir, now, privacyAllow = [], showPath = (p) => p }: ValidateOptions): Validation {
+export function validatePlan(plan: Plan, { contentDir, now, privacyAllow = [], site, showPath = (p) => p }: ValidateOptions): Validation {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-import-'));
   try {
     const copy = path.join(temp, 'content');
     copyContent(contentDir, copy);
-    const check = () => checkContent({ root: temp, contentDir: copy, now, privacyAllow }).problems;
+    // The rotation names ids of the real content; its problems are the config's, not the sheet's.
+    const checkSite = site && { ...site, config: { ...site.config, studyRotation: { weekday: 1, stations: [], hosts: [] } } };
+    const check = () => checkContent({ root: temp, contentDir: copy, now, privacyAllow, site: checkSite }).problems;
     const before = check();
     for (const file of [...plan.files, ...plan.probes]) {
       const target = path.join(copy, ...file.path.split('/'));
@@ -150,9 +157,13 @@ export function validatePlan(plan: Plan, { contentDir, now, privacyAllow = [], s
     const alreadyTold = (p: RowProblem) => p.row !== undefined && (p.column ?? '').split('」「').some((column) => told.has(`${p.row}\u0000${column}`));
     const problems: RowProblem[] = [];
     // Messages name files of the copy (content/stats/x.yaml): name the real ones instead.
-    const real = (text: string) => text.replace(/\bcontent\/((?:units|officers|honors|letters|stats|activities)\/[\w./-]+)/g, (_, p: string) => showPath(p));
+    const real = (text: string) => text.replace(/\bcontent\/((?:units|officers|honors|letters|stats|activities|points)\/[\w./-]+)/g, (_, p: string) => showPath(p));
+    // A probe stands in for a row that could not be read; that it repeats a good row's unit and
+    // month (points) is not a further mistake of the sheet.
+    const probePaths = plan.probes.map((p) => `content/${p.path}`);
+    const aboutProbe = (p: Problem) => probePaths.some((probe) => p.file !== probe && p.message.includes(probe));
     for (const found of after) {
-      if (known.has(identity(found))) continue;
+      if (known.has(identity(found)) || aboutProbe(found)) continue;
       const problem = { ...found, message: real(found.message), ...(found.hint ? { hint: real(found.hint) } : {}) };
       const file = byFile.get(problem.file);
       if (file) {

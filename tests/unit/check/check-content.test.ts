@@ -374,7 +374,7 @@ describe('checkContent', () => {
           code: 'file-ignored',
           file: 'content/officer',
           message: '文件夹 officer 不是内容类别，其中的文件不会被读取',
-          hint: '是不是 officers？内容类别文件夹只有：units、officers、honors、letters、stats、activities',
+          hint: '是不是 officers？内容类别文件夹只有：units、officers、honors、letters、stats、activities、points',
         },
       ]);
     });

@@ -8,6 +8,7 @@ import { activitySchema } from '../../../src/schemas/activities';
 import { honorSchema } from '../../../src/schemas/honors';
 import { letterSchema } from '../../../src/schemas/letters';
 import { officerSchema } from '../../../src/schemas/officers';
+import { pointsSchema } from '../../../src/schemas/points';
 import { statSchema } from '../../../src/schemas/stats';
 import { unitSchema } from '../../../src/schemas/units';
 import { testContext } from './schema-context';
@@ -19,6 +20,7 @@ const schemas = {
   letters: letterSchema(testContext),
   stats: statSchema(testContext),
   activities: activitySchema(testContext),
+  points: pointsSchema(testContext),
 };
 
 type Schemas = typeof schemas;
@@ -62,6 +64,10 @@ export const stat = (id: string, fields: Fields = {}) =>
 export const activity = (id: string, fields: Fields = {}) =>
   parse('activities', id, { title: `活动 ${id}`, kind: 'study', ...('start' in fields ? {} : { date: '2020-06' }), unit: 'root', summary: '简介', ...fields });
 
+/** One unit's points for a month; `entries` as `{ officer: id, points: { 类别: n } }`. */
+export const points = (id: string, fields: Fields = {}) =>
+  parse('points', id, { unit: 'root', month: '2021-03', entries: [{ officer: 'a', points: { 志愿服务: 1 } }], ...fields });
+
 /** A complete set of collections; anything not given is empty. */
 export function collections(parts: {
   units?: TestEntry<'units'>[];
@@ -70,6 +76,7 @@ export function collections(parts: {
   letters?: TestEntry<'letters'>[];
   stats?: TestEntry<'stats'>[];
   activities?: TestEntry<'activities'>[];
+  points?: TestEntry<'points'>[];
 }) {
   return {
     units: parts.units ?? [],
@@ -78,5 +85,6 @@ export function collections(parts: {
     letters: parts.letters ?? [],
     stats: parts.stats ?? [],
     activities: parts.activities ?? [],
+    points: parts.points ?? [],
   };
 }
