@@ -50,3 +50,8 @@ export function pageLinks(current: number, count: number): (number | null)[] {
 export function laterPages<T>(items: readonly T[], size: number): ListPage<T>[] {
   return paginate(items, size).slice(1);
 }
+
+/** The title of page `n` of a list: 荣誉 on page 1, 荣誉（第 2 页） after. */
+export function pageTitle(listTitle: string, n: number): string {
+  return n > 1 ? `${listTitle}（第 ${n} 页）` : listTitle;
+}

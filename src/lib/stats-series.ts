@@ -112,3 +112,8 @@ export function metricSeries(stats: readonly StatLike[]): MetricSeries[] {
     (a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
+
+/** The series worth a chart: a metric reported in two or more periods (one bar is no trend). */
+export function metricTrends(stats: readonly StatLike[]): MetricSeries[] {
+  return metricSeries(stats).filter((series) => series.points.length > 1);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageCrumbs } from '../../src/lib/breadcrumbs';
-import { laterPages, pageLinks, pagePath, paginate } from '../../src/lib/pagination';
+import { laterPages, pageLinks, pagePath, pageTitle, paginate } from '../../src/lib/pagination';
 
 describe('paginate', () => {
   it('splits a list into pages of the given size, the last one shorter', () => {
@@ -64,5 +64,12 @@ describe('pageCrumbs', () => {
   });
   it('links the list and adds 第 n 页 on later pages', () => {
     expect(pageCrumbs(trail, 3)).toEqual([...trail, { label: '第 3 页' }]);
+  });
+});
+
+describe('pageTitle', () => {
+  it('keeps the list title on page 1 and adds the page number after', () => {
+    expect(pageTitle('荣誉', 1)).toBe('荣誉');
+    expect(pageTitle('荣誉', 2)).toBe('荣誉（第 2 页）');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePartialDate, type PartialDate } from '../../src/lib/partial-date';
-import { comparePeriodsNewestFirst, formatPeriod, metricSeries, type StatLike } from '../../src/lib/stats-series';
+import { comparePeriodsNewestFirst, formatPeriod, metricSeries, metricTrends, type StatLike } from '../../src/lib/stats-series';
 
 function pd(input: string): PartialDate {
   const parsed = parsePartialDate(input);
@@ -145,5 +145,15 @@ describe('comparePeriodsNewestFirst', () => {
     const halfYear = period('2020-01', '2020-07');
     const snapshot = period('2020-07', '2020-07');
     expect([snapshot, halfYear].sort(comparePeriodsNewestFirst)).toEqual([halfYear, snapshot]);
+  });
+});
+
+describe('metricTrends', () => {
+  it('keeps only the metrics reported in two or more periods', () => {
+    const stats = [
+      stat('s2019', '2019-01', '2019-12', [metric('cases', 10), metric('retired', 5)]),
+      stat('s2020', '2020-01', '2020-12', [metric('cases', 20)]),
+    ];
+    expect(metricTrends(stats).map((s) => s.key)).toEqual(['cases']);
   });
 });
