@@ -15,12 +15,10 @@ import type { AstroIntegration } from 'astro';
 import { elapsedMs } from './elapsed';
 import { AstroError } from 'astro/errors';
 import sharp from 'sharp';
-import { IMAGE_EXTENSIONS, type CheckedEntry } from '../lib/check/check-content';
-import { findCanaries, leakCanaries, type CanaryEntry } from '../lib/leak-canaries';
-import { findPii, maskPii, PII_LABELS } from '../lib/pii';
-import { publish, type Collections } from '../lib/publishing';
-import type { PointsPublish } from '../lib/points-audience';
-import { COLLECTION_NAMES } from '../schemas/context';
+import { IMAGE_EXTENSIONS } from '../lib/check/check-content';
+import { leakCanaries } from '../lib/leak-canaries';
+import { publishedAndExcluded, toCanaryEntry } from '../lib/check/hidden-traces';
+import { scanPath, scanText } from '../lib/privacy-scan';
 import { getBuildContext } from './build-context';
 
 const TEXT_EXTENSIONS = new Set(['.html', '.xml', '.json', '.txt', '.js', '.mjs', '.css', '.svg', '.webmanifest']);
@@ -46,26 +44,6 @@ function pageOf(file: string): string {
   return match ? `（页面 ${match[1]}/${match[2]}）` : '';
 }
 
-/** Which entries the rules left out, computed from the checked content with the same rules. */
-function excludedAndPublished(entries: CheckedEntry[], now: Date, audience: 'public' | 'internal', points: PointsPublish) {
-  const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, entries.filter((e) => e.collection === c)])) as unknown as Collections;
-  const { collections: published, excluded } = publish(collections, { now, audience, points });
-  const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
-  const toCanaryEntry = (e: CheckedEntry): CanaryEntry => ({ collection: e.collection, id: e.id, data: e.data });
-  return {
-    excluded: excluded.flatMap((x) => {
-      const entry = byKey.get(`${x.collection}/${x.id}`);
-      return entry ? [toCanaryEntry(entry)] : [];
-    }),
-    published: COLLECTION_NAMES.flatMap((c) =>
-      (published[c] as { id: string }[]).flatMap((e) => {
-        const entry = byKey.get(`${c}/${e.id}`);
-        return entry ? [toCanaryEntry(entry)] : [];
-      }),
-    ),
-  };
-}
-
 export function privacyGuard(): AstroIntegration {
   return {
     name: 'honor-roll:privacy-guard',
@@ -74,8 +52,8 @@ export function privacyGuard(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const { check, siteConfig, now, audience, paths } = getBuildContext();
-        const { excluded, published } = excludedAndPublished(check.entries, now, audience, siteConfig.points.publish);
-        const canaries = leakCanaries(excluded, published);
+        const { excluded, published } = publishedAndExcluded(check.entries, { now, audience, points: siteConfig.points.publish });
+        const canaries = leakCanaries(excluded.map(toCanaryEntry), published.map(toCanaryEntry));
         const allow = siteConfig.privacy.allow;
         const findings: Finding[] = [];
 
@@ -90,17 +68,9 @@ export function privacyGuard(): AstroIntegration {
         for (const file of filesUnder(outDir)) {
           const ext = path.extname(file).toLowerCase();
           const bytes = readFileSync(path.join(outDir, file));
-          for (const canary of findCanaries(file, canaries)) {
-            findings.push({ file, message: `文件名含有未公开条目 ${canary.entry} 的${canary.what}` });
-          }
+          for (const message of scanPath(file, canaries)) findings.push({ file, message });
           if (TEXT_EXTENSIONS.has(ext) || file.includes(`pagefind${path.sep}`)) {
-            const text = textOf(bytes);
-            for (const match of findPii(text, allow)) {
-              findings.push({ file, message: `含有${PII_LABELS[match.kind]}（${maskPii(match.value)}）${pageOf(file)}` });
-            }
-            for (const canary of findCanaries(text, canaries)) {
-              findings.push({ file, message: `含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text}”${pageOf(file)}` });
-            }
+            for (const message of scanText(file, textOf(bytes), { canaries, allow })) findings.push({ file, message: `${message}${pageOf(file)}` });
           } else if (OUTPUT_IMAGES.has(ext)) {
             if (originals.has(createHash('sha256').update(bytes).digest('hex'))) {
               findings.push({ file, message: '是上传的原始图片，未经处理（原图可能带有拍摄位置等信息）' });

@@ -1,10 +1,18 @@
 /**
- * What an unpublished entry would look like if it leaked: its address, its distinctive text and
- * the names of its image files. The privacy guard searches the finished site for these; any hit
- * means an excluded entry reached the output by some path the publishing rules did not foresee.
+ * What an unpublished entry would look like if it leaked: its address, its distinctive text, the
+ * names of its image files, and — for a person — their name and their id inside any file name.
+ * The privacy guard searches the finished site for these, and the content check searches the text
+ * of every published entry; any hit means an excluded entry would reach the site by a path the
+ * publishing rules did not foresee (most often: someone typed the person's name).
+ *
+ * Names are matched as a reader reads them, not as they are typed: `陈　押林` (the full-width
+ * space of a padded name list), `陈押<b>林</b>` and a zero-width space inside are all 陈押林. A
+ * hidden name inside a longer public name is no leak where that public name stands (章伟 in
+ * 章伟华), and is one everywhere else (章伟 in 民警章伟同志).
  */
 import type { CollectionName } from '../schemas/context';
 import { entryIdFromPath } from './entry-id';
+import { normalizeText, type NormalizedText } from './normalize-text';
 
 export interface CanaryEntry {
   collection: CollectionName;
@@ -12,13 +20,25 @@ export interface CanaryEntry {
   data: Record<string, unknown>;
 }
 
+/** Where a canary is looked for. */
+export type CanaryPlace =
+  /** The text as a reader reads it, compacted (see `readingText`): names, summaries, remarks. */
+  | 'reading'
+  /** The normalised source of a file: addresses and image file names inside links. */
+  | 'source'
+  /** A file's path in the output, as a whole word: a person's id, an image's name. */
+  | 'path';
+
 export interface Canary {
-  /** The text to look for. */
+  /** The text to look for, in the form it takes where it is looked for. */
   text: string;
   /** The excluded entry it belongs to: `officers/wang-xiang`. */
   entry: string;
   /** What the text is, in Chinese: 网址, 姓名, 简介, 图片. */
   what: string;
+  place: CanaryPlace;
+  /** Published texts that contain this one, with the offset at which they do: an occurrence inside one of them is no leak. */
+  within?: readonly { text: string; offset: number }[];
 }
 
 /** Summaries shorter than this are too likely to appear elsewhere by chance. */
@@ -26,16 +46,62 @@ const MIN_TEXT = 8;
 
 const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
 
+/** What separates the characters of a name when people or markup pad it, and is dropped for matching. */
+const PADDING = /[\s·•・*_~`]+/gu;
+const MARKUP = /<!--[\s\S]*?-->|<[A-Za-z/!][^<>]*>/g;
+
+/**
+ * Text as a reader reads it, for matching names and sentences: normalised (normalize-text.ts),
+ * with spaces of every width, line breaks, Markdown emphasis marks and — where `markup` is set —
+ * HTML tags and comments removed. Offsets map back to the source, for line numbers.
+ */
+export function readingText(source: string, { markup = false }: { markup?: boolean } = {}): NormalizedText {
+  const normalized = normalizeText(source);
+  const dropped = markup ? new RegExp(`${MARKUP.source}|${PADDING.source}`, 'gu') : PADDING;
+  let text = '';
+  const origin: number[] = [];
+  let last = 0;
+  const keep = (from: number, to: number) => {
+    text += normalized.text.slice(from, to);
+    for (let i = from; i < to; i++) origin.push(normalized.origin ? normalized.origin[i]! : i);
+  };
+  for (const match of normalized.text.matchAll(dropped)) {
+    keep(last, match.index);
+    last = match.index + match[0].length;
+  }
+  keep(last, normalized.text.length);
+  origin.push(normalized.origin ? normalized.origin[normalized.text.length]! : normalized.text.length);
+  return { text, origin };
+}
+
+/** The reading form of a short text (a name, a summary): what `readingText` makes of it. */
+const reading = (text: string) => readingText(text, { markup: true }).text;
+
+/** A file's path as words: lower case, with `_`, spaces and dots read as the hyphens of an id. */
+export function pathWords(file: string): string {
+  return file.toLowerCase().replace(/[\\]/g, '/').replace(/[_\s.]+/g, '-');
+}
+
+/** Every offset at which `inner` stands inside each of `outers`. */
+function containing(inner: string, outers: Iterable<string>): { text: string; offset: number }[] {
+  const found: { text: string; offset: number }[] = [];
+  for (const outer of outers) {
+    if (outer === inner) continue;
+    for (let at = outer.indexOf(inner); at !== -1; at = outer.indexOf(inner, at + 1)) found.push({ text: outer, offset: at });
+  }
+  return found;
+}
+
 /**
  * The canaries of the excluded entries. Text that a published entry also uses (two people of the
  * same name, a shared summary) is left out, so only a real leak raises the alarm.
  */
 export function leakCanaries(excluded: readonly CanaryEntry[], published: readonly CanaryEntry[]): Canary[] {
-  const publicTexts = new Set(published.flatMap((e) => [e.data.name, e.data.summary, e.data.title].filter((t): t is string => typeof t === 'string')));
+  const publicTexts = new Set(published.flatMap((e) => [e.data.name, e.data.summary, e.data.title].filter((t): t is string => typeof t === 'string').map(reading)));
   const publicIds = new Set(published.map((e) => `${e.collection}/${e.id}`));
-  const publicNames = published.map((e) => e.data.name).filter((n): n is string => typeof n === 'string');
-  // 钱晨 is not a leak where the page names the published 钱晨浩: a name inside a public name is no canary.
-  const isPublicName = (name: string) => publicTexts.has(name) || publicNames.some((n) => n.includes(name));
+  const publicNames = new Set(published.flatMap((e) => (e.collection === 'officers' && typeof e.data.name === 'string' ? [reading(e.data.name)] : [])));
+  const publicPersonIds = new Set(published.flatMap((e) => (e.collection === 'officers' ? [e.id, e.id.replace(/-/g, '')] : [])));
+  const publicImages = new Set(published.flatMap((e) => IMAGE_FIELDS.flatMap((f) => (typeof e.data[f] === 'string' ? [pathWords(entryIdFromPath(e.data[f] as string))] : []))));
   const publicMonths = new Set(published.flatMap((e) => (e.collection === 'points' && typeof e.data.month === 'string' ? [e.data.month] : [])));
   const canaries: Canary[] = [];
   for (const entry of excluded) {
@@ -45,19 +111,29 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
       canaries.push(...pointsCanaries(entry, key, publicMonths, publicTexts));
       continue;
     }
-    canaries.push({ text: `/${entry.collection}/${entry.id}/`, entry: key, what: '网址' });
-    const name = entry.data.name;
-    if (entry.collection === 'officers' && typeof name === 'string' && name.length >= 2 && !isPublicName(name)) {
-      canaries.push({ text: name, entry: key, what: '姓名' });
+    canaries.push({ text: `/${entry.collection}/${entry.id}/`, entry: key, what: '网址', place: 'source' });
+    if (entry.collection === 'officers') {
+      const name = typeof entry.data.name === 'string' ? reading(entry.data.name) : '';
+      if (name.length >= 2 && !publicNames.has(name)) {
+        canaries.push({ text: name, entry: key, what: '姓名', place: 'reading', within: containing(name, publicNames) });
+      }
+      // wang-xiang, and wangxiang as a file may spell it: in any file name, as a word of its own.
+      for (const id of new Set([entry.id, entry.id.replace(/-/g, '')])) {
+        if (id.length >= 4 && !publicPersonIds.has(id)) {
+          canaries.push({ text: id, entry: key, what: '拼音 id', place: 'path', within: containing(id, publicPersonIds) });
+        }
+      }
     }
-    const summary = entry.data.summary;
-    if (typeof summary === 'string' && summary.length >= MIN_TEXT && !publicTexts.has(summary)) {
-      canaries.push({ text: summary, entry: key, what: '简介' });
+    const summary = typeof entry.data.summary === 'string' ? reading(entry.data.summary) : '';
+    if (summary.length >= MIN_TEXT && !publicTexts.has(summary)) {
+      canaries.push({ text: summary, entry: key, what: '简介', place: 'reading' });
     }
     for (const field of IMAGE_FIELDS) {
       const image = entry.data[field];
       // Astro names built images after the source file: wang-xiang.jpg → wang-xiang.Ab12_Cd.webp.
-      if (typeof image === 'string') canaries.push({ text: `/${entryIdFromPath(image)}.`, entry: key, what: '图片' });
+      if (typeof image !== 'string') continue;
+      const stem = pathWords(entryIdFromPath(image));
+      if (!publicImages.has(stem)) canaries.push({ text: stem, entry: key, what: '图片', place: 'path' });
     }
   }
   return canaries;
@@ -70,42 +146,75 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
 function pointsCanaries(entry: CanaryEntry, key: string, publicMonths: ReadonlySet<string>, publicTexts: ReadonlySet<unknown>): Canary[] {
   const canaries: Canary[] = [];
   const month = entry.data.month;
-  if (typeof month === 'string' && !publicMonths.has(month)) canaries.push({ text: `/points/${month}/`, entry: key, what: '积分榜网址' });
+  if (typeof month === 'string' && !publicMonths.has(month)) canaries.push({ text: `/points/${month}/`, entry: key, what: '积分榜网址', place: 'source' });
   const entries = Array.isArray(entry.data.entries) ? (entry.data.entries as { note?: unknown }[]) : [];
   for (const { note } of entries) {
-    if (typeof note === 'string' && note.length >= MIN_TEXT && !publicTexts.has(note)) canaries.push({ text: note, entry: key, what: '积分备注' });
+    const text = typeof note === 'string' ? reading(note) : '';
+    if (text.length >= MIN_TEXT && !publicTexts.has(text)) canaries.push({ text, entry: key, what: '积分备注', place: 'reading' });
   }
   return canaries;
 }
 
-/** Canaries by their first two characters, built once per list. */
-const indexes = new WeakMap<readonly Canary[], Map<string, Canary[]>>();
+/** Canaries of one place by their first two characters, built once per list. */
+const indexes = new WeakMap<readonly Canary[], Map<CanaryPlace, Map<string, Canary[]>>>();
 
-function indexOf(canaries: readonly Canary[]): Map<string, Canary[]> {
-  let index = indexes.get(canaries);
+function indexOf(canaries: readonly Canary[], place: CanaryPlace): Map<string, Canary[]> {
+  let byPlace = indexes.get(canaries);
+  if (!byPlace) indexes.set(canaries, (byPlace = new Map()));
+  let index = byPlace.get(place);
   if (!index) {
     index = new Map();
     for (const canary of canaries) {
+      if (canary.place !== place) continue;
       const key = canary.text.slice(0, 2);
       index.set(key, [...(index.get(key) ?? []), canary]);
     }
-    indexes.set(canaries, index);
+    byPlace.set(place, index);
   }
   return index;
 }
 
+/** Whether the occurrence of `canary` at `at` is part of a published text that contains it. */
+function inPublicText(text: string, at: number, canary: Canary): boolean {
+  return (canary.within ?? []).some(({ text: outer, offset }) => at - offset >= 0 && text.startsWith(outer, at - offset));
+}
+
+const WORD = /[a-z0-9]/;
+
+export interface CanaryHit {
+  canary: Canary;
+  /** Offset of the first occurrence in the searched text. */
+  index: number;
+}
+
 /**
- * The canaries found in a text, in list order. The text is read once, looking up each pair of
- * characters among the canaries' first two: ten times faster than trying every canary on every
- * file, which made the guard grow with entries × pages.
+ * The canaries of one place found in a text, in list order, with where each first stands. The text
+ * is read once, looking up each pair of characters among the canaries' first two: ten times
+ * faster than trying every canary on every file, which made the guard grow with entries × pages.
+ * For `reading`, pass `readingText(…).text`; for `path`, `pathWords(file)`; for `source`, the
+ * normalised source.
  */
-export function findCanaries(text: string, canaries: readonly Canary[]): Canary[] {
-  const index = indexOf(canaries);
+export function findCanaryHits(text: string, canaries: readonly Canary[], place: CanaryPlace): CanaryHit[] {
+  const index = indexOf(canaries, place);
+  const found = new Map<Canary, number>();
   // A one-character canary has a one-character key: looked for directly (none is made above).
-  const found = new Set<Canary>(canaries.filter((canary) => canary.text.length < 2 && text.includes(canary.text)));
+  for (const canary of canaries) {
+    if (canary.place === place && canary.text.length < 2 && text.includes(canary.text)) found.set(canary, text.indexOf(canary.text));
+  }
   for (let i = 0; i < text.length; i++) {
     const candidates = index.get(text.slice(i, i + 2));
-    if (candidates) for (const canary of candidates) if (text.startsWith(canary.text, i)) found.add(canary);
+    if (!candidates) continue;
+    for (const canary of candidates) {
+      if (found.has(canary) || !text.startsWith(canary.text, i)) continue;
+      if (place === 'path' && (WORD.test(text[i - 1] ?? '') || WORD.test(text[i + canary.text.length] ?? ''))) continue;
+      if (inPublicText(text, i, canary)) continue;
+      found.set(canary, i);
+    }
   }
-  return canaries.filter((canary) => found.has(canary));
+  return canaries.filter((canary) => found.has(canary)).map((canary) => ({ canary, index: found.get(canary)! }));
+}
+
+/** The canaries of one place found in a text, in list order. */
+export function findCanaries(text: string, canaries: readonly Canary[], place: CanaryPlace): Canary[] {
+  return findCanaryHits(text, canaries, place).map((hit) => hit.canary);
 }

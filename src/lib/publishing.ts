@@ -114,7 +114,12 @@ export function publish<C extends Collections>(input: C, options: PublishOptions
 
   const honors = keep('honors', input.honors).flatMap((honor) => {
     const r = honor.data.recipients;
-    const recipients = { ...r, officers: visibleOfficers(r.officers), units: visibleUnits(r.units) };
+    const officers = visibleOfficers(r.officers);
+    // 王祥等2人 with the other one hidden would still say that someone is hidden: the count
+    // shrinks by the people left out, and goes when it no longer adds anyone to the names.
+    const count = r.count === undefined ? undefined : r.count - (r.officers.length - officers.length);
+    const named = officers.length + r.others.length;
+    const recipients = { ...r, officers, units: visibleUnits(r.units), count: count !== undefined && count > named ? count : undefined };
     const lostEveryone =
       recipients.officers.length + recipients.units.length + recipients.others.length === 0 && recipients.count === undefined;
     if (lostEveryone) return drop('honors', honor.id);

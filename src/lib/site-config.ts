@@ -64,6 +64,6 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
   }
   // The title, description and menu are printed on every page: the same personal-data rule as the
   // content, so `npm run check` finds a phone number here instead of the build's last guard.
-  const personal = textProblems(source, parsed.data.privacy.allow).map((p) => ({ ...p, file }));
+  const personal = textProblems(source, { allow: parsed.data.privacy.allow }).map((p) => ({ ...p, file }));
   return { ok: true, config: parsed.data, problems: personal };
 }

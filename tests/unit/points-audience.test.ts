@@ -61,8 +61,8 @@ describe('publishing points', () => {
   it('makes the remarks and the month board of excluded points canaries for the privacy guard', () => {
     const excluded = [{ collection: 'points' as const, id: 'root-2021-03', data: { month: '2021-03', entries: [{ note: '夜巡时表现突出，值得表扬' }, { note: '好' }] } }];
     expect(leakCanaries(excluded, [])).toEqual([
-      { text: '/points/2021-03/', entry: 'points/root-2021-03', what: '积分榜网址' },
-      { text: '夜巡时表现突出，值得表扬', entry: 'points/root-2021-03', what: '积分备注' },
+      { text: '/points/2021-03/', entry: 'points/root-2021-03', what: '积分榜网址', place: 'source' },
+      { text: '夜巡时表现突出,值得表扬', entry: 'points/root-2021-03', what: '积分备注', place: 'reading' },
     ]);
     // Another unit's published board of the same month is not a leak.
     const published = [{ collection: 'points' as const, id: 'b-2021-03', data: { month: '2021-03', entries: [] } }];

@@ -183,7 +183,10 @@ describe('publish: cascades', () => {
   it.each([
     ['another officer', { officers: ['no', 'yes'] }, { officers: ['yes'], units: [], others: [] }],
     ['a named recipient without a profile', { officers: ['no'], others: ['李某'] }, { officers: [], units: [], others: ['李某'] }],
-    ['a count', { officers: ['no'], count: 8 }, { officers: [], units: [], others: [], count: 8 }],
+    // The count shrinks by the hidden people, so 等N人 never tells how many are hidden.
+    ['a count', { officers: ['no'], count: 8 }, { officers: [], units: [], others: [], count: 7 }],
+    ['a count that named everyone', { officers: ['no', 'yes'], count: 2 }, { officers: ['yes'], units: [], others: [] }],
+    ['a count beyond the names', { officers: ['no', 'yes'], others: ['李某'], count: 10 }, { officers: ['yes'], units: [], others: ['李某'], count: 9 }],
   ])('keeps an honour shared with %s but removes the excluded officer from its recipients', (_name, recipients, expected) => {
     const input = collections({
       units: [root],

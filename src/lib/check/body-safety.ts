@@ -103,6 +103,10 @@ function preflight(body: string): BodyProblem[] {
   return [];
 }
 
+function bodyImage(line: number): BodyProblem {
+  return { line, message: '正文中不能插入图片', hint: '图片请写在 photo、certificate 或 scan 字段中（网站会自动处理并去除拍摄位置等信息）' };
+}
+
 /** The problems of a Markdown (`.md`) or MDX (`.mdx`) body, with their lines in the body. */
 export function checkBody(body: string, format: 'md' | 'mdx'): BodyProblem[] {
   const early = preflight(body);
@@ -157,9 +161,12 @@ export function checkBody(body: string, format: 'md' | 'mdx'): BodyProblem[] {
       case 'image':
       case 'definition':
         checkUrl((node as { url: string }).url, line, problems);
-        if (node.type === 'image') {
-          problems.push({ line, message: '正文中不能插入图片', hint: '图片请写在 photo、certificate 或 scan 字段中（网站会自动处理并去除拍摄位置等信息）' });
-        }
+        if (node.type === 'image') problems.push(bodyImage(line));
+        break;
+      // `![照片][p]` … `[p]: ./x.svg`: the same picture, written reference-style. Astro would copy
+      // the file into the site as it is, scripts and camera metadata included.
+      case 'imageReference':
+        problems.push(bodyImage(line));
         break;
     }
   });

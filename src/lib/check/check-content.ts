@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
-import { ownExclusionReason } from '../publishing';
+import { ownExclusionReason, type Audience } from '../publishing';
+import { hiddenTraceProblems } from './hidden-traces';
 import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { RESERVED_IDS } from '../urls';
@@ -35,6 +36,8 @@ export interface CheckOptions {
   now: Date;
   /** Numbers and addresses that may be published although they look personal (site config `privacy.allow`). */
   privacyAllow?: readonly string[];
+  /** Who the build is for: what counts as unpublished (a person without consent is published internally). Default public. */
+  audience?: Audience;
   /**
    * The validated site config and how its file is named in messages, for the checks that depend
    * on it: point categories and the study rotation. Without it the default categories apply.
@@ -48,7 +51,11 @@ export interface CheckedEntry {
   id: string;
   file: string;
   data: Record<string, unknown>;
+  /** The fields as written in the file, before the schema normalised them (for messages naming a field). */
+  written?: unknown;
   body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine?: number;
   /** Line of a field in the file, for cross-checks that find problems after parsing. */
   lineOf?: (path: readonly (string | number)[]) => number | undefined;
 }
@@ -147,7 +154,7 @@ function isFile(file: string): boolean {
 }
 
 /** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
-export function checkContent({ root, contentDir, now, privacyAllow = [], site }: CheckOptions): CheckResult {
+export function checkContent({ root, contentDir, now, privacyAllow = [], audience = 'public', site }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
@@ -229,7 +236,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], site }:
       const source: SourceFile = definition.format === 'data' ? readDataSource(text) : readMarkdownSource(text);
       problems.push(...source.problems.map(at));
       if (source.data === undefined) continue;
-      problems.push(...textProblems(source, privacyAllow).map(at));
+      problems.push(...textProblems(source, { allow: privacyAllow, letter: collection === 'letters', landlines: collection !== 'units', file }).map(at));
       if (definition.format === 'markdown') {
         for (const problem of checkBody(source.body, ext === '.mdx' ? 'mdx' : 'md')) {
           problems.push(at({ severity: 'error', code: 'unsafe-body', field: '正文', line: source.bodyLine + problem.line - 1, message: problem.message, hint: problem.hint }));
@@ -260,7 +267,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], site }:
         }
         continue;
       }
-      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, body: source.body, lineOf: source.lineOf };
+      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, written: source.data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf };
       entries.push(entry);
       const publishDate = entry.data.publishDate as Date | undefined;
       if (entry.data.draft === true && publishDate && publishDate.getTime() <= now.getTime()) {
@@ -320,6 +327,11 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], site }:
   problems.push(...checkPoints(points, site?.config.points.categories ?? DEFAULT_POINT_CATEGORIES));
   problems.push(...checkPointsPeriods(entries.filter((e) => e.collection === 'honors'), points));
   if (site) problems.push(...checkStudyRotation(site.config.studyRotation, site.file, ids));
+  // The publishing rules need every reference resolved: a broken one would make a public person
+  // look unpublished, and every mention of them a false alarm.
+  if (!problems.some((p) => p.severity === 'error' && (p.code === 'reference-missing' || p.code === 'unit-tree'))) {
+    problems.push(...hiddenTraceProblems(entries, { now, audience, points: site?.config.points.publish }));
+  }
   return { problems: sortProblems(problems), entries };
 }
 

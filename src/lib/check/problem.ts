@@ -47,7 +47,9 @@ export type ProblemCode =
   | 'image-size'
   | 'file-ignored'
   | 'points'
-  | 'study-rotation';
+  | 'study-rotation'
+  | 'possible-personal-data'
+  | 'unpublished-trace';
 
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */
 export function formatFieldPath(path: readonly (string | number)[]): string {

@@ -17,6 +17,11 @@ describe('Markdown bodies', () => {
     ['[点我](javascript:alert(1))\n', 1, '链接地址“javascript:alert(1)”不安全（只允许网址、站内路径、邮箱和电话）'],
     ['<a href=" JAVASCRIPT:alert(1)">点</a>\n', 1, '链接地址“ JAVASCRIPT:alert(1)”不安全（只允许网址、站内路径、邮箱和电话）'],
     ['![照片](./x.jpg)\n', 1, '正文中不能插入图片'],
+    // The same picture written reference-style, in all three forms Markdown has.
+    ['文字\n\n![照片][p]\n\n[p]: ./x.svg\n', 3, '正文中不能插入图片'],
+    ['![p][]\n\n[p]: ./x.svg\n', 1, '正文中不能插入图片'],
+    ['![p]\n\n[p]: ./x.svg\n', 1, '正文中不能插入图片'],
+    ['![照片][p]\n\n[p]: javascript:alert(1)\n', 3, '链接地址“javascript:alert(1)”不安全（只允许网址、站内路径、邮箱和电话）'],
   ])('refuses %j', (body, line, message) => {
     expect(messages(body)).toContainEqual([line, message]);
   });

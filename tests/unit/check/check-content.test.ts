@@ -494,3 +494,80 @@ describe('personal data and overdue drafts', () => {
     ]);
   });
 });
+
+describe('traces of unpublished people in published entries', () => {
+  const hidden = {
+    'officers/chen-yalin.md': '---\nname: 陈押林\nrole: police\nunit: station\nsummary: 未同意公开的民警\n---\n',
+    'officers/zhang-wei.md': '---\nname: 章伟\nrole: police\nunit: station\nsummary: 未同意公开的民警\n---\n',
+    'officers/zhang-weihua.md': '---\nname: 章伟华\nrole: police\nunit: station\nsummary: 公开的民警\nconsent: true\n---\n',
+  };
+  const traces = (changes: Record<string, string | null>) =>
+    check({ ...hidden, ...changes }).problems.filter((p) => p.code === 'unpublished-trace').map((p) => [p.file.replace(/^.*content\//, ''), p.field, p.line, p.value]);
+  const activity = (participants: string, body = '') =>
+    `---\ntitle: 党课\nkind: study\ndate: 2020-06-29\nunit: brigade\nsummary: 学习\nparticipants: ${participants}\n---\n\n${body}\n`;
+
+  it.each([
+    ['a padded name list', '陈　押林、王　祥'],
+    ['a zero-width space inside', '陈\u200b押林'],
+    ['a no-break space inside', '"陈\u00a0押林"'],
+  ])('reports the name in a field: %s', (_case, participants) => {
+    expect(traces({ 'activities/dangke.md': activity(participants) })).toEqual([['activities/dangke.md', 'participants', 7, '陈押林']]);
+  });
+
+  it.each([
+    ['markup inside', '第一行。\n\n参加的有陈押<b>林</b>。'],
+    ['Markdown emphasis inside', '第一行。\n\n参加的有陈押**林**。'],
+    ['a line break inside', '第一行。\n\n参加的有陈押\n林。'],
+  ])('reports the name in the body, with its line: %s', (_case, body) => {
+    expect(traces({ 'activities/dangke.md': activity('全体党员', body) })).toEqual([['activities/dangke.md', '正文', 12, '陈押林']]);
+  });
+
+  it('does not report a hidden name where it is part of a public one, and does where it stands alone', () => {
+    expect(traces({ 'activities/dangke.md': activity('全体党员', '章伟华同志主持。') })).toEqual([]);
+    expect(traces({ 'activities/dangke.md': activity('全体党员', '章伟华同志主持。\n\n53岁的民警章伟讲话。') })).toEqual([['activities/dangke.md', '正文', 12, '章伟']]);
+  });
+
+  it('reports a hidden person’s id in an image file name and in an entry’s own file name', () => {
+    const honor = (extra: string) => `---\ntitle: 个人三等功\nscope: individual\nawardedBy: 泰州市公安局\nrecipients:\n  officers: [wang-xiang]\n${extra}---\n`;
+    expect(
+      traces({
+        'honors/sandenggong.md': honor('certificate: zhang-wei-jiangzhuang.png\ncertificateAlt: 奖状\n'),
+        'honors/zhang-wei-jiangzhuang.png': 'PNG',
+        'honors/chen-yalin-sandenggong.md': honor(''),
+      }),
+    ).toEqual([
+      ['honors/chen-yalin-sandenggong.md', '文件名', undefined, 'chen-yalin'],
+      ['honors/sandenggong.md', 'certificate', 7, 'zhang-wei'],
+    ]);
+  });
+
+  it('says nothing once the person has consented', () => {
+    const consented = { 'officers/chen-yalin.md': hidden['officers/chen-yalin.md'].replace('---\n\n', '').replace('summary: 未同意公开的民警\n', 'summary: 民警\nconsent: true\n') };
+    expect(check({ ...hidden, ...consented, 'activities/dangke.md': activity('陈押林') }).problems.filter((p) => p.code === 'unpublished-trace')).toEqual([]);
+  });
+});
+
+describe('letters from the public, as they arrive', () => {
+  const letter = (from: string, body: string) => `---\nkind: letter\ndate: 2020-05\nfrom: ${from}\nto:\n  officers: [wang-xiang]\nsummary: 感谢\n---\n\n${body}\n`;
+  const found = (from: string, body: string) =>
+    check({ 'letters/ganxiexin.md': letter(from, body) }).problems.map((p) => [p.severity, p.code, p.field, p.line, p.value]);
+
+  it('refuses a mobile number typed in full-width digits and split over two lines, naming its line', () => {
+    expect(found('市民李女士', '第一行。\n电话１３９ １２３４\n５６７８。')).toEqual([['error', 'personal-data', '正文', 11, '139 **** 5678']]);
+  });
+
+  it('warns of a landline, a home address, a child and the writer’s full name, and says how to redact', () => {
+    const problems = check({ 'letters/ganxiexin.md': letter('市民陈小红', '家住东湖路88号，座机0523-86881234，我8岁的儿子走失了。') }).problems;
+    expect(problems.map((p) => [p.severity, p.code, p.field, p.value])).toEqual([
+      ['warning', 'possible-personal-data', 'from', '陈小红'],
+      ['warning', 'possible-personal-data', '正文', '东湖路**号'],
+      ['warning', 'possible-personal-data', '正文', '0523-****1234'],
+      ['warning', 'possible-personal-data', '正文', '8岁'],
+    ]);
+    expect(problems[0]!.hint).toContain('npm run check -- --redact');
+  });
+
+  it('warns of a phone number written in Chinese numerals', () => {
+    expect(found('市民李女士', '电话一三九一二三四五六七八')).toEqual([['warning', 'possible-personal-data', '正文', 10, '139****5678']]);
+  });
+});
