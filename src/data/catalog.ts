@@ -5,8 +5,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { audience, buildTime, hasPoints, siteConfig } from 'virtual:honor-roll/context';
+import { internalOnlyMarks, NO_INTERNAL_ONLY, type InternalOnlyIndex } from '../lib/internal-only';
 import { compareNewestFirst } from '../lib/partial-date';
-import { publish, type ExcludedEntry } from '../lib/publishing';
+import { publish, type ExcludedEntry, type PublishOptions } from '../lib/publishing';
 import { comparePeriodsNewestFirst } from '../lib/stats-series';
 import { buildRelations, type RelationsIndex } from '../lib/relations';
 import { nextStudyByUnit, splitSchedule } from '../lib/study-schedule';
@@ -40,6 +41,12 @@ export interface Catalog extends PublishedCollections {
   relations: RelationsIndex<PublishedCollections>;
   /** What the rules left out of this build, for the privacy guard and the build report. */
   excluded: ExcludedEntry[];
+  /**
+   * In the intranet edition, the entries the public edition leaves out, with the reason pages
+   * show (未同意公开 / 内部); such entries get no share panel, card or poster. Empty in the
+   * public edition.
+   */
+  internalOnly: InternalOnlyIndex;
 }
 
 const byName = (a: Officer, b: Officer) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN');
@@ -54,11 +61,19 @@ async function load(): Promise<Catalog> {
     activities: await getCollection('activities'),
     points: hasPoints ? await getCollection('points') : [],
   };
-  const published = publish(loaded, { now: buildTime, audience, points: siteConfig.points.publish });
+  const options: PublishOptions = { now: buildTime, audience, points: siteConfig.points.publish };
+  const published = publish(loaded, options);
   const { excluded } = published;
   const { planned, record } = splitSchedule(published.collections.activities, buildTime);
   const collections = { ...published.collections, activities: record };
   const relations = buildRelations(collections);
+  // The same gate, run for the public audience, says what the public edition leaves out and why.
+  const internalOnly =
+    audience === 'internal'
+      ? internalOnlyMarks(published.collections, publish(loaded, { ...options, audience: 'public' }).excluded, (ref) =>
+          ref.collection === 'officers' ? relations.officer(ref.id)?.data.name : ref.collection === 'units' ? relations.unit(ref.id)?.data.name : undefined,
+        )
+      : NO_INTERNAL_ONLY;
   return {
     // The site's own unit first, then its tree depth-first, as an organisation chart reads.
     units: unitTreeOrder(relations.root, relations),
@@ -72,6 +87,7 @@ async function load(): Promise<Catalog> {
     nextStudy: nextStudyByUnit(planned),
     relations,
     excluded,
+    internalOnly,
   };
 }
 

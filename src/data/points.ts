@@ -4,6 +4,7 @@
  * the honours each member received in a year (marked on the yearly board).
  */
 import { audience, siteConfig } from 'virtual:honor-roll/context';
+import { POINTS_INTERNAL_ONLY, type InternalOnlyMark } from '../lib/internal-only';
 import { pointsAudience } from '../lib/points-audience';
 import { boardsOf, maskName, officerHistory, pointsPeriods, type Board, type BoardRow, type HistoryPoint } from '../lib/points';
 import { parsePointsPeriod, periodContainsMonth, pointsPeriodSlug, type PointsPeriod } from '../lib/points-period';
@@ -12,6 +13,13 @@ import { unitLabel } from './names';
 
 /** The points rule of this edition (see src/lib/points-audience.ts). */
 export const pointsRule = pointsAudience(audience, siteConfig.points.publish);
+
+/**
+ * The mark of the boards in the intranet edition when the public site shows no points (the
+ * default): they are pages the public edition does not have.
+ */
+export const pointsInternalOnly: InternalOnlyMark | undefined =
+  pointsRule.shown && !pointsAudience('public', siteConfig.points.publish).shown ? POINTS_INTERNAL_ONLY : undefined;
 
 /** The configured categories, in board order. */
 export const pointCategories: readonly string[] = siteConfig.points.categories;

@@ -9,7 +9,7 @@ import { LETTER_KINDS } from '../lib/labels';
 import { formatOptionalDate } from '../lib/partial-date';
 import { withBase } from '../lib/urls';
 import type { CollectionName } from '../schemas/context';
-import { getCatalog } from './catalog';
+import { getCatalog, type Catalog } from './catalog';
 import { honorRecipients, letterAddressees, recipientsText } from './names';
 import type { CardInput } from './share-images';
 
@@ -27,6 +27,17 @@ export function absoluteUrl(path: string): string {
   return new URL(withBase(path, siteConfig.base), siteConfig.url).href;
 }
 
+/**
+ * The profiles, honours and letters that may be shared from this edition: in the intranet edition,
+ * only those the public site has too. A card, poster or feed item of any other would point at a
+ * public address that does not exist, and carry an unpublished name out of the intranet.
+ */
+export async function getShareable(): Promise<Pick<Catalog, CardCollection>> {
+  const { officers, honors, letters, internalOnly } = await getCatalog();
+  const publicToo = <E extends { id: string }>(collection: CardCollection, entries: E[]) => entries.filter((e) => !internalOnly.get(collection, e.id));
+  return { officers: publicToo('officers', officers), honors: publicToo('honors', honors), letters: publicToo('letters', letters) };
+}
+
 export interface CardPage {
   /** Route parameter: `officers/wang-xiang` or `site`. */
   slug: string;
@@ -35,7 +46,8 @@ export interface CardPage {
 
 /** Every share card of the site, built once from the published catalog. */
 export async function shareCards(): Promise<CardPage[]> {
-  const { officers, honors, letters, relations } = await getCatalog();
+  const { relations } = await getCatalog();
+  const { officers, honors, letters } = await getShareable();
   const unitName = siteConfig.unitName ?? relations.root.data.name;
   const theme = themePalette(siteConfig.themeColor).normal.link;
   const footer = unitName;

@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog';
 import { honorRecipients, recipientsText } from '../data/names';
-import { absoluteUrl } from '../data/share';
+import { absoluteUrl, getShareable } from '../data/share';
 import { siteConfig } from '../data/site';
 import { LETTER_KINDS } from '../lib/labels';
 import { compareNewestFirst, startOfPartialDate, type PartialDate } from '../lib/partial-date';
@@ -18,7 +18,9 @@ interface Item {
 }
 
 export const GET: APIRoute = async () => {
-  const { officers, honors, letters, relations } = await getCatalog();
+  // Items link to the public site: only what it has.
+  const { relations } = await getCatalog();
+  const { officers, honors, letters } = await getShareable();
   const items: Item[] = [
     ...officers.map((o) => ({
       title: o.data.name,

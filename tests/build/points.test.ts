@@ -45,7 +45,8 @@ describe('the intranet edition', () => {
     expect(boardRows(build.outDir, 'points/2026-01')).toEqual([
       ['1并列', '测试民警甲', '5', '3', '4', '12', ''],
       ['1并列', '测试民警乙', '5', '2', '5', '12', ''],
-      ['3', '测试民警丙', '4', '1', '3', '8', `${NOTE_CANARY}夜巡中表现突出，另记一笔`],
+      // The public edition leaves 丙 out (no consent): the intranet board says so.
+      ['3', '测试民警丙未同意公开', '4', '1', '3', '8', `${NOTE_CANARY}夜巡中表现突出，另记一笔`],
       ['4', '测试民警丁', '2', '0', '1', '3', ''],
     ]);
     expect(boardRows(build.outDir, 'points/2026-01', 'station-b')).toEqual([['1', '测试民警戊', '5', '5', '5', '15']]);
@@ -56,16 +57,24 @@ describe('the intranet edition', () => {
       ['1', '测试民警甲', '22.5'],
       ['2', '测试民警乙', '21'],
       ['3', '测试民警丁', '12'],
-      ['4', '测试民警丙', '8'],
+      ['4', '测试民警丙未同意公开', '8'],
     ]);
     const year = boardRows(build.outDir, 'points/2026');
     expect(year.map((r) => [r[0], r[1], r[5], r[6]])).toEqual([
       ['1', '测试民警乙', '35', ''],
       ['2', '测试民警甲', '29.5', '★测试优秀党员'],
       ['3', '测试民警丁', '12', ''],
-      ['4', '测试民警丙', '8', ''],
+      ['4', '测试民警丙未同意公开', '8', ''],
     ]);
     expect(readPage(build.outDir, 'points/2026').querySelector('h1')?.text).toBe('2026年度积分年考');
+  });
+
+  it('marks every board 内部, since the public edition shows no points', () => {
+    for (const page of BOARDS) {
+      const mark = readPage(build.outDir, page).querySelector('main .internal-only');
+      expect(mark?.querySelector('.internal-only-label')?.text, page).toBe('内部');
+      expect(mark?.text, page).toContain('积分不在公开版本中公布，此页只在内部版本显示。');
+    }
   });
 
   it("shows a member's history on their profile as an SVG chart with a data table", () => {

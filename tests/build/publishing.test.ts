@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { allHtml, buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -21,6 +21,8 @@ const CANARIES = [
   'CANARYINTERNALLETTER',
   'CANARYLETTERCASCADE',
   'CANARYSTATS',
+  'CANARYACTIVITY',
+  'CANARYACTIVITYCASCADE',
 ];
 
 const EXCLUDED_PAGES = [
@@ -34,7 +36,29 @@ const EXCLUDED_PAGES = [
   'letters/canary-internal-letter',
   'letters/canary-letter-cascade',
   'stats/canary-internal-unit-stats',
+  'activities/canary-internal-activity',
+  'activities/canary-activity-cascade',
 ];
+
+/**
+ * The pages the intranet edition has and the public one does not, with the mark each must carry:
+ * the badge and the reason, knock-on exclusions naming what they depend on.
+ */
+const INTERNAL_ONLY_PAGES: [page: string, label: string, reason: string][] = [
+  ['officers/canary-no-consent', '未同意公开', '本人尚未同意公开，此页只在内部版本显示。'],
+  ['officers/canary-internal-unit-member', '内部', '所在单位“内部单位CANARYINTERNALUNIT”标为内部，此页只在内部版本显示。'],
+  ['units/canary-internal-unit', '内部', '此单位标为内部，只在内部版本显示。'],
+  ['units/canary-child-of-internal', '内部', '上级单位“内部单位CANARYINTERNALUNIT”标为内部，此页只在内部版本显示。'],
+  ['honors/canary-only-no-consent', '未同意公开', '获奖人“未同意人物CANARYNOCONSENT”尚未同意公开，此页只在内部版本显示。'],
+  ['letters/canary-internal-letter', '内部', '此感谢信标为内部，只在内部版本显示。'],
+  ['letters/canary-letter-cascade', '未同意公开', '致谢对象“未同意人物CANARYNOCONSENT”尚未同意公开，此页只在内部版本显示。'],
+  ['stats/canary-internal-unit-stats', '内部', '所属单位“内部单位CANARYINTERNALUNIT”标为内部，此页只在内部版本显示。'],
+  ['activities/canary-internal-activity', '内部', '此活动标为内部，只在内部版本显示。'],
+  ['activities/canary-activity-cascade', '内部', '举办单位“内部单位的下属CANARYCHILD”不在公开版本中，此页只在内部版本显示。'],
+];
+
+/** Pages both editions have, with a share panel: in the intranet edition they keep it. */
+const SHARED_PAGES = ['officers/test-officer', 'honors/shared-honor', 'letters/test-letter', 'units/root-unit'];
 
 describe('the public build of a site with excluded entries', () => {
   let build: BuildResult;
@@ -105,6 +129,13 @@ describe('the public build of a site with excluded entries', () => {
     expect(home.querySelector('.internal-banner')).toBeNull();
     expect(home.querySelector('meta[name="robots"]')).toBeNull();
   });
+
+  it('marks nothing 未同意公开 or 内部 on any page of the public edition', () => {
+    const html = allHtml(build.outDir);
+    expect(html).toContain('测试民警');
+    // (未同意公开 itself is in a public activity's summary: the marks are found by their class and sentence.)
+    for (const trace of ['internal-only', '只在内部版本显示']) expect(html).not.toContain(trace);
+  });
 });
 
 describe('the publishing rules follow the build time and the audience', () => {
@@ -129,11 +160,18 @@ describe('the publishing rules follow the build time and the audience', () => {
     expect(files).not.toContain('officers/canary-draft/index.html');
     expect(files).not.toContain('honors/canary-embargoed/index.html');
   });
+});
 
-  it('marks every page of the internal edition (npm run build -- --audience internal) 内部 and noindex', async () => {
-    const build = await buildFixture('publishing', { args: ['--audience', 'internal'] });
+describe('the intranet edition (npm run build -- --audience internal)', () => {
+  let build: BuildResult;
+  let files: string[];
+  beforeAll(async () => {
+    build = await buildFixture('publishing', { args: ['--audience', 'internal'] });
+    files = listOutput(build.outDir);
+  });
+
+  it('marks every page 内部 and noindex', () => {
     expect(build.status, build.output).toBe(0);
-    const files = listOutput(build.outDir);
     expect(files).toContain('letters/canary-internal-letter/index.html');
     const pages = files.filter((f) => f.endsWith('.html'));
     for (const page of pages) {
@@ -143,5 +181,90 @@ describe('the publishing rules follow the build time and the audience', () => {
     }
     expect(readFileSync(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain('Disallow: /');
     expect(files.some((f) => f.startsWith('sitemap'))).toBe(false);
+  });
+
+  it('has a mark for every page the public edition leaves out and this one shows', () => {
+    const shownHere = EXCLUDED_PAGES.filter((page) => files.includes(`${page}/index.html`));
+    expect(shownHere.sort()).toEqual(INTERNAL_ONLY_PAGES.map(([page]) => page).sort());
+  });
+
+  it.each(INTERNAL_ONLY_PAGES)('marks %s %s, saying why', (page, label, reason) => {
+    const html = readPage(build.outDir, page);
+    const marks = html.querySelectorAll('main .internal-only');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.querySelector('.internal-only-label')?.text).toBe(label);
+    expect(marks[0]!.text).toContain(reason);
+    expect(marks[0]!.getAttribute('role')).toBe('note');
+    // Above the entry's heading, where it is seen first.
+    const main = html.querySelector('main')!.innerHTML;
+    expect(main.indexOf('class="internal-only"')).toBeLessThan(main.indexOf('<h1'));
+  });
+
+  it.each(INTERNAL_ONLY_PAGES)('gives %s no share panel, QR code, public address, poster or share card', (page) => {
+    const text = readFileSync(path.join(build.outDir, page, 'index.html'), 'utf8');
+    const html = readPage(build.outDir, page);
+    for (const selector of ['.share', '.qr', 'input.share-url', '[data-share-copy]', '[data-share-native]', 'a[href$="/poster/"]', 'link[rel="canonical"]', 'meta[property="og:url"]', 'meta[property^="og:image"]', 'meta[name="twitter:image"]']) {
+      expect(html.querySelector(selector), selector).toBeNull();
+    }
+    expect(text).not.toContain('https://fixture.example');
+    const [collection, id] = page.split('/');
+    expect(files).not.toContain(`share/${collection}/${id}.png`);
+    expect(files).not.toContain(`${page}/poster/index.html`);
+  });
+
+  it.each(SHARED_PAGES)('keeps the share panel, QR code and share card of %s, which the public site has too', (page) => {
+    const html = readPage(build.outDir, page);
+    expect(html.querySelector('.internal-only')).toBeNull();
+    expect(html.querySelector('.share .qr svg')).not.toBeNull();
+    expect(html.querySelector('input.share-url')?.getAttribute('value')).toBe(`https://fixture.example/${page}/`);
+    expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://fixture.example/${page}/`);
+    const image = html.querySelector('meta[property="og:image"]')?.getAttribute('content');
+    const card = `share/${page}.png`;
+    expect(image).toBe(page.startsWith('units/') ? 'https://fixture.example/share/site.png' : `https://fixture.example/${card}`);
+    if (!page.startsWith('units/')) expect(files).toContain(card);
+  });
+
+  it('keeps the poster of a profile the public site has too', () => {
+    const html = readPage(build.outDir, 'officers/test-officer');
+    expect(html.querySelector('.share a[href="/officers/test-officer/poster/"]')).not.toBeNull();
+    expect(files).toContain('officers/test-officer/poster/index.html');
+  });
+
+  it('puts a badge next to entries the public edition leaves out, on lists and where they are named', () => {
+    const badgesBy = (page: string, itemSelector: string) =>
+      Object.fromEntries(
+        readPage(build.outDir, page)
+          .querySelectorAll(itemSelector)
+          .map((item) => [item.querySelector('a')?.getAttribute('href'), item.querySelector('.internal-only-badge')?.text ?? null]),
+      );
+    expect(badgesBy('officers', '.officer-card')).toEqual({
+      '/officers/canary-internal-unit-member/': '内部',
+      '/officers/canary-no-consent/': '未同意公开',
+      '/officers/test-officer/': null,
+    });
+    expect(badgesBy('units', '.card')).toMatchObject({ '/units/canary-internal-unit/': '内部', '/units/root-unit/': null, '/units/test-station/': null });
+    expect(badgesBy('activities', '.timeline > li')).toMatchObject({
+      '/activities/canary-internal-activity/': '内部',
+      '/activities/canary-activity-cascade/': '内部',
+      '/activities/test-activity/': null,
+    });
+    // A public honour one of whose recipients did not consent: the intranet names both.
+    const recipients = readPage(build.outDir, 'honors/shared-honor').querySelector('.facts dd')!;
+    expect(recipients.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/officers/test-officer/', '/officers/canary-no-consent/']);
+    expect(recipients.querySelectorAll('.internal-only-badge').map((b) => b.text)).toEqual(['未同意公开']);
+  });
+
+  it('links the feed only to entries the public site has', () => {
+    const feed = readFileSync(path.join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('https://fixture.example/officers/test-officer/');
+    for (const [page] of INTERNAL_ONLY_PAGES) expect(feed).not.toContain(page);
+  });
+
+  it('every internal link, image and fragment resolves', () => {
+    expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
+  });
+
+  it('has no html-validate errors on any page', async () => {
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 });
