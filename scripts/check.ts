@@ -9,6 +9,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { checkContent } from '../src/lib/check/check-content';
+import { checkPublicFolder } from '../src/lib/check/check-public';
 import { displayPath } from '../src/lib/check/problem';
 import { formatReport } from '../src/lib/check/report';
 import { readMarkdownSource } from '../src/lib/check/source-file';
@@ -23,16 +24,17 @@ const root = process.cwd();
 const paths = resolveSitePaths(root, process.env);
 const now = readBuildTime(process.env, new Date()) ?? new Date();
 
-const config = loadSiteConfig(paths.configFile, { root, publicDir: activePublicDir(paths, path.join(root, 'public')) });
+const publicDir = activePublicDir(paths, path.join(root, 'public'));
+const config = loadSiteConfig(paths.configFile, { root, publicDir });
 const allow = config.ok ? config.config.privacy.allow : [];
 
 const KIND_LABELS: Record<Redaction['kind'], string> = { ...PII_LABELS, 'full-name': '写信人全名' };
 
 const redactAt = process.argv.indexOf('--redact');
 if (redactAt !== -1) await redact(process.argv[redactAt + 1]);
-else check();
+else await check();
 
-function check() {
+async function check() {
   const content = checkContent({
     root,
     contentDir: paths.contentDir,
@@ -40,7 +42,7 @@ function check() {
     privacyAllow: allow,
     site: config.ok ? { config: config.config, file: displayPath(root, paths.configFile) } : undefined,
   });
-  const problems = [...config.problems, ...content.problems];
+  const problems = [...config.problems, ...content.problems, ...(await checkPublicFolder({ root, publicDir, allow }))];
   const errors = problems.filter((p) => p.severity === 'error').length;
 
   if (json) {

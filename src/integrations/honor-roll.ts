@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkContent } from '../lib/check/check-content';
+import { checkPublicFolder } from '../lib/check/check-public';
 import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
 import { displayPath, type Problem } from '../lib/check/problem';
@@ -37,7 +38,7 @@ export function honorRoll(): AstroIntegration {
   return {
     name: 'honor-roll',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
         const paths = resolveSitePaths(root, process.env, process.argv);
         const audience = readAudience(process.env, process.argv);
@@ -59,10 +60,13 @@ export function honorRoll(): AstroIntegration {
             contentDir: paths.contentDir,
             now: buildTime,
             privacyAllow: site.config.privacy.allow,
+            audience,
             site: { config: site.config, file: displayPath(root, paths.configFile) },
           });
-          // The config's own problems (personal data in its text) stop a build as the content's do.
-          const problems = [...site.problems, ...check.problems];
+          const publicProblems = await checkPublicFolder({ root, publicDir, allow: site.config.privacy.allow });
+          // The config's own problems (personal data in its text) and those of the files copied
+          // from public/ stop a build as the content's do.
+          const problems = [...site.problems, ...check.problems, ...publicProblems];
           setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {

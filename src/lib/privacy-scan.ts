@@ -7,7 +7,7 @@
 import { findCanaryHits, pathWords, readingText, type Canary } from './leak-canaries';
 import { normalizeText } from './normalize-text';
 import { pageText } from './page-text';
-import { findPii, maskPii, PII_LABELS } from './pii';
+import { findPii, maskPii, PII_LABELS, type PiiMatch } from './pii';
 
 export interface ScanRules {
   /** Traces of the entries the publishing rules left out. */
@@ -28,32 +28,44 @@ export function isHtml(file: string, text: string): boolean {
  */
 const GEOMETRY = /\s(?:d|points|viewbox|transform|gradienttransform|patterntransform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|dx|dy|fx|fy|width|height|offset|rotate|stroke-width|stroke-dasharray|stroke-dashoffset|stroke-miterlimit|font-size|opacity|fill-opacity|stroke-opacity|stop-opacity|kernelmatrix|values|keytimes|keysplines|stddeviation|basefrequency)\s*=\s*(?:"[^"]*"|'[^']*')/gi;
 
-/** The findings in one published text, as Chinese sentences (each once). */
-export function scanText(file: string, text: string, { canaries, allow }: ScanRules): string[] {
-  const findings = new Set<string>();
+/** One thing found in a published text: personal data, or a trace of an unpublished entry. */
+export type TextFinding = { pii: PiiMatch; canary?: never } | { canary: Canary; pii?: never };
+
+/** What one published text holds that must not be published, each kind of finding once. */
+export function findInText(file: string, text: string, { canaries, allow }: ScanRules): TextFinding[] {
+  const findings = new Map<string, TextFinding>();
+  const add = (key: string, finding: TextFinding) => findings.has(key) || findings.set(key, finding);
   const html = isHtml(file, text);
   const read = (source: string, { asSource }: { asSource: boolean }) => {
     const normalized = normalizeText(source);
-    for (const match of findPii(source, allow, normalized)) findings.add(`含有${PII_LABELS[match.kind]}（${maskPii(match.value)}）`);
+    for (const pii of findPii(source, allow, normalized)) add(`${pii.kind} ${maskPii(pii.value)}`, { pii });
     if (asSource) {
-      for (const { canary } of findCanaryHits(normalized.text, canaries, 'source')) findings.add(leakMessage(canary));
+      for (const { canary } of findCanaryHits(normalized.text, canaries, 'source')) add(canary.entry + canary.text, { canary });
     }
     // In a page's source, tags stay where they are: dropping them would join the last word of one
     // paragraph to the first of the next (the page text below reads across inline markup). Any
     // other text may carry markup as text (a feed's escaped HTML), which must not split a name.
     const reading = readingText(source, { markup: !html });
-    for (const { canary } of findCanaryHits(reading.text, canaries, 'reading')) findings.add(leakMessage(canary));
+    for (const { canary } of findCanaryHits(reading.text, canaries, 'reading')) add(canary.entry + canary.text, { canary });
   };
   read(/<svg[\s>]/i.test(text) ? text.replace(GEOMETRY, ' ') : text, { asSource: true });
   if (html) read(pageText(text), { asSource: false });
-  return [...findings];
+  return [...findings.values()];
+}
+
+/** A finding as a Chinese sentence, the number masked. */
+export function describeFinding(finding: TextFinding): string {
+  if (finding.pii) return `含有${PII_LABELS[finding.pii.kind]}（${maskPii(finding.pii.value)}）`;
+  const { canary } = finding;
+  return `含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text.length > 40 ? `${canary.text.slice(0, 40)}…` : canary.text}”`;
+}
+
+/** The findings in one published text, as Chinese sentences (each once). */
+export function scanText(file: string, text: string, rules: ScanRules): string[] {
+  return [...new Set(findInText(file, text, rules).map(describeFinding))];
 }
 
 /** The findings in a published file's path: a hidden person's id or a hidden entry's image name. */
 export function scanPath(file: string, canaries: readonly Canary[]): string[] {
   return findCanaryHits(pathWords(file), canaries, 'path').map(({ canary }) => `文件名含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text}”`);
-}
-
-function leakMessage(canary: Canary): string {
-  return `含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text.length > 40 ? `${canary.text.slice(0, 40)}…` : canary.text}”`;
 }

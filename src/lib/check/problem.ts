@@ -49,7 +49,8 @@ export type ProblemCode =
   | 'points'
   | 'study-rotation'
   | 'possible-personal-data'
-  | 'unpublished-trace';
+  | 'unpublished-trace'
+  | 'public-file';
 
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */
 export function formatFieldPath(path: readonly (string | number)[]): string {

@@ -1,0 +1,87 @@
+/**
+ * The privacy guard's reading of a finished site: every file, whatever its extension or none, as
+ * what its bytes say it is (see published-file.ts) — pages in their source and as a reader sees
+ * them, compressed copies opened, images down to their metadata, SVG down to its scripts — and
+ * every file's name. Returns the findings; the build integration decides to stop.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { inspectFile } from './published-file';
+import { findPii, maskPii, PII_LABELS } from './pii';
+import { describeFinding, findInText, scanPath, type ScanRules } from './privacy-scan';
+
+export interface GuardRules extends ScanRules {
+  /** SHA-256 of every file in the content folder: none may be published as it was uploaded. */
+  originals: ReadonlySet<string>;
+}
+
+export interface GuardFinding {
+  /** Path of the file in the site, with `/` separators. */
+  file: string;
+  message: string;
+  /** What to do, in Chinese, when it is more specific than the guard's general advice. */
+  hint?: string;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file under `dir`, relative, with `/` separators, sorted. */
+export function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+}
+
+/** The SHA-256 of every file under `dir`, for recognising an upload copied as it is. */
+export function hashesOf(dir: string): Set<string> {
+  try {
+    return new Set(filesUnder(dir).map((f) => sha256(readFileSync(path.join(dir, f)))));
+  } catch {
+    return new Set();
+  }
+}
+
+/** `officers/wang-xiang/index.html` → the entry page it is, for the message. */
+function pageOf(file: string): string {
+  const match = /^([a-z]+)\/([a-z0-9-]+)\/index\.html$/.exec(file);
+  return match ? `（页面 ${match[1]}/${match[2]}）` : '';
+}
+
+/** What one file of the site holds that must not be published. */
+export async function guardFile(file: string, bytes: Uint8Array, rules: GuardRules): Promise<GuardFinding[]> {
+  const findings: GuardFinding[] = [];
+  for (const message of scanPath(file, rules.canaries)) findings.push({ file, message });
+  for (const match of findPii(file, rules.allow)) findings.push({ file, message: `文件名含有${PII_LABELS[match.kind]}（${maskPii(match.value)}）` });
+  if (rules.originals.has(sha256(bytes))) {
+    findings.push({ file, message: '是上传的原始文件，未经处理（原图可能带有拍摄位置等信息）' });
+  }
+  const inspection = await inspectFile(file, bytes);
+  for (const problem of inspection.problems) findings.push({ file, message: problem.message, hint: problem.hint });
+  const seen = new Set<string>();
+  for (const text of inspection.texts) {
+    for (const finding of findInText(file, text.text, rules)) {
+      const where = text.source === 'content' ? '' : `${text.where}中`;
+      const message = `${where}${describeFinding(finding)}${pageOf(file)}`;
+      if (!seen.has(message)) findings.push({ file, message });
+      seen.add(message);
+    }
+  }
+  return findings;
+}
+
+/** Files read at once: sharp decodes on its own threads, so a few in flight keep the cores busy. */
+const IN_FLIGHT = 8;
+
+/** Every finding in the site under `outDir`, in file order. */
+export async function guardSite(outDir: string, rules: GuardRules): Promise<GuardFinding[]> {
+  const files = filesUnder(outDir);
+  const results: GuardFinding[][] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) results[i] = await guardFile(files[i]!, readFileSync(path.join(outDir, files[i]!)), rules);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return results.flat();
+}
