@@ -8,8 +8,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
-import { checkContent } from '../src/lib/check/check-content';
-import { checkPublicFolder } from '../src/lib/check/check-public';
+import { checkSite } from '../src/lib/check/check-site';
 import { displayPath } from '../src/lib/check/problem';
 import { formatReport } from '../src/lib/check/report';
 import { readMarkdownSource } from '../src/lib/check/source-file';
@@ -35,14 +34,7 @@ if (redactAt !== -1) await redact(process.argv[redactAt + 1]);
 else await check();
 
 async function check() {
-  const content = checkContent({
-    root,
-    contentDir: paths.contentDir,
-    now,
-    privacyAllow: allow,
-    site: config.ok ? { config: config.config, file: displayPath(root, paths.configFile) } : undefined,
-  });
-  const problems = [...config.problems, ...content.problems, ...(await checkPublicFolder({ root, publicDir, allow }))];
+  const { content, problems } = await checkSite({ root, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now });
   const errors = problems.filter((p) => p.severity === 'error').length;
 
   if (json) {

@@ -11,11 +11,10 @@ import { elapsedMs } from './elapsed';
 import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
-import { checkContent } from '../lib/check/check-content';
-import { checkPublicFolder } from '../lib/check/check-public';
+import { checkSite } from '../lib/check/check-site';
 import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
-import { displayPath, type Problem } from '../lib/check/problem';
+import type { Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
 import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
 
@@ -50,23 +49,16 @@ export function honorRoll(): AstroIntegration {
 
         // Another unit's folder may bring its own public/ (logo, favicon); else the project's.
         const publicDir = activePublicDir(paths, fileURLToPath(config.publicDir));
-        const site = loadSiteConfig(paths.configFile, { root, publicDir });
+        // A build (and the dev server) checks everything first, with the same function as npm run check.
+        const started = performance.now();
+        const checked = command === 'build' || command === 'dev' ? await checkSite({ root, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now: buildTime, audience }) : undefined;
+        const site = checked?.config ?? loadSiteConfig(paths.configFile, { root, publicDir });
         if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
 
-        if (command === 'build' || command === 'dev') {
-          const started = performance.now();
-          const check = checkContent({
-            root,
-            contentDir: paths.contentDir,
-            now: buildTime,
-            privacyAllow: site.config.privacy.allow,
-            audience,
-            site: { config: site.config, file: displayPath(root, paths.configFile) },
-          });
-          const publicProblems = await checkPublicFolder({ root, publicDir, allow: site.config.privacy.allow });
+        if (checked) {
           // The config's own problems (personal data in its text) and those of the files copied
           // from public/ stop a build as the content's do.
-          const problems = [...site.problems, ...check.problems, ...publicProblems];
+          const { problems, content: check } = checked;
           setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {

@@ -14,21 +14,30 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { publishedAndExcluded, toCanaryEntry } from '../lib/check/hidden-traces';
-import { guardSite, hashesOf } from '../lib/guard-site';
+import { guardSite, hashesOf, publicFilesOf } from '../lib/guard-site';
 import { leakCanaries } from '../lib/leak-canaries';
 import { getBuildContext } from './build-context';
 import { elapsedMs } from './elapsed';
 
 export function privacyGuard(): AstroIntegration {
+  let publicDir = '';
   return {
     name: 'honor-roll:privacy-guard',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const { check, siteConfig, now, audience, paths } = getBuildContext();
         const { excluded, published } = publishedAndExcluded(check.entries, { now, audience, points: siteConfig.points.publish });
         const canaries = leakCanaries(excluded.map(toCanaryEntry), published.map(toCanaryEntry));
-        const findings = await guardSite(fileURLToPath(dir), { canaries, allow: siteConfig.privacy.allow, originals: hashesOf(paths.contentDir) });
+        const findings = await guardSite(fileURLToPath(dir), {
+          canaries,
+          allow: siteConfig.privacy.allow,
+          originals: hashesOf(paths.contentDir),
+          publicFiles: publicFilesOf(publicDir),
+        });
 
         if (findings.length > 0) {
           const lines = findings.slice(0, 50).map((f) => `  ✖ ${f.file}：${f.message}${f.hint ? `\n    怎么改：${f.hint}` : ''}`);

@@ -12,7 +12,7 @@
  */
 import type { CollectionName } from '../schemas/context';
 import { entryIdFromPath } from './entry-id';
-import { normalizeText, type NormalizedText } from './normalize-text';
+import { dropMatches, MARKUP, normalizeText, type NormalizedText } from './normalize-text';
 
 export interface CanaryEntry {
   collection: CollectionName;
@@ -48,7 +48,6 @@ const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
 
 /** What separates the characters of a name when people or markup pad it, and is dropped for matching. */
 const PADDING = /[\s·•・*_~`]+/gu;
-const MARKUP = /<!--[\s\S]*?-->|<[A-Za-z/!][^<>]*>/g;
 
 /**
  * Text as a reader reads it, for matching names and sentences: normalised (normalize-text.ts),
@@ -56,22 +55,7 @@ const MARKUP = /<!--[\s\S]*?-->|<[A-Za-z/!][^<>]*>/g;
  * HTML tags and comments removed. Offsets map back to the source, for line numbers.
  */
 export function readingText(source: string, { markup = false }: { markup?: boolean } = {}): NormalizedText {
-  const normalized = normalizeText(source);
-  const dropped = markup ? new RegExp(`${MARKUP.source}|${PADDING.source}`, 'gu') : PADDING;
-  let text = '';
-  const origin: number[] = [];
-  let last = 0;
-  const keep = (from: number, to: number) => {
-    text += normalized.text.slice(from, to);
-    for (let i = from; i < to; i++) origin.push(normalized.origin ? normalized.origin[i]! : i);
-  };
-  for (const match of normalized.text.matchAll(dropped)) {
-    keep(last, match.index);
-    last = match.index + match[0].length;
-  }
-  keep(last, normalized.text.length);
-  origin.push(normalized.origin ? normalized.origin[normalized.text.length]! : normalized.text.length);
-  return { text, origin };
+  return dropMatches(normalizeText(source), markup ? new RegExp(`${MARKUP.source}|${PADDING.source}`, 'gu') : PADDING);
 }
 
 /** The reading form of a short text (a name, a summary): what `readingText` makes of it. */

@@ -121,3 +121,27 @@ export function sourceSpan({ origin }: NormalizedText, start: number, end: numbe
 export function sourceOffset({ origin }: NormalizedText, index: number): number {
   return origin ? (origin[index] ?? origin[origin.length - 1]!) : index;
 }
+
+/**
+ * The normalised text without what `pattern` matches (it must be global), origins kept: how
+ * markup is taken out of a text so that `139<b>1234</b>5678` reads as one number.
+ */
+export function dropMatches(normalized: NormalizedText, pattern: RegExp): NormalizedText {
+  let text = '';
+  const origin: number[] = [];
+  let last = 0;
+  const keep = (from: number, to: number) => {
+    text += normalized.text.slice(from, to);
+    for (let i = from; i < to; i++) origin.push(normalized.origin ? normalized.origin[i]! : i);
+  };
+  for (const match of normalized.text.matchAll(pattern)) {
+    keep(last, match.index);
+    last = match.index + match[0].length;
+  }
+  keep(last, normalized.text.length);
+  origin.push(normalized.origin ? normalized.origin[normalized.text.length]! : normalized.text.length);
+  return { text, origin };
+}
+
+/** HTML tags and comments, as they stand between the characters of a word in a Markdown body or a feed. */
+export const MARKUP = /<!--[\s\S]*?-->|<[A-Za-z/!][^<>]*>/g;

@@ -5,7 +5,7 @@
  * integration reads the files and decides what to do with the findings.
  */
 import { findCanaryHits, pathWords, readingText, type Canary } from './leak-canaries';
-import { normalizeText } from './normalize-text';
+import { dropMatches, MARKUP, normalizeText } from './normalize-text';
 import { pageText } from './page-text';
 import { findPii, maskPii, PII_LABELS, type PiiMatch } from './pii';
 
@@ -38,7 +38,9 @@ export function findInText(file: string, text: string, { canaries, allow }: Scan
   const html = isHtml(file, text);
   const read = (source: string, { asSource }: { asSource: boolean }) => {
     const normalized = normalizeText(source);
-    for (const pii of findPii(source, allow, normalized)) add(`${pii.kind} ${maskPii(pii.value)}`, { pii });
+    // Markup that is text here (a feed's escaped HTML) splits no number for a reader either.
+    const readings = html ? [normalized] : [normalized, dropMatches(normalized, MARKUP)];
+    for (const reading of readings) for (const pii of findPii(source, allow, reading)) add(`${pii.kind} ${maskPii(pii.value.replace(MARKUP, ''))}`, { pii });
     if (asSource) {
       for (const { canary } of findCanaryHits(normalized.text, canaries, 'source')) add(canary.entry + canary.text, { canary });
     }
@@ -55,7 +57,7 @@ export function findInText(file: string, text: string, { canaries, allow }: Scan
 
 /** A finding as a Chinese sentence, the number masked. */
 export function describeFinding(finding: TextFinding): string {
-  if (finding.pii) return `含有${PII_LABELS[finding.pii.kind]}（${maskPii(finding.pii.value)}）`;
+  if (finding.pii) return `含有${PII_LABELS[finding.pii.kind]}（${maskPii(finding.pii.value.replace(MARKUP, ''))}）`;
   const { canary } = finding;
   return `含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text.length > 40 ? `${canary.text.slice(0, 40)}…` : canary.text}”`;
 }

@@ -4,6 +4,7 @@
  * for every entry and for site.config.yaml.
  */
 import { placeholder, placeholderIn } from '../authoring/placeholder';
+import { dropMatches, MARKUP, normalizeText } from '../normalize-text';
 import { findPii, findPiiHints, maskPii, PII_LABELS, type PiiHintKind, type PiiMatch } from '../pii';
 import { fullNameIn, maskedAs } from '../redact';
 import { formatFieldPath, type Problem } from './problem';
@@ -54,13 +55,13 @@ export function textProblems(source: SourceFile, { allow, letter = false, landli
       const line = lineAt(index);
       return { ...(field ? { field } : {}), ...(line ? { line } : {}) };
     };
-    for (const match of findPii(text, allow)) {
+    for (const match of piiIn(text, allow)) {
       problems.push({
         severity: 'error',
         code: 'personal-data',
         ...where(match.index),
-        value: maskPii(match.value),
-        message: `含有${PII_LABELS[match.kind]}（${maskPii(match.value)}），不能公开发布`,
+        value: maskPii(match.value.replace(MARKUP, '')),
+        message: `含有${PII_LABELS[match.kind]}（${maskPii(match.value.replace(MARKUP, ''))}），不能公开发布`,
         hint: `请删除或改写这段内容（如“市民李女士”“联系电话已隐去”）。如果这是可以公开的号码（如服务热线），请把它加入 site.config.yaml 的 privacy.allow${redactHint}`,
       });
     }
@@ -114,6 +115,16 @@ function hintProblem(match: PiiMatch<PiiHintKind>, where: { field?: string; line
     message: `可能含有${PII_LABELS[match.kind]}（${shown}），请确认能否公开`,
     hint: HINT_ADVICE[match.kind] + (match.kind === 'minor' ? '' : redactHint),
   };
+}
+
+/**
+ * Personal data in a text as written and as read: markup between the digits (`139<b>1234</b>5678`,
+ * a comment in the middle) shows on the page as one number, so it is read without the tags too.
+ */
+function piiIn(text: string, allow: readonly string[]): PiiMatch[] {
+  const normalized = normalizeText(text);
+  const seen = new Set<number>();
+  return [...findPii(text, allow, normalized), ...findPii(text, allow, dropMatches(normalized, MARKUP))].filter((m) => !seen.has(m.index) && seen.add(m.index));
 }
 
 /** The 0-based line of `index`, given the offsets at which lines start. */

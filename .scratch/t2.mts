@@ -1,0 +1,1 @@
+import { hostileCorpus } from '../tests/build/hostile-corpus';

@@ -1,0 +1,46 @@
+/**
+ * The whole check of a unit's site, as `npm run check` and the build both run it: the config,
+ * every content file, and the files of `public/` that are copied into the site. One function for
+ * both, so that what the check passes, the build accepts.
+ */
+import type { Audience } from '../publishing';
+import { loadSiteConfig, type SiteConfigResult } from '../site-config';
+import { checkContent, type CheckResult } from './check-content';
+import { checkPublicFolder } from './check-public';
+import { displayPath, type Problem } from './problem';
+
+export interface SiteCheckOptions {
+  /** Project folder: file paths in messages are relative to it. */
+  root: string;
+  contentDir: string;
+  configFile: string;
+  /** The folder copied into the site as it is. */
+  publicDir: string;
+  /** The build time, for publishing rules. */
+  now: Date;
+  /** Who the build is for. Default public (what `npm run check` checks). */
+  audience?: Audience;
+}
+
+export interface SiteCheck {
+  config: SiteConfigResult;
+  content: CheckResult;
+  /** Every problem: the config's, the content's, then public/'s. */
+  problems: Problem[];
+}
+
+/** Checks the config, the content and public/; never throws on bad input. */
+export async function checkSite({ root, contentDir, configFile, publicDir, now, audience = 'public' }: SiteCheckOptions): Promise<SiteCheck> {
+  const config = loadSiteConfig(configFile, { root, publicDir });
+  const allow = config.ok ? config.config.privacy.allow : [];
+  const content = checkContent({
+    root,
+    contentDir,
+    now,
+    privacyAllow: allow,
+    audience,
+    site: config.ok ? { config: config.config, file: displayPath(root, configFile) } : undefined,
+  });
+  const publicProblems = await checkPublicFolder({ root, publicDir, allow });
+  return { config, content, problems: [...config.problems, ...content.problems, ...publicProblems] };
+}
