@@ -14,7 +14,7 @@ import { RESERVED_IDS } from '../urls';
 import { placeholderIn } from '../authoring/placeholder';
 import { checkBody } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
-import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
+import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
 import { checkPoints, checkPointsPeriods, checkStudyRotation } from './check-points';
@@ -213,6 +213,12 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], site }:
       seen.set(id, file);
       ids.get(collection)!.add(id);
 
+      // Before reading: a file of gigabytes would not even fit in memory.
+      const oversized = oversizedSourceFile(statSync(absolute).size);
+      if (oversized) {
+        problems.push(at(oversized));
+        continue;
+      }
       const bytes = readFileSync(absolute);
       const text = decodeUtf8(bytes);
       if (text === null) {
