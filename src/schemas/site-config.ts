@@ -115,9 +115,7 @@ export const siteConfigSchema = z
       .optional()
       .describe('标志图片'),
     /** Main colour of the site, as #rrggbb. */
-    themeColor: z
-      .string()
-      .trim()
+    themeColor: boundedString('name')
       .regex(/^#[0-9a-fA-F]{6}$/, '应为 # 加 6 位十六进制颜色，如 #1f4e9c')
       .default('#1f4e9c')
       .describe('主题色'),

@@ -174,7 +174,8 @@ export function yamlFeatureFindings(doc: Document.Parsed, lineAt: (offset: numbe
       return undefined;
     },
   });
-  return findings;
+  // A map's keys are judged when the map is visited, before its values: report in file order.
+  return findings.sort((a, b) => a.line - b.line);
 }
 
 /** A key must be plain text: js-yaml turns `null`, `1` and `[a, b]` into other keys than `yaml` does, and `<<` merges. */
