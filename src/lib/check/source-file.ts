@@ -4,7 +4,7 @@
  * line a problem is. What the build would refuse, read differently or take minutes over is
  * refused here first, with its line (see yaml-guard.ts), so a file the check passes builds.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { formatBytes, type Problem } from './problem';
 import { lineAtOffset, scanYamlText, yamlFeatureFindings, type YamlFinding, type YamlSourceKind } from './yaml-guard';
 import { BUILD_SCALAR_TAGS } from './yaml-scalars';
@@ -94,7 +94,6 @@ export function splitFrontmatter(text: string): Frontmatter {
 }
 
 const YAML_HINTS: Partial<Record<YAMLError['code'], string>> = {
-  DUPLICATE_KEY: '同一个字段写了两次：删掉其中一个',
   TAB_AS_INDENT: '缩进只能用空格，不能用 Tab 键',
   BAD_INDENT: '检查缩进：同一层的字段要左对齐，列表项用两个空格加 - 开头',
   MULTILINE_IMPLICIT_KEY: '检查冒号：每个字段写成 “字段名: 值”，冒号后要有一个空格；值里有冒号时请整体加引号',
@@ -125,7 +124,7 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
   const refuse = (findings: YamlFinding[]) => ({
     data: undefined,
     lineOf: () => findings[0]?.line,
-    problems: findings.map((f): SourceProblem => ({ severity: 'error', ...f })),
+    problems: firstFindings(findings).map((f): SourceProblem => ({ severity: 'error', ...f })),
   });
   const scanned = scanYamlText(yamlText, kind);
   if (scanned) return refuse([scanned]);
@@ -138,8 +137,8 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
   let doc: Document.Parsed;
   try {
     // The failsafe schema keeps maps, lists and text; BUILD_SCALAR_TAGS read unquoted values as
-    // js-yaml does (dates become `Date`s there too).
-    doc = parseDocument(text, { lineCounter, schema: 'failsafe', customTags: BUILD_SCALAR_TAGS, uniqueKeys: true, prettyErrors: false });
+    // js-yaml does (dates become `Date`s there too). Duplicate keys are found by yaml-guard.
+    doc = parseDocument(text, { lineCounter, schema: 'failsafe', customTags: BUILD_SCALAR_TAGS, uniqueKeys: false, prettyErrors: false });
   } catch (error) {
     return refuse([unreadable(error)]);
   }
@@ -161,7 +160,18 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
   } catch (error) {
     return refuse([unreadable(error)]);
   }
-  return { data, lineOf: (path) => locate(doc, path, lineAt), problems: impossibleDates(doc, lineAt) };
+  const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+  return { data, lineOf: (path) => locate(doc, path, lineAt, pairs), problems: impossibleDates(doc, lineAt) };
+}
+
+/** More problems than this in one file are one mistake repeated: the rest are counted, not listed. */
+const MAX_FINDINGS = 20;
+
+function firstFindings(findings: YamlFinding[]): YamlFinding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const rest = findings.slice(MAX_FINDINGS);
+  const more: YamlFinding = { ...rest[0]!, message: `另有 ${rest.length} 处同类的问题没有列出`, hint: '先改正上面列出的问题，再运行一次检查' };
+  return [...findings.slice(0, MAX_FINDINGS), more];
 }
 
 /** Whatever the YAML library throws becomes a problem, never a stack trace. */
@@ -240,13 +250,31 @@ function fieldPathOf(ancestors: readonly unknown[], node: unknown): string {
   return text;
 }
 
-/** Walks the YAML tree along `path`, remembering the line of the deepest key or item found. */
-function locate(doc: Document, path: readonly (string | number)[], lineAt: (offset: number) => number): number | undefined {
+/**
+ * Walks the YAML tree along `path`, remembering the line of the deepest key or item found. Each
+ * map's keys are indexed once (in `pairs`): every text field is located, and a map of thousands
+ * of keys searched key by key took seconds.
+ */
+function locate(
+  doc: Document,
+  path: readonly (string | number)[],
+  lineAt: (offset: number) => number,
+  pairs: WeakMap<YAMLMap, Map<string, Pair>>,
+): number | undefined {
+  const pairsOf = (map: YAMLMap) => {
+    let index = pairs.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+      pairs.set(map, index);
+    }
+    return index;
+  };
   let node: unknown = doc.contents;
   let line = startLine(node as Node | null, lineAt);
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) break;
       line = startLine(pair.key as Node, lineAt) ?? line;
       node = pair.value;

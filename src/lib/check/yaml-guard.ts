@@ -145,8 +145,8 @@ function lineBeyondNesting(text: string, limit: number): number | null {
  */
 export function yamlFeatureFindings(doc: Document.Parsed, lineAt: (offset: number) => number): YamlFinding[] {
   const findings: YamlFinding[] = [];
-  const at = (node: Node | null | undefined, message: string, hint: string) =>
-    findings.push({ line: node?.range ? lineAt(node.range[0]) : 1, code: 'yaml', message, hint });
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : 1);
+  const at = (node: Node | null | undefined, message: string, hint: string) => findings.push({ line: lineOf(node), code: 'yaml', message, hint });
 
   if (doc.directives.yaml.explicit || Object.keys(doc.directives.tags).some((handle) => handle !== '!!')) {
     findings.push({ line: 1, code: 'yaml', message: '用了 YAML 指令（以 % 开头的行），生成网站时会读错', hint: '删掉以 % 开头的那一行' });
@@ -166,9 +166,20 @@ export function yamlFeatureFindings(doc: Document.Parsed, lineAt: (offset: numbe
         return visit.SKIP;
       }
       if (isMap(node)) {
+        // Keys are compared here, once each, as js-yaml does: the `yaml` library's own
+        // uniqueKeys compares every key with every other, minutes for a file of many keys.
+        const seen = new Map<string, number>();
         for (const pair of node.items) {
+          const key = isScalar(pair.key) || isCollection(pair.key) ? pair.key : node;
           const problem = keyProblem(pair.key);
-          if (problem) at(isScalar(pair.key) || isCollection(pair.key) ? pair.key : node, problem.message, problem.hint);
+          if (problem) {
+            at(key, problem.message, problem.hint);
+            continue;
+          }
+          const name = isScalar(pair.key) ? String(pair.key.value) : '';
+          const first = seen.get(name);
+          if (first === undefined) seen.set(name, lineOf(key));
+          else at(key, `字段 ${name} 写了两次（第 ${first} 行和第 ${lineOf(key)} 行）`, '同一个字段只能写一次：删掉其中一个，或把两处的内容合并');
         }
       }
       return undefined;
