@@ -87,6 +87,9 @@ function named(field: string, label: string | undefined): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Unknown fields named in one message; more are counted. */
+const MAX_KEYS_NAMED = 10;
+
 /**
  * A value over its limit: how long it is, the limit, and the schema's own advice (the message
  * the field gave its limit, in Chinese) on what to do.
@@ -150,17 +153,19 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
     }
     case z.ZodIssueCode.unrecognized_keys: {
       const known = knownKeys(schema, issue.path);
-      const guesses = issue.keys.map((k) => {
+      // A pasted table can bring thousands of keys: name the first few, count the rest.
+      const keys = issue.keys.length > MAX_KEYS_NAMED ? [...issue.keys.slice(0, MAX_KEYS_NAMED), `等 ${count(issue.keys.length)} 个`] : issue.keys;
+      const guesses = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => {
         const close = closestMatches(k, known, 1);
         return close.length ? `${k} → ${close[0]}` : null;
       });
       const where = field ? `${field} 中` : '';
       return {
         ...base,
-        field: issue.keys.map((k) => (field ? `${field}.${k}` : k)).join('、'),
-        value: issue.keys.join('、'),
+        field: keys.map((k) => (field ? `${field}.${k}` : k)).join('、'),
+        value: keys.join('、'),
         code: 'unknown-field',
-        message: `${where}有不认识的字段：${issue.keys.join('、')}`,
+        message: `${where}有不认识的字段：${keys.join('、')}`,
         hint: guesses.some(Boolean)
           ? `可能是拼写错误：${guesses.filter(Boolean).join('；')}。字段名区分大小写`
           : `请删除，或改为可用的字段：${known.join('、')}`,

@@ -197,6 +197,12 @@ describe('translateIssue', () => {
     ]);
   });
 
+  it('names the first ten of many unknown fields, and counts them all', () => {
+    const data = { ...officer, ...Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 'x'])) };
+    const [problem] = translate(officers, data);
+    expect(problem).toMatchObject({ code: 'unknown-field', message: '有不认识的字段：k0、k1、k2、k3、k4、k5、k6、k7、k8、k9、等 5,000 个' });
+  });
+
   it('shortens a long offending value for display', () => {
     const [problem] = translate(officers, { ...officer, consent: 'x'.repeat(200) });
     expect(problem?.value).toHaveLength(78);
