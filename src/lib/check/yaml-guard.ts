@@ -52,7 +52,8 @@ export function scanYamlText(text: string, kind: YamlSourceKind): YamlFinding | 
   if (bytes > MAX_YAML_BYTES) return oversized(text, bytes, kind);
   const control = NON_PRINTABLE.exec(text);
   if (control) {
-    const char = [...control[0]].find((c) => NON_PRINTABLE.test(c) || /[\uD800-\uDFFF]/.test(c)) ?? control[0];
+    // A lone low surrogate is matched with the character before it.
+    const char = [...control[0]].find((c) => NON_PRINTABLE.test(c)) ?? control[0];
     return {
       line: lineAtOffset(text, control.index + control[0].indexOf(char)),
       code: 'yaml',
@@ -124,13 +125,12 @@ function lineBeyondNesting(text: string, limit: number): number | null {
       atLineStart = true;
     } else if (type === 'space') {
       if (atLineStart) indent = token.length;
-    } else if (type !== 'comment' && type !== 'doc-mode' && type !== 'scalar') {
+    } else if (type !== 'comment' && type !== 'doc-mode') {
+      // Content: indentation before it counts (a line of spaces or a comment does not).
       atLineStart = false;
       if (type === 'flow-seq-start' || type === 'flow-map-start') flow += 1;
       else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
       else if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind') markers += 1;
-    } else if (type === 'scalar') {
-      atLineStart = false;
     }
     if (flow + markers + (atLineStart ? 0 : indent) > limit) return line;
     for (let at = token.indexOf('\n'); at !== -1; at = token.indexOf('\n', at + 1)) line += 1;

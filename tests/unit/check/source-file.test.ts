@@ -331,8 +331,18 @@ describe('YAML the check refuses', () => {
     ]);
   });
 
-  it('names a control character by its code point, on its line', () => {
-    expect(readDataSource('title: 数据\nunit: a\u0007b\n').problems).toMatchObject([{ code: 'yaml', line: 2, message: '含有不可见的控制字符 U+0007，生成网站时无法读取' }]);
+  it.each([
+    ['\u0007', 'U+0007'],
+    ['\u001b', 'U+001B'],
+    ['\u007f', 'U+007F'],
+    ['\ufffe', 'U+FFFE'],
+    ['\udc00', 'U+DC00'],
+  ])('names the control character %j by its code point (%s), on its line', (char, name) => {
+    expect(readDataSource(`title: 数据\nunit: a${char}b\n`).problems).toMatchObject([{ code: 'yaml', line: 2, message: `含有不可见的控制字符 ${name}，生成网站时无法读取` }]);
+  });
+
+  it('reads characters js-yaml reads: next line, line and paragraph separators, tabs inside text', () => {
+    expect(readDataSource('a: x\u0085y\nb: x\u2028y\nc: "x\ty"\n').problems).toEqual([]);
   });
 
   it('refuses nesting deeper than the limit, and thousands deep without parsing', () => {
