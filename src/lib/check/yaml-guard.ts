@@ -148,7 +148,8 @@ export function yamlFeatureFindings(doc: Document.Parsed, lineAt: (offset: numbe
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : 1);
   const at = (node: Node | null | undefined, message: string, hint: string) => findings.push({ line: lineOf(node), code: 'yaml', message, hint });
 
-  if (doc.directives.yaml.explicit || Object.keys(doc.directives.tags).some((handle) => handle !== '!!')) {
+  const tags = Object.entries(doc.directives.tags);
+  if (doc.directives.yaml.explicit || tags.some(([handle, prefix]) => handle !== '!!' || prefix !== 'tag:yaml.org,2002:')) {
     findings.push({ line: 1, code: 'yaml', message: '用了 YAML 指令（以 % 开头的行），生成网站时会读错', hint: '删掉以 % 开头的那一行' });
   }
   visit(doc, {
