@@ -5,6 +5,7 @@ import { figureSchema } from './count';
 import { publishingFields } from './common';
 import type { SchemaContext } from './context';
 import { partialDateSchema } from './partial-date';
+import { boundedText } from './text';
 
 /**
  * A study session, party day, security duty or volunteer work. Body: the report.
@@ -15,7 +16,7 @@ export const activitySchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>
   z
     .object({
       /** What it was, e.g. 专题党课“我是党员，奋斗有我”. Required. */
-      title: z.string().trim().min(1, '不能为空').describe('标题'),
+      title: boundedText('title').describe('标题'),
       /** study, party-day, security, volunteer, competition or other. Required. */
       kind: z.enum(enumValues(ACTIVITY_KINDS)).describe('类型'),
       /** The day (or month, or year) it took place. */
@@ -30,12 +31,12 @@ export const activitySchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>
       host: ctx.reference('officers').optional().describe('主持人 id'),
       /** How many took part, or who (全体党员). */
       participants: z
-        .union([figureSchema, z.string().trim().min(1, '不能为空')])
+        .union([figureSchema, boundedText('title')])
         .optional()
         .describe('参加人员')
         .transform((p) => (p === undefined ? null : typeof p === 'number' ? { count: p, text: null } : { count: null, text: p })),
       /** One or two sentences for lists and sharing. Required. */
-      summary: z.string().trim().min(1, '不能为空').describe('简介'),
+      summary: boundedText('summary').describe('简介'),
       ...publishingFields,
     })
     .strict()

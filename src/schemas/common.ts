@@ -2,14 +2,15 @@ import { z } from 'astro/zod';
 import { enumValues, VISIBILITIES } from '../lib/labels';
 import { parseInstant } from '../lib/instant';
 import { partialDateSchema } from './partial-date';
+import { boundedList, boundedString, boundedText } from './text';
 
 /** Where a fact comes from: a newspaper article, a document, a web page. */
 export const sourceSchema = z
   .object({
     /** Title of the source, e.g. the article headline. Required. */
-    title: z.string().trim().min(1, '不能为空').describe('来源标题'),
+    title: boundedText('title').describe('来源标题'),
     /** Web address of the source, if it is online. */
-    url: z.string().url('应为完整网址，以 http:// 或 https:// 开头').optional().describe('来源网址'),
+    url: boundedString('url').url('应为完整网址，以 http:// 或 https:// 开头').optional().describe('来源网址'),
     /** When the source was published (partial date). */
     date: partialDateSchema.optional().describe('来源日期'),
   })
@@ -36,5 +37,5 @@ export const publishingFields = {
   /** `public` (default) or `internal` (intranet edition only). */
   visibility: z.enum(enumValues(VISIBILITIES)).default('public').describe('公开范围'),
   /** Where the facts come from. */
-  sources: z.array(sourceSchema).default([]).describe('资料来源'),
+  sources: boundedList(sourceSchema, 'few').default([]).describe('资料来源'),
 };

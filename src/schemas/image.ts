@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
+import { boundedText } from './text';
 
 /**
  * An optional image field together with its alt text: `photo` + `photoAlt`, `scan` + `scanAlt`.
@@ -12,7 +13,7 @@ export function imageFields<Img extends z.ZodTypeAny, K extends string>(
 ) {
   return {
     [key]: image().optional().describe(label),
-    [`${key}Alt`]: z.string().trim().min(1, '不能为空').optional().describe(`${label}的文字说明（替代文本）`),
+    [`${key}Alt`]: boundedText('alt').optional().describe(`${label}的文字说明（替代文本）`),
   } as { [P in K]: z.ZodOptional<Img> } & { [P in `${K}Alt`]: z.ZodOptional<z.ZodString> };
 }
 

@@ -3,6 +3,7 @@ import { parsePointsPeriod } from '../lib/points-period';
 import { publishingFields } from './common';
 import type { SchemaContext } from './context';
 import { figureSchema } from './count';
+import { boundedList, boundedText } from './text';
 
 /**
  * A points period as honours cite it (`pointsPeriod`): `2021`, `2021-Q1` or `2021-03`.
@@ -36,7 +37,7 @@ export const pointsEntrySchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<I
       /** Points per category (the categories of site.config.yaml `points.categories`). Required. */
       points: z.record(z.string(), figureSchema.describe('分数')).describe('各类积分'),
       /** A remark, shown only where points are shown with full names. */
-      note: z.string().trim().min(1, '不能为空').optional().describe('备注'),
+      note: boundedText('title').optional().describe('备注'),
     })
     .strict();
 
@@ -49,7 +50,7 @@ export const pointsSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) 
       /** The month, `YYYY-MM`. Required. */
       month: pointsMonthSchema.describe('月份'),
       /** One item per member; at least one. */
-      entries: z.array(pointsEntrySchema(ctx)).min(1, '至少要有一人').describe('积分明细'),
+      entries: boundedList(pointsEntrySchema(ctx), 'many').min(1, '至少要有一人').describe('积分明细'),
       ...publishingFields,
     })
     .strict()

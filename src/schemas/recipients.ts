@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
+import { boundedList, boundedText } from './text';
 
-const name = z.string().trim().min(1, '不能为空');
+/** More recipients than this is a typo (an extra zero), not a real honour. */
+const MAX_RECIPIENTS = 100_000;
 
 /**
  * Who received an honour. Missing lists become empty lists, so pages read one shape.
@@ -11,13 +13,13 @@ export const recipientsSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Im
   z
     .object({
       /** People with a profile, by id. */
-      officers: z.array(ctx.reference('officers')).default([]).describe('获奖人物 id 列表'),
+      officers: boundedList(ctx.reference('officers'), 'many').default([]).describe('获奖人物 id 列表'),
       /** Units, by id. */
-      units: z.array(ctx.reference('units')).default([]).describe('获奖单位 id 列表'),
+      units: boundedList(ctx.reference('units'), 'many').default([]).describe('获奖单位 id 列表'),
       /** Names of recipients without a profile, as they may be published. */
-      others: z.array(name).default([]).describe('其他获奖者姓名或集体名称'),
+      others: boundedList(boundedText('label'), 'many').default([]).describe('其他获奖者姓名或集体名称'),
       /** How many received it, when only the number is known (先后有8名民警…). */
-      count: z.number({ invalid_type_error: '应为数字' }).int('应为整数').positive('应大于 0').optional().describe('获奖人数'),
+      count: z.number({ invalid_type_error: '应为数字' }).int('应为整数').positive('应大于 0').max(MAX_RECIPIENTS, '请核对人数').optional().describe('获奖人数'),
     })
     .strict()
     .superRefine((r, ctx) => {
@@ -35,9 +37,9 @@ export const addresseesSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Im
   z
     .object({
       /** People thanked, by id. */
-      officers: z.array(ctx.reference('officers')).default([]).describe('致谢人物 id 列表'),
+      officers: boundedList(ctx.reference('officers'), 'many').default([]).describe('致谢人物 id 列表'),
       /** Units thanked, by id. */
-      units: z.array(ctx.reference('units')).default([]).describe('致谢单位 id 列表'),
+      units: boundedList(ctx.reference('units'), 'many').default([]).describe('致谢单位 id 列表'),
     })
     .strict()
     .superRefine((to, ctx) => {

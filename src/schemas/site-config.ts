@@ -1,16 +1,13 @@
 import { z } from 'astro/zod';
-
-const text = z.string().trim().min(1, '不能为空');
+import { boundedList, boundedString, boundedText } from './text';
 
 /** A link in the header navigation. `href` is a path inside the site (`/officers/`) or a full URL. */
 export const navItemSchema = z
   .object({
     /** Text shown in the menu. */
-    label: text.describe('菜单文字'),
+    label: boundedText('name').describe('菜单文字'),
     /** Path inside the site, starting with `/`, or a full web address. */
-    href: z
-      .string()
-      .trim()
+    href: boundedString('url')
       .refine((h) => h.startsWith('/') || /^https?:\/\//.test(h), '应以 / 开头（站内路径）或以 http(s):// 开头')
       .describe('链接地址'),
   })
@@ -20,11 +17,11 @@ export const navItemSchema = z
 export const filingSchema = z
   .object({
     /** ICP 备案号, e.g. 苏ICP备xxxxxxxx号. */
-    icp: text.optional().describe('ICP 备案号'),
+    icp: boundedText('label').optional().describe('ICP 备案号'),
     /** 公安机关备案号, e.g. 苏公网安备 xxxxxxxxxxxxxx号. */
-    psb: text.optional().describe('公安机关备案号'),
+    psb: boundedText('label').optional().describe('公安机关备案号'),
     /** 网站标识码 of government websites. */
-    siteCode: text.optional().describe('网站标识码'),
+    siteCode: boundedText('label').optional().describe('网站标识码'),
   })
   .strict();
 
@@ -42,8 +39,7 @@ export type PointsPublish = (typeof POINTS_PUBLISH)[number];
 export const pointsConfigSchema = z
   .object({
     /** The categories points are given for, in the order the boards show them. */
-    categories: z
-      .array(text)
+    categories: boundedList(boundedText('name'), 'few')
       .min(1, '至少要有一项')
       .default(DEFAULT_POINT_CATEGORIES)
       .superRefine((list, ctx) => {
@@ -71,9 +67,9 @@ export const studyRotationSchema = z
     /** Day of the week of the study sessions: 1 = Monday … 7 = Sunday. Default 1 (每周一集中学习). */
     weekday: z.number({ invalid_type_error: '应为 1–7 的数字' }).int('应为整数').min(1, '应为 1（周一）到 7（周日）').max(7, '应为 1（周一）到 7（周日）').default(1).describe('学习日'),
     /** Unit ids of the stations, in rotation order. */
-    stations: z.array(text).default([]).describe('轮流举办的单位 id'),
+    stations: boundedList(boundedText('label'), 'many').default([]).describe('轮流举办的单位 id'),
     /** Officer ids of the hosts, in rotation order (with stations of the same length: each station's own host). */
-    hosts: z.array(text).default([]).describe('轮值主持人 id'),
+    hosts: boundedList(boundedText('label'), 'many').default([]).describe('轮值主持人 id'),
   })
   .strict();
 
@@ -95,22 +91,18 @@ export const DEFAULT_NAV = [
 export const siteConfigSchema = z
   .object({
     /** Site title, shown in the header and browser tab. Required. */
-    title: text.describe('网站标题'),
+    title: boundedText('label').describe('网站标题'),
     /** The unit's name as shown in the header; defaults to the name of the site's own unit. */
-    unitName: text.optional().describe('单位名称'),
+    unitName: boundedText('label').optional().describe('单位名称'),
     /** One sentence describing the site, for search engines and sharing. */
-    description: text.optional().describe('网站简介'),
+    description: boundedText('summary').optional().describe('网站简介'),
     /** The address the site is published at, e.g. https://www.example.gov.cn. Required. */
-    url: z
-      .string()
-      .trim()
+    url: boundedString('url')
       // One message for one mistake: a plain domain fails both "is a URL" and "is http(s)".
       .refine((u) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(u) && URL.canParse(u), '应为以 http:// 或 https:// 开头的完整网址，如 https://www.example.gov.cn')
       .describe('网站地址'),
     /** Sub-path when the site is not at the root of its domain, e.g. /rongyu/. Default `/`. */
-    base: z
-      .string()
-      .trim()
+    base: boundedString('title')
       .default('/')
       // Same language as `^\/?([\w.-]+\/?)*$`, written without nested quantifiers: that form
       // backtracks exponentially, and a 30-character typo hung the check for seconds.
@@ -118,16 +110,12 @@ export const siteConfigSchema = z
       .transform((b) => `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
       .describe('子路径'),
     /** Logo file in `public/`, e.g. /logo.svg. */
-    logo: z
-      .string()
-      .trim()
+    logo: boundedString('url')
       .refine((l) => l.startsWith('/'), '应为 public 文件夹中的路径，以 / 开头，如 /logo.svg')
       .optional()
       .describe('标志图片'),
     /** Main colour of the site, as #rrggbb. */
-    themeColor: z
-      .string()
-      .trim()
+    themeColor: boundedString('name')
       .regex(/^#[0-9a-fA-F]{6}$/, '应为 # 加 6 位十六进制颜色，如 #1f4e9c')
       .default('#1f4e9c')
       .describe('主题色'),
@@ -137,7 +125,7 @@ export const siteConfigSchema = z
     privacy: z
       .object({
         /** Each item exactly as it may appear (spaces and dashes do not matter). */
-        allow: z.array(text).default([]).describe('允许公开的号码'),
+        allow: boundedList(boundedText('label'), 'many').default([]).describe('允许公开的号码'),
       })
       .strict()
       .default({})
@@ -147,7 +135,7 @@ export const siteConfigSchema = z
     /** The study rotation used by `npm run new -- activity --rotate`. */
     studyRotation: studyRotationSchema.default({}).describe('学习轮值'),
     /** Header menu; defaults to every section of the site. */
-    nav: z.array(navItemSchema).min(1, '至少要有一项').default(DEFAULT_NAV).describe('导航菜单'),
+    nav: boundedList(navItemSchema, 'few').min(1, '至少要有一项').default(DEFAULT_NAV).describe('导航菜单'),
   })
   .strict();
 

@@ -4,22 +4,21 @@ import { publishingFields } from './common';
 import { approxSchema, figureSchema } from './count';
 import type { SchemaContext } from './context';
 import { partialDateSchema } from './partial-date';
+import { boundedList, boundedString, boundedText } from './text';
 
 /** One figure of a period. The `key` stays the same across periods so figures form a series. */
 export const metricSchema = z
   .object({
     /** Stable identifier across periods, e.g. `people-checked`. Required. */
-    key: z
-      .string()
-      .trim()
+    key: boundedString('name')
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和连字符，如 people-checked')
       .describe('指标代码'),
     /** What is counted, e.g. 核查群众. Required. */
-    label: z.string().trim().min(1, '不能为空').describe('指标名称'),
+    label: boundedText('name').describe('指标名称'),
     /** The number. Required. */
     value: figureSchema.describe('数值'),
     /** The counting word: 起, 人次, 辆次, 面, 封. Required (may be empty text ""). */
-    unit: z.string().trim().describe('计量单位'),
+    unit: boundedString('name').describe('计量单位'),
     /** `over` (余) or `about` (约) when the source gives an approximate figure. */
     approx: approxSchema.optional().transform((a) => a ?? null),
   })
@@ -30,7 +29,7 @@ export const statSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
   z
     .object({
       /** Heading for the period, e.g. 2020年上半年工作数据. Required. */
-      title: z.string().trim().min(1, '不能为空').describe('标题'),
+      title: boundedText('title').describe('标题'),
       /** The unit the figures belong to. Required. */
       unit: ctx.reference('units').describe('所属单位 id'),
       /** First and last day covered (partial dates). Required. */
@@ -47,7 +46,7 @@ export const statSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
           }
         }),
       /** The figures; at least one. */
-      metrics: z.array(metricSchema).min(1, '至少要有一项数据').describe('数据项'),
+      metrics: boundedList(metricSchema, 'many').min(1, '至少要有一项数据').describe('数据项'),
       ...publishingFields,
     })
     .strict()

@@ -15,7 +15,7 @@ import { RESERVED_IDS } from '../urls';
 import { placeholderIn } from '../authoring/placeholder';
 import { checkBody } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
-import { readDataSource, readMarkdownSource, type SourceFile } from './source-file';
+import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { textProblems } from './text-problems';
 import { findPii, maskPii, PII_LABELS } from '../pii';
 import { translateIssue } from './zod-issues';
@@ -223,6 +223,12 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       seen.set(id, file);
       ids.get(collection)!.add(id);
 
+      // Before reading: a file of gigabytes would not even fit in memory.
+      const oversized = oversizedSourceFile(statSync(absolute).size);
+      if (oversized) {
+        problems.push(at(oversized));
+        continue;
+      }
       const bytes = readFileSync(absolute);
       const text = decodeUtf8(bytes);
       if (text === null) {

@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'yaml'
   | 'frontmatter-missing'
   | 'schema'
+  | 'too-long'
   | 'required'
   | 'enum'
   | 'unknown-field'
@@ -82,6 +83,11 @@ export function displayValue(value: unknown): string | undefined {
  */
 export function formatMegabytes(bytes: number): string {
   return `${Math.ceil((bytes / 1024 / 1024) * 100) / 100} MB`;
+}
+
+/** `bytes` as people read a file size: whole KB below a megabyte (256 KB), MB above (`formatMegabytes`). */
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : formatMegabytes(bytes);
 }
 
 /**

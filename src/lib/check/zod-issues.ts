@@ -18,6 +18,7 @@ const TYPE_NAMES: Record<string, string> = {
   object: '一组字段',
   date: '日期',
   null: '空值',
+  nan: '非数字（.nan）',
   undefined: '空',
 };
 
@@ -84,6 +85,30 @@ function named(field: string, label: string | undefined): string {
   return label ? `${field}（${label}）` : field;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Unknown fields named in one message; more are counted. */
+const MAX_KEYS_NAMED = 10;
+
+/**
+ * A value over its limit: how long it is, the limit, and the schema's own advice (the message
+ * the field gave its limit, in Chinese) on what to do.
+ */
+function tooBig(issue: Extract<z.ZodIssue, { code: 'too_big' }>, name: string, value: unknown): Pick<Located, 'code' | 'message' | 'hint'> {
+  const max = count(Number(issue.maximum));
+  const fix = /[\u3400-\u9fff]/.test(issue.message) ? issue.message : undefined;
+  if (issue.type === 'string') {
+    const length = typeof value === 'string' ? `${count(value.trim().length)} 字，` : '';
+    return { code: 'too-long', message: `${name} 太长（${length}上限 ${max} 字）`, hint: fix ?? '请缩短' };
+  }
+  if (issue.type === 'array') {
+    const length = Array.isArray(value) ? `${count(value.length)} 项，` : '';
+    return { code: 'too-long', message: `${name} 的项数太多（${length}上限 ${max} 项）`, hint: fix ?? '请删去一些' };
+  }
+  const shown = typeof value === 'number' ? `${count(value)}，` : '';
+  return { code: 'schema', message: `${name} 太大（${shown}上限 ${max}）`, hint: fix ?? '请核对这个数字' };
+}
+
 /** Translates one zod issue. `data` is the raw input, used to quote the offending value. */
 export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: unknown): Located {
   const field = formatFieldPath(issue.path);
@@ -128,17 +153,19 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
     }
     case z.ZodIssueCode.unrecognized_keys: {
       const known = knownKeys(schema, issue.path);
-      const guesses = issue.keys.map((k) => {
+      // A pasted table can bring thousands of keys: name the first few, count the rest.
+      const keys = issue.keys.length > MAX_KEYS_NAMED ? [...issue.keys.slice(0, MAX_KEYS_NAMED), `等 ${count(issue.keys.length)} 个`] : issue.keys;
+      const guesses = issue.keys.slice(0, MAX_KEYS_NAMED).map((k) => {
         const close = closestMatches(k, known, 1);
         return close.length ? `${k} → ${close[0]}` : null;
       });
       const where = field ? `${field} 中` : '';
       return {
         ...base,
-        field: issue.keys.map((k) => (field ? `${field}.${k}` : k)).join('、'),
-        value: issue.keys.join('、'),
+        field: keys.map((k) => (field ? `${field}.${k}` : k)).join('、'),
+        value: keys.join('、'),
         code: 'unknown-field',
-        message: `${where}有不认识的字段：${issue.keys.join('、')}`,
+        message: `${where}有不认识的字段：${keys.join('、')}`,
         hint: guesses.some(Boolean)
           ? `可能是拼写错误：${guesses.filter(Boolean).join('；')}。字段名区分大小写`
           : `请删除，或改为可用的字段：${known.join('、')}`,
@@ -152,6 +179,8 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
         return { ...base, code: 'required', message: `${named(field, label)} 不能为空`, hint: `请填写${label ?? '内容'}，或删除这一行` };
       }
       return { ...base, code: 'schema', message: `${named(field, label)} ${issue.message}`, hint: '请核对这个数字' };
+    case z.ZodIssueCode.too_big:
+      return { ...base, ...tooBig(issue, named(field, label), valueAt(data, issue.path)) };
     case z.ZodIssueCode.invalid_union:
       return { ...base, code: 'schema', message: `${named(field, label)} 的写法不对`, hint: '写一个数字（如 30），或一句文字（如 全体党员）' };
     case z.ZodIssueCode.custom: {

@@ -1,5 +1,6 @@
+import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { readDataSource, readMarkdownSource } from '../../../src/lib/check/source-file';
+import { readDataSource, readMarkdownSource, splitFrontmatter } from '../../../src/lib/check/source-file';
 
 const officerFile = [
   '---', //                                    1
@@ -125,9 +126,8 @@ describe('readMarkdownSource', () => {
     const twice = readMarkdownSource('---\nname: 王祥\nunit: dongjin\nname: 王翔\n---\n');
     expect(twice.data).toBeUndefined();
     expect(twice.problems).toEqual([
-      expect.objectContaining({ code: 'yaml', line: 4, hint: '同一个字段写了两次：删掉其中一个' }),
+      expect.objectContaining({ code: 'yaml', line: 4, message: '字段 name 写了两次（第 2 行和第 4 行）', hint: '同一个字段只能写一次：删掉其中一个，或把两处的内容合并' }),
     ]);
-    expect(twice.problems[0]?.message).toContain('DUPLICATE_KEY');
   });
 
   it('reports the impossible date 2020-02-30 with its field and line instead of rolling it over', () => {
@@ -251,12 +251,132 @@ describe('readDataSource', () => {
   it('reports a duplicate key on its line', () => {
     const twice = readDataSource('title: a\nunit: b\ntitle: c\n');
     expect(twice.data).toBeUndefined();
-    expect(twice.problems).toMatchObject([{ code: 'yaml', line: 3, hint: '同一个字段写了两次：删掉其中一个' }]);
+    expect(twice.problems).toMatchObject([{ code: 'yaml', line: 3, message: '字段 title 写了两次（第 1 行和第 3 行）' }]);
   });
 
   it('reports the impossible date in period.start', () => {
     expect(readDataSource('period:\n  start: 2021-02-29\n  end: 2021-03\n').problems).toMatchObject([
       { code: 'date', line: 2, field: 'period.start', message: '日期 2021-02-29 不存在（2021年2月没有29日）' },
     ]);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it.each([
+    ['a plain file', '---\nname: 王祥\n---\n正文'],
+    ['an empty frontmatter', '---\n---\n正文'],
+    ['a byte-order mark and Windows line endings', '\uFEFF---\r\nname: 王祥\r\n---\r\n正文'],
+    ['spaces after the fences', '---  \nname: 王祥\n---\t\n正文'],
+    ['a value ending in ---', '---\nsummary: 详见下文---\n---\n正文'],
+    ['a closing fence at the very end', '---\nname: 王祥\n---'],
+  ])('cuts %s exactly where Astro does', (_name, text) => {
+    const split = splitFrontmatter(text);
+    expect(split).toMatchObject({ ok: true });
+    expect(split.ok && split.yaml).toBe(extractFrontmatter(text));
+  });
+
+  it('gives the body and the line it starts on', () => {
+    expect(splitFrontmatter('---\nname: 王祥\n---\n\n正文')).toEqual({ ok: true, yaml: '\nname: 王祥\n', body: '\n正文', bodyLine: 4 });
+  });
+
+  it.each([
+    ['blank lines before the opening ---', '\n---\nname: 王祥\n---\n', 1, '文件开头有空行'],
+    ['TOML between +++ lines', '+++\nname = "王祥"\n+++\n', 1, 'TOML'],
+    ['text after the opening ---', '--- name: 王祥\n---\n', 1, '--- 后面还写了内容'],
+    ['a closing ---- line', '---\nname: 王祥\n----\n', 3, '这一行以 --- 开头'],
+    ['a field line starting with ---', '---\nname: 王祥\n---x: y\n---\n', 3, '这一行以 --- 开头'],
+    ['a line starting with +++', '---\nname: 王祥\n+++\n---\n', 3, '这一行以 +++ 开头'],
+    ['no closing line', '---\nname: 王祥\n', 1, '字段区没有结束'],
+  ])('refuses %s, which Astro reads differently or not at all', (_name, text, line, says) => {
+    const split = splitFrontmatter(text);
+    expect(split.ok).toBe(false);
+    expect(!split.ok && split.problem).toMatchObject({ line, message: expect.stringContaining(says) });
+  });
+});
+
+describe('YAML the check refuses', () => {
+  it('reports every anchor, alias, merge key and tag of a file on its own line', () => {
+    const source = readDataSource('a: &x 1\nb: *x\n<<: { c: 1 }\nd: !!binary aGk=\ne: !custom x\n');
+    expect(source.data).toBeUndefined();
+    expect(source.problems.map((p) => [p.line, p.message])).toEqual([
+      [1, '用了 YAML 锚点 &x'],
+      [2, '用了 YAML 别名 *x，生成网站时可能展开成极多的内容'],
+      [3, '用了 YAML 合并键 <<，生成网站时会把别处的字段合并进来'],
+      [4, '用了 YAML 类型标记 !!binary，生成网站时会出错或读错'],
+      [5, '用了 YAML 类型标记 !custom，生成网站时会出错或读错'],
+    ]);
+    expect(source.problems[3]?.hint).toBe('删掉 !!binary，把值写成加英文双引号的文字，如 summary: "……"');
+  });
+
+  it('refuses an alias bomb without expanding it', () => {
+    const names = 'abcdefghij';
+    const bomb = [`a: &a [${Array(10).fill('x').join(', ')}]`, ...[...names.slice(1)].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${names[i]}`).join(', ')}]`)].join('\n');
+    expect(readDataSource(bomb).problems[0]).toMatchObject({ code: 'yaml', line: 1, message: '用了 YAML 锚点 &a' });
+  });
+
+  it.each(['%YAML 1.1', '%YAML 1.2', '%TAG !e! tag:example.com,2000:', '%TAG !! tag:example.com,2000:', '%FOO bar'])('refuses the directive %s', (directive) => {
+    expect(readDataSource(`${directive}\n---\nconsent: yes\n`).problems).toMatchObject([{ code: 'yaml', line: 1 }]);
+  });
+
+  it('says which line holds the bulk of oversized YAML, and does not parse it', () => {
+    const source = readMarkdownSource(`---\nname: 王祥\nsummary: ${'长'.repeat(100_000)}\n---\n`);
+    expect(source.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'too-long',
+        line: 3,
+        message: '字段区太大（293 KB，上限 256 KB），没有读取：第 3 行（summary）有 100,000 字',
+        hint: '字段只写简短的内容；长的文字写在正文中（第二行 --- 的下面）',
+      },
+    ]);
+  });
+
+  it.each([
+    ['\u0007', 'U+0007'],
+    ['\u001b', 'U+001B'],
+    ['\u007f', 'U+007F'],
+    ['\ufffe', 'U+FFFE'],
+    ['\udc00', 'U+DC00'],
+  ])('names the control character %j by its code point (%s), on its line', (char, name) => {
+    expect(readDataSource(`title: 数据\nunit: a${char}b\n`).problems).toMatchObject([{ code: 'yaml', line: 2, message: `含有不可见的控制字符 ${name}，生成网站时无法读取` }]);
+  });
+
+  it('reads characters js-yaml reads: next line, line and paragraph separators, tabs inside text', () => {
+    expect(readDataSource('a: x\u0085y\nb: x\u2028y\nc: "x\ty"\n').problems).toEqual([]);
+  });
+
+  it('refuses nesting deeper than the limit, and thousands deep without parsing', () => {
+    expect(readDataSource(`a: ${'['.repeat(11)}x${']'.repeat(11)}\n`).problems).toMatchObject([{ line: 1, message: '嵌套层次太深（超过 10 层）' }]);
+    expect(readDataSource(`a:\n  b: ${'{c: '.repeat(50_000)}\n`).problems).toMatchObject([{ line: 2, message: expect.stringContaining('嵌套层次太深（括号或缩进超过 100 层）') }]);
+  });
+
+  it('reads ten levels, and deep indentation on lines without content', () => {
+    expect(readDataSource(`a: ${'['.repeat(9)}x${']'.repeat(9)}\n`).problems).toEqual([]);
+    expect(readDataSource(`a: 1\n${' '.repeat(300)}\nb: 2\n`)).toMatchObject({ problems: [], data: { a: 1, b: 2 } });
+  });
+
+  it('refuses a key that is not text', () => {
+    expect(readDataSource('1: a\n~: b\n[c]: d\n').problems.map((p) => [p.line, p.message])).toEqual([
+      [1, '字段名 1 不是文字，生成网站时会读成别的名字'],
+      [2, '字段名 ~ 不是文字，生成网站时会读成别的名字'],
+      [3, '字段名写成了列表或一组字段'],
+    ]);
+  });
+
+  it('finds a field written twice, quoted once, and in a nested map', () => {
+    expect(readDataSource('"title": a\nperiod: { start: 2020, start: 2021 }\ntitle: b\n').problems.map((p) => [p.line, p.message])).toEqual([
+      [2, '字段 start 写了两次（第 2 行和第 2 行）'],
+      [3, '字段 title 写了两次（第 1 行和第 3 行）'],
+    ]);
+  });
+
+  it('lists twenty problems of a file and counts the rest', () => {
+    const problems = readDataSource(Array.from({ length: 30 }, (_, i) => `k${i}: !t x`).join('\n')).problems;
+    expect(problems).toHaveLength(21);
+    expect(problems[20]).toMatchObject({ line: 21, message: '另有 10 处同类的问题没有列出' });
+  });
+
+  it('reads & and * inside a value, and a quoted "<<" key, as text', () => {
+    expect(readDataSource('a: 张三&李四 *注\n"<<": x\n')).toMatchObject({ problems: [], data: { a: '张三&李四 *注', '<<': 'x' } });
   });
 });

@@ -166,6 +166,43 @@ describe('translateIssue', () => {
     expect(translate(statSchema(testContext), data)).toMatchObject([{ code: 'schema', field: 'metrics', message: 'metrics（数据项） 至少要有 1 项' }]);
   });
 
+  it('says how long a text is, its limit and what to do, with its own code', () => {
+    expect(translate(officers, { ...officer, summary: '长'.repeat(5_000_000) })).toMatchObject([
+      { code: 'too-long', field: 'summary', message: 'summary（一句话简介） 太长（5,000,000 字，上限 300 字）', hint: '请缩短；详细内容写在正文中' },
+    ]);
+  });
+
+  it('measures text as it is kept: without the spaces around it', () => {
+    expect(officers.safeParse({ ...officer, name: `  ${'王'.repeat(32)}  ` }).success).toBe(true);
+    expect(translate(officers, { ...officer, name: `  ${'王'.repeat(33)}  ` })).toMatchObject([{ message: 'name（姓名） 太长（33 字，上限 32 字）' }]);
+  });
+
+  it('names the item of a list that is too long', () => {
+    expect(translate(honors, { ...honor, sources: [{ title: '报道' }, { title: '标'.repeat(121) }] })).toMatchObject([
+      { code: 'too-long', field: 'sources[1].title', message: 'sources[1].title（来源标题） 太长（121 字，上限 120 字）' },
+    ]);
+  });
+
+  it('says how many items a list has, its limit and what to do', () => {
+    const tags = Array.from({ length: 25 }, (_, i) => `标签${i}`);
+    expect(translate(officers, { ...officer, tags })).toMatchObject([
+      { code: 'too-long', field: 'tags', message: 'tags（标签） 的项数太多（25 项，上限 20 项）', hint: '请只保留最主要的几项' },
+    ]);
+  });
+
+  it('says a figure is too large and gives the limit', () => {
+    const data = { title: 't', unit: 'u', period: { start: '2020', end: '2020' }, metrics: [{ key: 'k', label: '警情', value: 2e12, unit: '起' }] };
+    expect(translate(statSchema(testContext), data)).toMatchObject([
+      { code: 'schema', field: 'metrics[0].value', message: 'metrics[0].value（数值） 太大（2,000,000,000,000，上限 1,000,000,000,000）', hint: '请核对这个数字：不能超过一万亿' },
+    ]);
+  });
+
+  it('names the first ten of many unknown fields, and counts them all', () => {
+    const data = { ...officer, ...Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 'x'])) };
+    const [problem] = translate(officers, data);
+    expect(problem).toMatchObject({ code: 'unknown-field', message: '有不认识的字段：k0、k1、k2、k3、k4、k5、k6、k7、k8、k9、等 5,000 个' });
+  });
+
   it('shortens a long offending value for display', () => {
     const [problem] = translate(officers, { ...officer, consent: 'x'.repeat(200) });
     expect(problem?.value).toHaveLength(78);
