@@ -1,14 +1,20 @@
 /**
  * The privacy guard on the finished site: it passes a clean build, and it stops a build — before
  * anything is published — when personal data, a trace of an unpublished entry or image metadata
- * reaches the output by a path the content check cannot see.
+ * reaches the output. The check refuses what it can see first, with the file and the line; the
+ * guard is tested on real output with leaks put in, in every form the site publishes.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURES, listOutput } from './harness';
+import { checkSite } from '../../src/lib/check/check-site';
+import { publishedAndExcluded, toCanaryEntry } from '../../src/lib/check/hidden-traces';
+import { guardSite, hashesOf } from '../../src/lib/guard-site';
+import { leakCanaries } from '../../src/lib/leak-canaries';
+import { BUILD_TIME, buildFixture, FIXTURES, listOutput, type BuildResult } from './harness';
 
 const letter = readFileSync(path.join(FIXTURES, 'publishing', 'content', 'letters', 'test-letter.md'), 'utf8');
 
@@ -21,12 +27,16 @@ async function photoWithGps(width = 900, height = 1200): Promise<Buffer> {
 }
 
 describe('the privacy guard', () => {
+  let clean: BuildResult;
+  let gps: Buffer;
+
   it('passes the canary fixture, and no output image carries metadata or is an original', async () => {
-    const gps = await photoWithGps();
+    gps = await photoWithGps();
     expect((await sharp(gps).metadata()).exif).toBeDefined();
     const build = await buildFixture('publishing', {
       files: { 'content/officers/test-officer.png': await sharp(gps).png().withExif({ IFD3: { GPSLatitudeRef: 'N' } }).toBuffer(), 'content/units/root-unit.jpg': gps },
     });
+    clean = build;
     expect(build.status, build.output).toBe(0);
     expect(build.output).toContain('隐私检查通过');
     const images = listOutput(build.outDir).filter((f) => /\.(jpe?g|png|webp|avif)$/.test(f));
@@ -36,6 +46,40 @@ describe('the privacy guard', () => {
       expect([file, meta.exif, meta.xmp, meta.iptc]).toEqual([file, undefined, undefined, undefined]);
       expect(readFileSync(path.join(build.outDir, file)).equals(gps), file).toBe(false);
     }
+  });
+
+  /**
+   * What the check cannot see reaching the finished site (a template, a later build step): leaks
+   * put into copies of the real output, in the forms the site publishes, each read by the guard.
+   */
+  it.each([
+    ['a hidden name split by markup in a page', 'letters/test-letter/index.html', (html: string) => html.replace('</main>', '<p>感谢未同意人物CANARY<b>NO</b>CONSENT</p></main>')],
+    ['a mobile in a page’s text split by inline markup', 'letters/test-letter/index.html', (html: string) => html.replace('</main>', '<p>电话139<span>1234</span>5678</p></main>')],
+    ['a full-width mobile in a page attribute', 'letters/test-letter/index.html', (html: string) => html.replace('<main', '<main title="电话１３９１２３４５６７８"')],
+    ['a hidden name in the search index (compressed)', 'pagefind/fragment', (bytes: Buffer) => gzipSync(Buffer.concat([gunzipSync(bytes), Buffer.from('未同意人物CANARYNOCONSENT')]))],
+    ['an ID number in a feed as escaped markup', 'rss.xml', (xml: string) => xml.replace('</channel>', '<item><description>身份证&lt;b&gt;321202&lt;/b&gt;198001010020</description></item></channel>')],
+    ['a hidden person’s id in an image file name', '_astro/canary-no-consent-cert.Ab12Cd.webp', null],
+    ['an image with EXIF', '_astro/photo.Ab12Cd.jpg', 'gps'],
+    ['an original copied as it is', '_astro/root-unit.Ab12Cd.jpg', 'gps'],
+    ['an SVG with a script', '_astro/mark.Ab12Cd.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/")</script></svg>'],
+    ['a gzip of a page with a mobile', 'old.html.gz', '<html><body>电话13912345678</body></html>'],
+  ] as const)('finds %s in real output', async (_name, target, change) => {
+    expect(clean.status).toBe(0);
+    const { excluded, published } = publishedAndExcluded((await checkSite({ root: clean.siteDir, contentDir: path.join(clean.siteDir, 'content'), configFile: path.join(clean.siteDir, 'site.config.yaml'), publicDir: path.join(clean.siteDir, 'public'), now: new Date(BUILD_TIME) })).content.entries, { now: new Date(BUILD_TIME), audience: 'public' });
+    const rules = { canaries: leakCanaries(excluded.map(toCanaryEntry), published.map(toCanaryEntry)), allow: [], originals: hashesOf(path.join(clean.siteDir, 'content')) };
+    const site = path.join(mkdtempSync(path.join(os.tmpdir(), 'honor-roll-guard-')), 'dist');
+    cpSync(clean.outDir, site, { recursive: true });
+    expect(await guardSite(site, rules)).toEqual([]);
+    const file = target === 'pagefind/fragment' ? `pagefind/fragment/${readdirSync(path.join(site, 'pagefind', 'fragment'))[0]}` : target;
+    const absolute = path.join(site, file);
+    if (typeof change === 'function') {
+      const before = readFileSync(absolute);
+      writeFileSync(absolute, target === 'pagefind/fragment' ? (change as (b: Buffer) => Buffer)(before) : (change as (t: string) => string)(before.toString('utf8')));
+    } else if (change === 'gps') writeFileSync(absolute, gps);
+    else if (change === null) writeFileSync(absolute, await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).webp().toBuffer());
+    else writeFileSync(absolute, file.endsWith('.gz') ? gzipSync(change) : change);
+    const findings = await guardSite(site, rules);
+    expect(findings.map((f) => f.file)).toContain(file);
   });
 
   it('stops the build already at the check when a public entry names a person who did not consent, however the name is spaced', async () => {
@@ -50,11 +94,12 @@ describe('the privacy guard', () => {
     expect(existsSync(build.outDir)).toBe(false);
   });
 
-  it('stops the build on a mobile number the content check cannot see (in a text file of public/)', async () => {
-    const build = await buildFixture('publishing', { files: { 'public/contact.txt': '联系我们：13812345678\n' } });
+  it('stops the build already at the check on a mobile number in a text file of public/', async () => {
+    const build = await buildFixture('publishing', { files: { 'public/contact.txt': '联系我们：１３８\u00a01234\u00a05678\n' } });
     expect(build.status).not.toBe(0);
-    expect(build.output).toContain('隐私检查未通过');
-    expect(build.output).toContain('contact.txt：含有手机号码（138****5678）');
+    expect(build.output).toContain('未生成网站');
+    expect(build.output).toMatch(/\[personal-data\] \S*public\/contact\.txt/);
+    expect(build.output).toContain('含有手机号码（138 **** 5678）');
     expect(build.output).not.toContain('13812345678');
     expect(existsSync(build.outDir)).toBe(false);
   });
@@ -77,10 +122,11 @@ describe('the privacy guard', () => {
     expect(build.status, build.output).toBe(0);
   });
 
-  it('stops the build on an image with EXIF copied from the public folder', async () => {
+  it('stops the build already at the check on an image with EXIF in the public folder', async () => {
     const build = await buildFixture('publishing', { files: { 'public/banner.jpg': await photoWithGps(400, 300) } });
     expect(build.status).not.toBe(0);
-    expect(build.output).toContain('banner.jpg：图片带有 EXIF 元数据');
+    expect(build.output).toMatch(/\[public-file\] \S*public\/banner\.jpg/);
+    expect(build.output).toContain('图片带有 EXIF 信息');
     expect(existsSync(build.outDir)).toBe(false);
   });
 });

@@ -4,9 +4,9 @@
  * line a problem is. What the build would refuse, read differently or take minutes over is
  * refused here first, with its line (see yaml-guard.ts), so a file the check passes builds.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { formatBytes, type Problem } from './problem';
-import { lineAtOffset, scanYamlText, yamlFeatureFindings, type YamlFinding, type YamlSourceKind } from './yaml-guard';
+import { fieldPathOf, lineAtOffset, scanYamlText, yamlFeatureFindings, type YamlFinding, type YamlSourceKind } from './yaml-guard';
 import { BUILD_SCALAR_TAGS } from './yaml-scalars';
 
 export interface SourceFile {
@@ -236,18 +236,6 @@ function impossibleDates(doc: Document, lineAt: (offset: number) => number): Omi
     },
   });
   return problems;
-}
-
-/** `sources[0].date`: the path of a node from its ancestors, as formatFieldPath writes it. */
-function fieldPathOf(ancestors: readonly unknown[], node: unknown): string {
-  const chain = [...ancestors, node];
-  let text = '';
-  chain.forEach((current, index) => {
-    const child = chain[index + 1];
-    if (isPair(current) && isScalar(current.key)) text += `${text ? '.' : ''}${String(current.key.value)}`;
-    else if (isSeq(current) && child !== undefined) text += `[${current.items.indexOf(child as never)}]`;
-  });
-  return text;
 }
 
 /**

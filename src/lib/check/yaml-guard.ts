@@ -7,7 +7,7 @@
  * line and a way to write the value plainly. The text is scanned before parsing, so a huge or
  * absurdly nested file is refused without being parsed at all.
  */
-import { CST, isCollection, isMap, isScalar, Lexer, visit, type Document, type Node } from 'yaml';
+import { CST, isCollection, isMap, isPair, isScalar, isSeq, Lexer, visit, type Document, type Node } from 'yaml';
 import { formatBytes } from './problem';
 
 /** The most YAML one entry may hold: far above any real entry (the sample's largest is 2 KB). */
@@ -32,6 +32,8 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
 /** One refusal, at a 1-based line of the YAML text. */
 export interface YamlFinding {
   line: number;
+  /** The field it is in, where there is one: `summary`, `sources[0].title`. */
+  field?: string;
   code: 'yaml' | 'too-long';
   message: string;
   hint: string;
@@ -76,6 +78,7 @@ function oversized(text: string, bytes: number, kind: YamlSourceKind): YamlFindi
   const where = `第 ${longest.line} 行${field ? `（${field[1]}）` : ''}有 ${length.toLocaleString('en-US')} 字`;
   return {
     line: longest.line,
+    ...(field ? { field: field[1]! } : {}),
     code: 'too-long',
     message: `${kind === 'frontmatter' ? '字段区' : '数据文件'}太大（${formatBytes(bytes)}，上限 ${formatBytes(MAX_YAML_BYTES)}），没有读取：${where}`,
     hint: kind === 'frontmatter' ? '字段只写简短的内容；长的文字写在正文中（第二行 --- 的下面）' : '数据文件只写各项字段和数字；长的文字请缩短',
@@ -146,21 +149,24 @@ function lineBeyondNesting(text: string, limit: number): number | null {
 export function yamlFeatureFindings(doc: Document.Parsed, lineAt: (offset: number) => number): YamlFinding[] {
   const findings: YamlFinding[] = [];
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : 1);
-  const at = (node: Node | null | undefined, message: string, hint: string) => findings.push({ line: lineOf(node), code: 'yaml', message, hint });
+  const at = (node: Node | null | undefined, message: string, hint: string, path: readonly unknown[] = []) => {
+    const field = node ? fieldPathOf(path, node) : '';
+    findings.push({ line: lineOf(node), ...(field ? { field } : {}), code: 'yaml', message, hint });
+  };
 
   const tags = Object.entries(doc.directives.tags);
   if (doc.directives.yaml.explicit || tags.some(([handle, prefix]) => handle !== '!!' || prefix !== 'tag:yaml.org,2002:')) {
     findings.push({ line: 1, code: 'yaml', message: '用了 YAML 指令（以 % 开头的行），生成网站时会读错', hint: '删掉以 % 开头的那一行' });
   }
   visit(doc, {
-    Alias(_key, node) {
-      at(node, `用了 YAML 别名 *${node.source}，生成网站时可能展开成极多的内容`, ANCHOR_HINT);
+    Alias(_key, node, path) {
+      at(node, `用了 YAML 别名 *${node.source}，生成网站时可能展开成极多的内容`, ANCHOR_HINT, path);
     },
     Node(_key, node, path) {
-      if (node.anchor) at(node, `用了 YAML 锚点 &${node.anchor}`, ANCHOR_HINT);
+      if (node.anchor) at(node, `用了 YAML 锚点 &${node.anchor}`, ANCHOR_HINT, path);
       if (node.tag) {
         const tag = doc.directives.tagString(node.tag);
-        at(node, `用了 YAML 类型标记 ${tag}，生成网站时会出错或读错`, `删掉 ${tag}，把值写成加英文双引号的文字，如 summary: "……"`);
+        at(node, `用了 YAML 类型标记 ${tag}，生成网站时会出错或读错`, `删掉 ${tag}，把值写成加英文双引号的文字，如 summary: "……"`, path);
       }
       if (isCollection(node) && path.filter(isCollection).length >= MAX_YAML_NESTING) {
         at(node, `嵌套层次太深（超过 ${MAX_YAML_NESTING} 层）`, DEPTH_HINT);
@@ -202,4 +208,16 @@ function keyProblem(key: unknown): { message: string; hint: string } | null {
     message: written ? `字段名 ${written} 不是文字，生成网站时会读成别的名字` : '有一行缺少字段名',
     hint: '每个字段写成 “字段名: 值”，字段名是一个英文词，如 name；冒号前不能为空',
   };
+}
+
+/** `sources[0].date`: the path of a node from its ancestors, as formatFieldPath writes it. */
+export function fieldPathOf(ancestors: readonly unknown[], node: unknown): string {
+  const chain = [...ancestors, node];
+  let text = '';
+  chain.forEach((current, index) => {
+    const child = chain[index + 1];
+    if (isPair(current) && isScalar(current.key)) text += `${text ? '.' : ''}${String(current.key.value)}`;
+    else if (isSeq(current) && child !== undefined) text += `[${current.items.indexOf(child as never)}]`;
+  });
+  return text;
 }

@@ -325,6 +325,7 @@ describe('YAML the check refuses', () => {
         severity: 'error',
         code: 'too-long',
         line: 3,
+        field: 'summary',
         message: '字段区太大（293 KB，上限 256 KB），没有读取：第 3 行（summary）有 100,000 字',
         hint: '字段只写简短的内容；长的文字写在正文中（第二行 --- 的下面）',
       },
