@@ -20,6 +20,9 @@ import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from '
 
 const VIRTUAL_ID = 'virtual:honor-roll/context';
 
+/** Problems that mean a file cannot be handed to Astro's own reader at all. */
+const UNREADABLE = new Set<Problem['code']>(['yaml', 'too-long', 'encoding', 'frontmatter-missing']);
+
 /** Tells content.config.ts where the content is: it runs in the same process, after this hook. */
 export const CONTENT_DIR_ENV = 'HONOR_ROLL_CONTENT_DIR';
 
@@ -63,6 +66,11 @@ export function honorRoll(): AstroIntegration {
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);
+          }
+          // The dev server shows pages despite content errors, but Astro must not read a file the
+          // check could not: an alias bomb or a 5-million-character field would hang it.
+          if (errors.some((p) => UNREADABLE.has(p.code)) && command === 'dev') {
+            stop(problems, '有文件无法安全读取，未启动预览（some files cannot be read safely; the dev server did not start）。');
           }
           if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
           logger.info(`内容检查：${check.entries.length} 个条目（content check, ${elapsedMs(started)} ms）`);

@@ -55,3 +55,18 @@ describe('placeholders', () => {
     }
   });
 });
+
+describe('values the build would misread', () => {
+  it('are written in double quotes; everything else stays plain; no anchors are written', async () => {
+    const { markdownEntry } = await import('../../src/lib/authoring/entry-file');
+    const { setFields } = await import('../../src/lib/authoring/frontmatter-edit');
+    const shared = { title: '来信' };
+    const text = markdownEntry({ name: '王祥', documentNo: '0b101', note: '2020-06-18T10:00:00.', year: '2020', sources: [shared, shared] }, '正文');
+    expect(text).toContain('name: 王祥\n');
+    expect(text).toContain('documentNo: "0b101"\n');
+    expect(text).toContain('note: "2020-06-18T10:00:00."\n');
+    expect(text).toContain('year: "2020"\n');
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(setFields('---\nname: 王祥\n---\n', { photoAlt: '0x1F' })).toContain('photoAlt: "0x1F"');
+  });
+});

@@ -3,6 +3,7 @@
  * authoring guide, then the body. Used by `npm run new` and `npm run import`.
  */
 import { stringify } from 'yaml';
+import { ENTRY_YAML_OPTIONS, quotedForBuild } from './yaml-values';
 
 /** A Markdown entry: frontmatter, a blank line, the body. `comments` go at the end of the frontmatter. */
 export function markdownEntry(data: Record<string, unknown>, body: string, comments: string[] = []): string {
@@ -19,5 +20,5 @@ export function dataEntry(data: Record<string, unknown>): string {
 function yamlText(data: Record<string, unknown>): string {
   const defined = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
   // Plain scalars where possible (王祥, not "王祥"); lists of ids on one line, as authors write them.
-  return stringify(defined, { lineWidth: 0, flowCollectionPadding: false, defaultKeyType: 'PLAIN', collectionStyle: 'any' });
+  return stringify(quotedForBuild(defined), { ...ENTRY_YAML_OPTIONS, flowCollectionPadding: false, defaultKeyType: 'PLAIN', collectionStyle: 'any' });
 }

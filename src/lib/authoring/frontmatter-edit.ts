@@ -3,6 +3,7 @@
  * fields and the body stay as the author left them.
  */
 import { parseDocument } from 'yaml';
+import { ENTRY_YAML_OPTIONS, quotedForBuild } from './yaml-values';
 
 const FRONTMATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n?---[ \t]*(?:\r?\n|$))/;
 
@@ -25,11 +26,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 function update(yaml: string, fields: Record<string, unknown>): string {
   const commented = new RegExp(`^#[ \\t]*(?:${Object.keys(fields).map(escapeRegExp).join('|')})[ \\t]*:.*(?:\\r?\\n|$)`, 'gm');
   const doc = parseDocument(yaml.replace(commented, ''), { customTags: ['timestamp'] });
-  for (const [key, value] of Object.entries(fields)) doc.set(key, value);
+  for (const [key, value] of Object.entries(fields)) doc.set(key, quotedForBuild(value));
   // yaml prints a comment at the end of the document after a blank line; the templates keep it
   // right below the fields, and a blank line there would read as the end of the frontmatter.
   const trailing = doc.comment;
   doc.comment = null;
-  const printed = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const printed = doc.toString({ ...ENTRY_YAML_OPTIONS, flowCollectionPadding: false });
   return trailing ? `${printed}${trailing.split('\n').map((line) => `#${line}`).join('\n')}\n` : printed;
 }

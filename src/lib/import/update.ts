@@ -3,6 +3,7 @@
  * the row fills change; comments, the order of fields, the other fields and the body stay as the
  * author left them (the YAML is edited as a document, not rewritten).
  */
+import { ENTRY_YAML_OPTIONS, quotedForBuild } from '../authoring/yaml-values';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 
 const FRONTMATTER = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/;
@@ -22,7 +23,7 @@ export interface MetricChange {
 
 /** Lists of plain values are written on one line (`officers: [wang-xiang]`), as authors write them. */
 function setValue(doc: Document, path: readonly (string | number)[], value: unknown) {
-  const node = doc.createNode(value);
+  const node = doc.createNode(quotedForBuild(value), { aliasDuplicateObjects: false });
   if (isSeq(node) && node.items.every((item) => isScalar(item))) node.flow = true;
   doc.setIn(path, node);
 }
@@ -51,11 +52,11 @@ function applyChanges(yaml: string, changes: readonly FieldChange[], metrics: re
     const items = isSeq(list) ? list.items : [];
     const index = items.findIndex((item) => isMap(item) && (item as YAMLMap).get('key') === change.key);
     if (index === -1) {
-      const node = doc.createNode(change.metric);
+      const node = doc.createNode(quotedForBuild(change.metric), { aliasDuplicateObjects: false });
       // A new metric looks like its neighbours: `- { key: …, label: … }` when they are written that way.
       if (isMap(node) && items.some((item) => isMap(item) && item.flow)) node.flow = true;
       if (isSeq(list)) list.items.push(node);
-      else doc.set('metrics', doc.createNode([change.metric]));
+      else doc.set('metrics', doc.createNode(quotedForBuild([change.metric]), { aliasDuplicateObjects: false }));
       changed = true;
       continue;
     }
@@ -66,7 +67,7 @@ function applyChanges(yaml: string, changes: readonly FieldChange[], metrics: re
       changed = true;
     }
   }
-  return changed ? doc.toString({ lineWidth: 0, flowCollectionPadding: padding }) : yaml;
+  return changed ? doc.toString({ ...ENTRY_YAML_OPTIONS, flowCollectionPadding: padding }) : yaml;
 }
 
 /**
