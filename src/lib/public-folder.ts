@@ -126,7 +126,7 @@ function refusal(code: ExcludeRule['code'], ext: string, name: string): { messag
     case 'page-or-script':
       return {
         message: `public/ 中不能放网页或程序（${ext}）：它会原样出现在网站上，绕过内容检查、隐私检查和内容安全策略（CSP）`,
-        hint: '要发布的文字请写成条目（npm run new，或在编辑台新建），由网站生成页面；脚本和程序不能发布。搜索引擎的站点验证文件请保持平台给的原文件名（如 baidu_verify_xxxx.html），放在 public/ 最外层。',
+        hint: '要发布的文字请写成条目（用 npm run new 新建），由网站生成页面；脚本和程序不能发布。搜索引擎的站点验证文件请保持平台给的原文件名（如 baidu_verify_xxxx.html），放在 public/ 最外层。',
       };
     case 'stylesheet':
       return {
@@ -136,7 +136,7 @@ function refusal(code: ExcludeRule['code'], ext: string, name: string): { messag
     case 'markdown':
       return {
         message: 'Markdown 文件放在 public/ 中不会成为网页，只会原样供人下载，也不经过内容检查',
-        hint: '请把它做成条目：放进 src/content/ 下对应的栏目（npm run new 可以生成），或在编辑台新建。',
+        hint: '请把它做成条目：放进 src/content/ 下对应的栏目（npm run new 可以生成）。',
       };
     case 'spreadsheet':
       return {

@@ -315,3 +315,51 @@ describe('npm run photo', () => {
     expect(missing.output).toContain('是不是 wang-xiang');
   });
 });
+
+describe('npm run check -- --redact', () => {
+  it('proposes the masked letter, writes it only after confirmation, and the check then passes', async () => {
+    const site = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-redact-'));
+    cpSync(path.join(FIXTURES, 'hostile'), site, { recursive: true });
+    const file = path.join(site, 'content', 'letters', 'chen-ganxiexin.md');
+    const letter = [
+      '---',
+      'kind: letter',
+      'date: 2020-06-18',
+      'from: 市民陈小红',
+      'to:',
+      '  officers: [jia-minghua]',
+      'summary: 感谢民警帮她找回走失的母亲。',
+      '---',
+      '',
+      '我叫陈小红，家住东湖路88号3幢201室，电话１３９ １２３４\u00a0５６７８，座机0523-86881234。',
+      '',
+      '陈小红',
+      '',
+    ].join('\n');
+    writeFileSync(file, letter);
+
+    const before = await check(site);
+    expect(before.status).toBe(1);
+    expect(before.output).toContain(`npm run check -- --redact ${file}`);
+
+    const proposed = await check(site, '--redact', file);
+    expect(proposed.status, proposed.output).toBe(0);
+    expect(proposed.output).toContain('建议修改 6 处');
+    expect(proposed.output).toContain('手机号码：１３９ １２３４\u00a0５６７８ → 139****5678');
+    expect(proposed.output).toContain('加上 --yes');
+    expect(readFileSync(file, 'utf8')).toBe(letter);
+
+    const declined = await run('check.ts', ['--redact', file], site, ['']);
+    expect(declined.output).toContain('未修改文件');
+    expect(readFileSync(file, 'utf8')).toBe(letter);
+
+    const confirmed = await run('check.ts', ['--redact', file], site, ['y']);
+    expect(confirmed.output).toContain('已写入');
+    const redacted = readFileSync(file, 'utf8');
+    expect(redacted).toContain('from: 市民陈女士');
+    expect(redacted).toContain('我叫陈女士，家住东湖路**号**幢**室，电话139****5678，座机0523-****1234。');
+
+    const after = await check(site);
+    expect(after.status, after.output).toBe(0);
+  });
+});
