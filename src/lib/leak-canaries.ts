@@ -48,6 +48,7 @@ const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
 
 /** What separates the characters of a name when people or markup pad it, and is dropped for matching. */
 const PADDING = /[\s·•・*_~`]+/gu;
+const MARKUP_AND_PADDING = new RegExp(`${MARKUP.source}|${PADDING.source}`, 'gu');
 
 /**
  * Text as a reader reads it, for matching names and sentences: normalised (normalize-text.ts),
@@ -55,7 +56,12 @@ const PADDING = /[\s·•・*_~`]+/gu;
  * HTML tags and comments removed. Offsets map back to the source, for line numbers.
  */
 export function readingText(source: string, { markup = false }: { markup?: boolean } = {}): NormalizedText {
-  return dropMatches(normalizeText(source), markup ? new RegExp(`${MARKUP.source}|${PADDING.source}`, 'gu') : PADDING);
+  return dropMatches(normalizeText(source), markup ? MARKUP_AND_PADDING : PADDING);
+}
+
+/** `readingText` of a text already normalised, without origins: what the guard reads, page after page. */
+export function readingOf(normalized: string, { markup = false }: { markup?: boolean } = {}): string {
+  return normalized.replace(markup ? MARKUP_AND_PADDING : PADDING, '');
 }
 
 /** The reading form of a short text (a name, a summary): what `readingText` makes of it. */

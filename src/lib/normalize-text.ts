@@ -14,7 +14,8 @@ export interface NormalizedText {
   /**
    * `origin[i]` is the offset in the source of the character `text[i]` came from;
    * `origin[text.length]` is the source's length, so a span `[s, e)` maps to `[origin[s], origin[e])`.
-   * Null when nothing changed: every offset is its own origin.
+   * Null when nothing changed, or when `origins: false` was asked for: then offsets are the
+   * normalised text's own, and that text must stand in for the source.
    */
   origin: readonly number[] | null;
 }
@@ -27,6 +28,8 @@ export interface NormalizedText {
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 const ESCAPE_START = /[&%\\]/;
+/** Where normalisation may change something: an escape's first character, or a run of non-ASCII text. */
+const SPECIAL = /[&%\\]|[^\x00-\x7F]+/g;
 
 const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?/y;
 const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/y;
@@ -77,33 +80,52 @@ function escapeAt(source: string, index: number): { decoded: string; length: num
  * shows them), invisible characters removed. Decoding is not repeated: `&amp;#49;` shows as
  * `&#49;`, not as `1`, and is kept that way.
  */
-export function normalizeText(source: string): NormalizedText {
+export function normalizeText(source: string, { origins = true }: { origins?: boolean } = {}): NormalizedText {
   // Most text needs nothing: checking that natively is far cheaper than walking it.
   if (!ESCAPE_START.test(source) && !INVISIBLE.test(source) && source.normalize('NFKC') === source) return { text: source, origin: null };
-  let text = '';
+  const parts: string[] = [];
   const origin: number[] = [];
+  const keep = (from: number, to: number) => {
+    parts.push(source.slice(from, to));
+    if (origins) for (let k = from; k < to; k++) origin.push(k);
+  };
   const emit = (chars: string, from: number) => {
     for (const char of chars) {
       const plain = fold(char);
-      text += plain;
-      for (let k = 0; k < plain.length; k++) origin.push(from);
+      parts.push(plain);
+      if (origins) for (let k = 0; k < plain.length; k++) origin.push(from);
     }
   };
+  // Stretches that normalisation leaves as they are (ASCII without escapes, and runs such as
+  // Chinese text that NFKC does not change) are copied whole; the rest character by character.
   let i = 0;
-  while (i < source.length) {
-    const escape = source.charCodeAt(i) === 0x26 || source.charCodeAt(i) === 0x25 || source.charCodeAt(i) === 0x5c ? escapeAt(source, i) : null;
-    if (escape) {
-      emit(escape.decoded, i);
-      i += escape.length;
+  for (const match of source.matchAll(SPECIAL)) {
+    if (match.index < i) continue;
+    keep(i, match.index);
+    i = match.index;
+    const run = match[0];
+    if (run.length > 1 && !INVISIBLE.test(run) && run.normalize('NFKC') === run) {
+      keep(i, i + run.length);
+      i += run.length;
       continue;
     }
-    const code = source.codePointAt(i)!;
-    const char = String.fromCodePoint(code);
-    emit(char, i);
-    i += char.length;
+    const end = i + run.length;
+    while (i < end) {
+      const escape = source.charCodeAt(i) === 0x26 || source.charCodeAt(i) === 0x25 || source.charCodeAt(i) === 0x5c ? escapeAt(source, i) : null;
+      if (escape) {
+        emit(escape.decoded, i);
+        i += escape.length;
+        continue;
+      }
+      const char = String.fromCodePoint(source.codePointAt(i)!);
+      emit(char, i);
+      i += char.length;
+    }
   }
+  keep(i, source.length);
+  if (!origins) return { text: parts.join(''), origin: null };
   origin.push(source.length);
-  return { text, origin };
+  return { text: parts.join(''), origin };
 }
 
 /** The source span of the normalised span `[start, end)`. */

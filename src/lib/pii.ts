@@ -123,6 +123,16 @@ interface DigitFinding {
 }
 
 const ALNUM = /[A-Za-z0-9]/;
+const MIN_DIGITS = 10;
+
+function digitCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || code === 0x58 || code === 0x78) count++;
+  }
+  return count;
+}
 
 /**
  * Numbers in normalised text: every run of digit groups joined by separators is tried from each
@@ -133,6 +143,8 @@ const ALNUM = /[A-Za-z0-9]/;
 function findNumbers(text: string): DigitFinding[] {
   const findings: DigitFinding[] = [];
   for (const chain of text.matchAll(CHAIN)) {
+    // The shortest number looked for (a landline) has ten digits: most runs of figures are shorter.
+    if (chain[0].length < MIN_DIGITS || digitCount(chain[0]) < MIN_DIGITS) continue;
     const groups: Group[] = [];
     for (const group of chain[0].matchAll(GROUP_GLOBAL)) {
       const start = chain.index + group.index;
@@ -194,7 +206,7 @@ export function findPii(text: string, allow: readonly string[] = [], normalized:
     if (number.kind === 'landline' || allowed.has(number.key)) continue;
     matches.push(toMatch(text, normalized, number.kind, number.start, number.end));
   }
-  for (const email of normalized.text.matchAll(EMAIL)) {
+  for (const email of normalized.text.includes('@') ? normalized.text.matchAll(EMAIL) : []) {
     if (allowed.has(email[0].toLowerCase())) continue;
     matches.push(toMatch(text, normalized, 'email', email.index, email.index + email[0].length));
   }

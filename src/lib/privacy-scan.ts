@@ -4,8 +4,8 @@
  * text a reader sees (where markup can no longer split a name or a number). Pure: the guard
  * integration reads the files and decides what to do with the findings.
  */
-import { findCanaryHits, pathWords, readingText, type Canary } from './leak-canaries';
-import { dropMatches, MARKUP, normalizeText } from './normalize-text';
+import { findCanaryHits, pathWords, readingOf, type Canary } from './leak-canaries';
+import { MARKUP, normalizeText } from './normalize-text';
 import { pageText } from './page-text';
 import { findPii, maskPii, PII_LABELS, type PiiMatch } from './pii';
 
@@ -37,18 +37,18 @@ export function findInText(file: string, text: string, { canaries, allow }: Scan
   const add = (key: string, finding: TextFinding) => findings.has(key) || findings.set(key, finding);
   const html = isHtml(file, text);
   const read = (source: string, { asSource }: { asSource: boolean }) => {
-    const normalized = normalizeText(source);
+    // Normalised once, without origins: a finding is shown in its normalised form, masked.
+    const plain = normalizeText(source, { origins: false }).text;
     // Markup that is text here (a feed's escaped HTML) splits no number for a reader either.
-    const readings = html ? [normalized] : [normalized, dropMatches(normalized, MARKUP)];
-    for (const reading of readings) for (const pii of findPii(source, allow, reading)) add(`${pii.kind} ${maskPii(pii.value.replace(MARKUP, ''))}`, { pii });
+    const readings = html ? [plain] : [plain, plain.replace(MARKUP, '')];
+    for (const reading of readings) for (const pii of findPii(reading, allow, { text: reading, origin: null })) add(`${pii.kind} ${maskPii(pii.value)}`, { pii });
     if (asSource) {
-      for (const { canary } of findCanaryHits(normalized.text, canaries, 'source')) add(canary.entry + canary.text, { canary });
+      for (const { canary } of findCanaryHits(plain, canaries, 'source')) add(canary.entry + canary.text, { canary });
     }
     // In a page's source, tags stay where they are: dropping them would join the last word of one
     // paragraph to the first of the next (the page text below reads across inline markup). Any
     // other text may carry markup as text (a feed's escaped HTML), which must not split a name.
-    const reading = readingText(source, { markup: !html });
-    for (const { canary } of findCanaryHits(reading.text, canaries, 'reading')) add(canary.entry + canary.text, { canary });
+    for (const { canary } of findCanaryHits(readingOf(plain, { markup: !html }), canaries, 'reading')) add(canary.entry + canary.text, { canary });
   };
   read(/<svg[\s>]/i.test(text) ? text.replace(GEOMETRY, ' ') : text, { asSource: true });
   if (html) read(pageText(text), { asSource: false });
@@ -57,7 +57,7 @@ export function findInText(file: string, text: string, { canaries, allow }: Scan
 
 /** A finding as a Chinese sentence, the number masked. */
 export function describeFinding(finding: TextFinding): string {
-  if (finding.pii) return `含有${PII_LABELS[finding.pii.kind]}（${maskPii(finding.pii.value.replace(MARKUP, ''))}）`;
+  if (finding.pii) return `含有${PII_LABELS[finding.pii.kind]}（${maskPii(finding.pii.value)}）`;
   const { canary } = finding;
   return `含有未公开条目 ${canary.entry} 的${canary.what}“${canary.text.length > 40 ? `${canary.text.slice(0, 40)}…` : canary.text}”`;
 }

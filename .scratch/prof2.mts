@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { normalizeText } from '../src/lib/normalize-text';
+import { findPii } from '../src/lib/pii';
+import { readingText } from '../src/lib/leak-canaries';
+import { pageText } from '../src/lib/page-text';
+const html = readFileSync('dist/officers/wang-xiang/index.html', 'utf8');
+console.log('length', html.length);
+const time = (name: string, fn: () => unknown) => { const s = performance.now(); for (let i = 0; i < 50; i++) fn(); console.log(name, ((performance.now() - s) / 50).toFixed(2), 'ms'); };
+time('normalizeText', () => normalizeText(html));
+const n = normalizeText(html);
+console.log('fast path?', n.origin === null);
+time('findPii', () => findPii(html, [], n));
+time('readingText', () => readingText(html));
+time('pageText', () => pageText(html));
+const p = pageText(html);
+time('normalize page', () => normalizeText(p));
+time('findPii page', () => findPii(p));
+time('reading page', () => readingText(p));

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { normalizeText } from '../src/lib/normalize-text';
+const html = readFileSync('dist/officers/wang-xiang/index.html', 'utf8');
+const time = (name: string, fn: () => unknown) => { const s = performance.now(); for (let i = 0; i < 200; i++) fn(); console.log(name, ((performance.now() - s) / 200).toFixed(3), 'ms'); };
+time('normalize no origins', () => normalizeText(html, { origins: false }));
+const SEPARATOR = String.raw`[\s()\[\]【】〔〕〈〉《》{}.。·・•/\\\-‐‑‒–—―−﹣~_]`;
+const GROUP = String.raw`(?:\d+)?[Xx](?![A-Za-z])|\d+`;
+const CHAIN = new RegExp(String.raw`\+?(?:${GROUP})(?:${SEPARATOR}{1,6}(?:${GROUP}))*`, 'g');
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+time('chain', () => [...html.matchAll(CHAIN)].length);
+time('email', () => [...html.matchAll(EMAIL)].length);
+console.log([...html.matchAll(CHAIN)].length);
