@@ -145,18 +145,21 @@ function pointsCanaries(entry: CanaryEntry, key: string, publicMonths: ReadonlyS
   return canaries;
 }
 
-/** Canaries of one place by their first two characters, built once per list. */
-const indexes = new WeakMap<readonly Canary[], Map<CanaryPlace, Map<string, Canary[]>>>();
+/** Canaries of one place by their first two characters (as one number), built once per list. */
+const indexes = new WeakMap<readonly Canary[], Map<CanaryPlace, Map<number, Canary[]>>>();
 
-function indexOf(canaries: readonly Canary[], place: CanaryPlace): Map<string, Canary[]> {
+/** The first two UTF-16 units of a text at `at` as one number: no string is made per position. */
+const pairAt = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+
+function indexOf(canaries: readonly Canary[], place: CanaryPlace): Map<number, Canary[]> {
   let byPlace = indexes.get(canaries);
   if (!byPlace) indexes.set(canaries, (byPlace = new Map()));
   let index = byPlace.get(place);
   if (!index) {
     index = new Map();
     for (const canary of canaries) {
-      if (canary.place !== place) continue;
-      const key = canary.text.slice(0, 2);
+      if (canary.place !== place || canary.text.length < 2) continue;
+      const key = pairAt(canary.text, 0);
       index.set(key, [...(index.get(key) ?? []), canary]);
     }
     byPlace.set(place, index);
@@ -185,14 +188,16 @@ export interface CanaryHit {
  * normalised source.
  */
 export function findCanaryHits(text: string, canaries: readonly Canary[], place: CanaryPlace): CanaryHit[] {
+  if (place === 'source') return findAddresses(text, canaries);
   const index = indexOf(canaries, place);
   const found = new Map<Canary, number>();
   // A one-character canary has a one-character key: looked for directly (none is made above).
   for (const canary of canaries) {
     if (canary.place === place && canary.text.length < 2 && text.includes(canary.text)) found.set(canary, text.indexOf(canary.text));
   }
-  for (let i = 0; i < text.length; i++) {
-    const candidates = index.get(text.slice(i, i + 2));
+  if (index.size === 0) return canaries.filter((canary) => found.has(canary)).map((canary) => ({ canary, index: found.get(canary)! }));
+  for (let i = 0; i + 1 < text.length; i++) {
+    const candidates = index.get(pairAt(text, i));
     if (!candidates) continue;
     for (const canary of candidates) {
       if (found.has(canary) || !text.startsWith(canary.text, i)) continue;
@@ -200,6 +205,31 @@ export function findCanaryHits(text: string, canaries: readonly Canary[], place:
       if (inPublicText(text, i, canary)) continue;
       found.set(canary, i);
     }
+  }
+  return canaries.filter((canary) => found.has(canary)).map((canary) => ({ canary, index: found.get(canary)! }));
+}
+
+/** The address canaries by their text, built once per list. */
+const addressIndexes = new WeakMap<readonly Canary[], Map<string, Canary>>();
+/** Every `/segment/segment/` in a text, overlapping ones too (`/rongyu/officers/x/` holds `/officers/x/`). */
+const ADDRESS = /(?=(\/[a-z0-9-]+\/[a-z0-9-]+\/))/g;
+
+/**
+ * Address canaries (`/officers/wang-xiang/`, `/points/2021-03/`) are all of one shape, and share
+ * their first characters: found by reading every such address in the text once and looking it up,
+ * which keeps the guard linear in the size of the site.
+ */
+function findAddresses(text: string, canaries: readonly Canary[]): CanaryHit[] {
+  let index = addressIndexes.get(canaries);
+  if (!index) {
+    index = new Map(canaries.filter((c) => c.place === 'source').map((c) => [c.text, c]));
+    addressIndexes.set(canaries, index);
+  }
+  if (index.size === 0) return [];
+  const found = new Map<Canary, number>();
+  for (const match of text.matchAll(ADDRESS)) {
+    const canary = index.get(match[1]!);
+    if (canary && !found.has(canary)) found.set(canary, match.index);
   }
   return canaries.filter((canary) => found.has(canary)).map((canary) => ({ canary, index: found.get(canary)! }));
 }

@@ -37,6 +37,8 @@ export function pageText(html: string): string {
     for (const child of node.childNodes) walk(child);
     if (block) parts.push(BLOCK_BREAK);
   };
-  walk(parse(html, { comment: false }));
+  // Only <pre> keeps its text raw: <noscript> is parsed as the markup it is (a page without
+  // JavaScript shows it), and the content of <script> and <style> is not wanted here at all.
+  walk(parse(html, { comment: false, blockTextElements: { pre: true } }));
   return parts.join('');
 }

@@ -4,6 +4,7 @@
  * "CSV (逗号分隔)", or in UTF-16 ("Unicode 文本", tab-separated); `.xlsx` workbooks are read with
  * exceljs. Every cell becomes a string, so both formats go through the same checks.
  */
+import { decodeTextFile } from '../published-file/text-encoding';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -37,16 +38,11 @@ export interface Table {
  * as GB18030, its superset, so characters outside GBK such as 𠮷 survive too.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'UTF-8' | 'GBK' | 'UTF-16' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'GBK' };
-  }
+  // The same reading as the privacy scan's (published-file/text-encoding.ts); a sheet that looks
+  // binary there is still read, as GBK, so the import can say what is wrong with its rows.
+  const decoded = decodeTextFile(bytes);
+  if (!decoded) return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'GBK' };
+  return { text: decoded.text, encoding: decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding === 'gb18030' ? 'GBK' : 'UTF-16' };
 }
 
 const isEmptyRow = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { checkSite } from '../src/lib/check/check-site';
+import { publishedAndExcluded, toCanaryEntry } from '../src/lib/check/hidden-traces';
+import { guardSite, hashesOf } from '../src/lib/guard-site';
+import { leakCanaries } from '../src/lib/leak-canaries';
+const site = process.argv[2]!, dist = process.argv[3]!;
+const now = new Date();
+const { content } = await checkSite({ root: site, contentDir: path.join(site, 'content'), configFile: path.join(site, 'site.config.yaml'), publicDir: path.join(site, 'public'), now });
+const { excluded, published } = publishedAndExcluded(content.entries, { now, audience: 'public' });
+const canaries = leakCanaries(excluded.map(toCanaryEntry), published.map(toCanaryEntry));
+const s = performance.now();
+const findings = await guardSite(dist, { canaries, allow: [], originals: hashesOf(path.join(site, 'content')) });
+console.log('canaries', canaries.length, 'findings', findings.length, 'guard', ((performance.now() - s) / 1000).toFixed(2), 's');
