@@ -1,1 +1,0 @@
-import { hostileCorpus } from '../tests/build/hostile-corpus';
