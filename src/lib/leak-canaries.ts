@@ -44,7 +44,8 @@ export interface Canary {
 /** Summaries shorter than this are too likely to appear elsewhere by chance. */
 const MIN_TEXT = 8;
 
-const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
+/** The fields that name an entry's picture. */
+export const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
 
 /** What separates the characters of a name when people or markup pad it, and is dropped for matching. */
 const PADDING = /[\s·•・*_~`]+/gu;

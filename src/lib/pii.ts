@@ -220,6 +220,11 @@ const CHINESE_DIGITS: Record<string, string> = Object.fromEntries(
     [['幺', '1'], ['洞', '0']],
   ),
 );
+/** The digits a phone number written in Chinese numerals stands for: 一三九… → 139…. */
+export function chineseDigits(text: string): string {
+  return [...text].map((c) => CHINESE_DIGITS[c] ?? '').join('');
+}
+
 const CHINESE_CHAIN = new RegExp(String.raw`[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞](?:${SEPARATOR}{0,${MAX_GAP}}[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞])+`, 'g');
 
 /** A landline number, or a bare local number right after a telephone label (电话 8688 1234). */
@@ -288,7 +293,7 @@ export function findPiiHints(text: string, allow: readonly string[] = [], { lett
     }
   }
   for (const match of plain.matchAll(CHINESE_CHAIN)) {
-    const digits = [...match[0]].map((c) => CHINESE_DIGITS[c] ?? '').join('');
+    const digits = chineseDigits(match[0]);
     if (MOBILE.test(digits) && !allowed.has(piiKey(digits))) add('mobile-chinese', match.index, match.index + match[0].length);
   }
   if (letter) {

@@ -4,7 +4,7 @@
  * full name 陈女士. `npm run check -- --redact <file>` shows the proposals and writes them after
  * confirmation; the check's warnings point there.
  */
-import { findPii, findPiiHints, piiKey, type PiiHintKind, type PiiKind } from './pii';
+import { chineseDigits, findPii, findPiiHints, piiKey, type PiiHintKind, type PiiKind } from './pii';
 import { normalizeText } from './normalize-text';
 
 export interface Redaction {
@@ -75,11 +75,6 @@ export function maskedAs(kind: Redaction['kind'], value: string): string {
     default:
       return value;
   }
-}
-
-function chineseDigits(text: string): string {
-  const digits: Record<string, string> = { 〇: '0', 零: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9' };
-  return [...text].map((c) => digits[c] ?? '').join('');
 }
 
 /**

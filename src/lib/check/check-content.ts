@@ -16,8 +16,7 @@ import { placeholderIn } from '../authoring/placeholder';
 import { checkBody, MAX_BODY_BYTES } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
-import { textProblems } from './text-problems';
-import { findPii, maskPii, PII_LABELS } from '../pii';
+import { fileNameProblems, textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
 import { checkPoints, checkPointsPeriods, checkStudyRotation } from './check-points';
 import { DEFAULT_POINT_CATEGORIES, type SiteConfig } from '../../schemas/site-config';
@@ -344,19 +343,6 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
     problems.push(...hiddenTraceProblems(entries, { now, audience, points: site?.config.points.publish }));
   }
   return { problems: sortProblems(problems), entries };
-}
-
-/** Personal data in a file's name (a photo saved as 13912345678.jpg): it would be published with the file. */
-function fileNameProblems(name: string, file: string, allow: readonly string[]): Problem[] {
-  return findPii(name, allow).map((match) => ({
-    severity: 'error' as const,
-    code: 'personal-data' as const,
-    file,
-    field: '文件名',
-    value: maskPii(match.value),
-    message: `文件名含有${PII_LABELS[match.kind]}（${maskPii(match.value)}），不能公开发布`,
-    hint: '请给文件改名（只用拼音、数字和连字符，如 wang-xiang.jpg），并修改引用它的字段',
-  }));
 }
 
 function ignoredFile(collection: CollectionName, file: string, format: 'markdown' | 'data'): Problem {

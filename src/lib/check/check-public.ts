@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspectFile, FILE_KIND_LABELS } from '../published-file';
 import { listPublicFiles } from '../public-folder';
-import { findPii, maskPii, PII_LABELS } from '../pii';
+import { maskPii, PII_LABELS } from '../pii';
+import { fileNameProblems } from './text-problems';
 import { findInText } from '../privacy-scan';
 import { displayPath, type Problem } from './problem';
 
@@ -32,17 +33,7 @@ export async function checkPublicFolder({ root, publicDir, allow }: PublicCheckO
   const problems: Problem[] = [];
   for (const { path: relative, rule } of files) {
     const file = displayPath(root, path.join(publicDir, relative));
-    for (const match of findPii(relative, allow)) {
-      problems.push({
-        severity: 'error',
-        code: 'personal-data',
-        file,
-        field: '文件名',
-        value: maskPii(match.value),
-        message: `文件名含有${PII_LABELS[match.kind]}（${maskPii(match.value)}），不能公开发布`,
-        hint: '请给文件改名（只用拼音、数字和连字符）',
-      });
-    }
+    problems.push(...fileNameProblems(relative, file, allow));
     if (rule.verdict !== 'publish') {
       problems.push({ severity: rule.severity, code: 'public-file', file, message: rule.message, hint: rule.hint });
       continue;

@@ -6,10 +6,10 @@
  * field and the line, and a fix.
  */
 import { COLLECTION_NAMES } from '../../schemas/index';
-import { findCanaryHits, leakCanaries, pathWords, readingText, type Canary, type CanaryEntry } from '../leak-canaries';
+import { findCanaryHits, IMAGE_FIELDS, leakCanaries, pathWords, readingText, type Canary, type CanaryEntry } from '../leak-canaries';
 import { normalizeText, sourceOffset } from '../normalize-text';
 import { publish, type Collections, type ExcludedEntry, type ExclusionReason, type PublishOptions } from '../publishing';
-import { formatFieldPath, type Problem } from './problem';
+import { forEachString, formatFieldPath, type Problem } from './problem';
 import type { CheckedEntry } from './check-content';
 
 export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, string> = {
@@ -36,8 +36,6 @@ export function publishedAndExcluded(entries: readonly CheckedEntry[], options: 
 
 /** An entry as the canaries need it. */
 export const toCanaryEntry = (e: CheckedEntry): CanaryEntry => ({ collection: e.collection, id: e.id, data: e.data });
-
-const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
 
 /** Every trace of an unpublished entry in the published ones, as errors with file, field and line. */
 export function hiddenTraceProblems(entries: readonly CheckedEntry[], options: PublishOptions): Problem[] {
@@ -69,18 +67,12 @@ export function hiddenTraceProblems(entries: readonly CheckedEntry[], options: P
       for (const { canary } of findCanaryHits(readingText(text, { markup: true }).text, canaries, 'reading')) report(entry, canary, field, line);
       for (const { canary } of findCanaryHits(normalizeText(text).text, canaries, 'source')) report(entry, canary, field, line);
     };
-    const walk = (value: unknown, path: (string | number)[]) => {
-      if (typeof value === 'string') {
-        const field = formatFieldPath(path);
-        scan(value, field, entry.lineOf?.(path));
-        if (IMAGE_FIELDS.includes(field)) for (const { canary } of findCanaryHits(pathWords(value), canaries, 'path')) report(entry, canary, field, entry.lineOf?.(path));
-      } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-      else if (value && typeof value === 'object' && !(value instanceof Date)) {
-        for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-      }
-    };
     // The fields as the clerk wrote them, so the message names a field they know (`participants`).
-    walk(entry.written ?? entry.data, []);
+    forEachString(entry.written ?? entry.data, (value, path) => {
+      const field = formatFieldPath(path);
+      scan(value, field, entry.lineOf?.(path));
+      if (IMAGE_FIELDS.includes(field)) for (const { canary } of findCanaryHits(pathWords(value), canaries, 'path')) report(entry, canary, field, entry.lineOf?.(path));
+    });
     // The body as a reader reads it: one finding per canary, on the line where it first stands.
     const lineAt = (offset: number) => (entry.bodyLine ?? 1) + (entry.body.slice(0, offset).match(/\n/g)?.length ?? 0);
     const body = readingText(entry.body, { markup: true });

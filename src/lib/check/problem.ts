@@ -53,6 +53,15 @@ export type ProblemCode =
   | 'unpublished-trace'
   | 'public-file';
 
+/** Calls `visit` with every string in parsed YAML data and its path (dates and other values are skipped). */
+export function forEachString(value: unknown, visit: (text: string, path: (string | number)[]) => void, path: (string | number)[] = []): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, i) => forEachString(item, visit, [...path, i]));
+  else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) forEachString(item, visit, [...path, key]);
+  }
+}
+
 /** Formats a zod path the way authors see it in YAML: `recipients.officers[0]`. */
 export function formatFieldPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((text, segment) => {

@@ -7,7 +7,7 @@ import { placeholder, placeholderIn } from '../authoring/placeholder';
 import { dropMatches, MARKUP, normalizeText } from '../normalize-text';
 import { findPii, findPiiHints, maskPii, PII_LABELS, type PiiHintKind, type PiiMatch } from '../pii';
 import { fullNameIn, maskedAs } from '../redact';
-import { formatFieldPath, type Problem } from './problem';
+import { forEachString, formatFieldPath, type Problem } from './problem';
 import type { SourceFile } from './source-file';
 
 export interface TextRules {
@@ -70,17 +70,11 @@ export function textProblems(source: SourceFile, { allow, letter = false, landli
       problems.push(hintProblem(match, where(match.index), redactHint));
     }
   };
-  const walk = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string') {
-      const line = source.lineOf(path);
-      placeholderProblem(value, formatFieldPath(path), line);
-      report(value, formatFieldPath(path), () => line);
-    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-    else if (value && typeof value === 'object' && !(value instanceof Date)) {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-    }
-  };
-  walk(source.data, []);
+  forEachString(source.data, (value, path) => {
+    const line = source.lineOf(path);
+    placeholderProblem(value, formatFieldPath(path), line);
+    report(value, formatFieldPath(path), () => line);
+  });
   const lineStarts = [0];
   for (let i = source.body.indexOf('\n'); i !== -1; i = source.body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   source.body.split('\n').forEach((text, index) => placeholderProblem(text, '正文', source.bodyLine + index));
@@ -103,6 +97,19 @@ export function textProblems(source: SourceFile, { allow, letter = false, landli
     }
   }
   return problems;
+}
+
+/** Personal data in a file's name (a photo saved as 13912345678.jpg): it would be published with the file. */
+export function fileNameProblems(name: string, file: string, allow: readonly string[]): Problem[] {
+  return findPii(name, allow).map((match) => ({
+    severity: 'error' as const,
+    code: 'personal-data' as const,
+    file,
+    field: '文件名',
+    value: maskPii(match.value),
+    message: `文件名含有${PII_LABELS[match.kind]}（${maskPii(match.value)}），不能公开发布`,
+    hint: '请给文件改名（只用拼音、数字和连字符，如 wang-xiang.jpg），并修改引用它的地方',
+  }));
 }
 
 function hintProblem(match: PiiMatch<PiiHintKind>, where: { field?: string; line?: number }, redactHint: string): Omit<Problem, 'file'> {
