@@ -21,7 +21,6 @@ const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 function dropDown(spec: ColumnSpec): string[] | undefined {
   if (spec.kind === 'choice' && spec.choices) return Object.values(spec.choices);
   if (spec.kind === 'yesno') return ['是', '否'];
-  if (spec.kind === 'approx') return ['余', '约'];
   return undefined;
 }
 

@@ -10,22 +10,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { setFields } from '../src/lib/authoring/frontmatter-edit';
-import { isHeic, READABLE_FORMATS } from '../src/lib/authoring/photo-input';
+import { READABLE_FORMATS } from '../src/lib/authoring/photo-input';
+import { intakePhoto } from '../src/lib/authoring/photo-intake';
 import { placeholder, placeholderIn } from '../src/lib/authoring/placeholder';
 import { ENTER_FILL_IN_LATER, promptLine } from '../src/lib/authoring/prompt';
 import { displayPath } from '../src/lib/check/problem';
 import { readEntries } from '../src/lib/import/existing';
 import { resolveSitePaths } from '../src/lib/site-paths';
+import { IMAGE_FIELDS, type CollectionName } from '../src/schemas/index';
 import { closestMatches } from '../src/lib/suggest';
 import { fail } from './cli';
 
-/** Large enough for a portrait on any screen and a printed A4 poster; a phone photo is 4000 px. */
-export const MAX_SIZE = 1600;
-
-/** Which field holds the picture of each collection. */
-const IMAGE_FIELDS = { officers: 'photo', units: 'photo', honors: 'certificate', letters: 'scan' } as const;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -53,9 +49,9 @@ if (!values.for || !/^[a-z]+\/[a-z0-9-]+$/.test(values.for)) fail('缺少 --for�
 
 const [collection, id] = values.for.split('/') as [string, string];
 if (!(collection in IMAGE_FIELDS)) fail(`${collection} 类条目没有图片字段`, `可用：${Object.keys(IMAGE_FIELDS).map((c) => `${c}/<id>`).join('、')}`);
-const field = IMAGE_FIELDS[collection as keyof typeof IMAGE_FIELDS];
+const field = IMAGE_FIELDS[collection as CollectionName]!;
 // Entries may sit in sub-folders of their collection (officers/2020/li-ming.md): the id is the file name.
-const entries = readEntries(paths.contentDir, collection as keyof typeof IMAGE_FIELDS);
+const entries = readEntries(paths.contentDir, collection as CollectionName);
 const entry = entries.find((e) => e.id === id);
 if (!entry) {
   const close = closestMatches(id, entries.map((e) => e.id));
@@ -64,25 +60,9 @@ if (!entry) {
 const entryPath = path.join(paths.contentDir, entry.path);
 const dir = path.dirname(entryPath);
 
-const bytes = readFileSync(source);
-/** Says why the photo cannot be used, and stops. */
-function unreadable(): never {
-  if (isHeic(bytes)) fail(`${given} 是苹果手机的 HEIC 格式照片，本机无法读取`, '请在手机或电脑上另存为 JPG 后再试（iPhone 的“照片”可以导出为 JPEG）');
-  fail(`${given} 不是可以读取的图片`, `可以处理的格式：${READABLE_FORMATS}。手机照片可先在手机上“导出为 JPEG”`);
-}
-
-let image: sharp.Sharp;
-let info: sharp.Metadata;
-try {
-  image = sharp(bytes, { failOn: 'error' });
-  info = await image.metadata();
-} catch {
-  unreadable();
-}
-
-// Keep transparency as PNG; everything else becomes JPEG, which is what phone photos are.
-const keepPng = info.format === 'png' && info.hasAlpha;
-const fileName = `${id}${field === 'photo' ? '' : `-${field}`}.${keepPng ? 'png' : 'jpg'}`;
+const intake = await intakePhoto(readFileSync(source), given);
+if (!intake.ok) fail(intake.message, intake.hint);
+const fileName = `${id}${field === 'photo' ? '' : `-${field}`}.${intake.extension}`;
 const target = path.join(dir, fileName);
 
 // A second run for the same entry must not silently throw the first photo away. Processing the
@@ -103,22 +83,10 @@ if (!alt && process.stdin.isTTY) {
   prompt.close();
 }
 
-const pipeline = image
-  .rotate() // apply the EXIF orientation, so the picture is upright once the EXIF is gone
-  .resize(MAX_SIZE, MAX_SIZE, { fit: 'inside', withoutEnlargement: true });
-// sharp writes no EXIF, XMP, IPTC or ICC metadata unless asked to: the GPS position stays behind.
-// Reading the header is not decoding: a HEIC photo may pass metadata() and fail only here.
-let output: Buffer;
-try {
-  output = keepPng ? await pipeline.png({ compressionLevel: 9 }).toBuffer() : await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
-} catch {
-  unreadable();
-}
-writeFileSync(target, output);
+writeFileSync(target, intake.bytes);
 writeFileSync(entryPath, setFields(entry.text, { [field]: fileName, [`${field}Alt`]: alt || placeholder('图片的文字说明') }));
 
-const out = await sharp(output).metadata();
-console.log(`✔ 已保存 ${displayPath(root, target)}（${out.width}×${out.height}，已去除拍摄位置等元数据${earlier ? `；替换了 ${displayPath(root, earlier)}` : ''}）`);
+console.log(`✔ 已保存 ${displayPath(root, target)}（${intake.width}×${intake.height}，已去除拍摄位置等元数据${earlier ? `；替换了 ${displayPath(root, earlier)}` : ''}）`);
 console.log(`✔ 已在 ${displayPath(root, entryPath)} 中填写 ${field}${alt ? ` 和 ${field}Alt` : ''}`);
 if (earlier && earlier !== target) console.log(`  原来的 ${displayPath(root, earlier)} 没有删除；不再需要时可以删掉它。`);
 if (!alt) console.log(`  还需要：把 ${field}Alt 的“（请填写：…）”换成照片内容的说明，然后运行 npm run check。`);

@@ -5,7 +5,8 @@
  * public site really shows; this module only puts them into words and, for an entry left out
  * because of another one, names that other one.
  */
-import { COLLECTIONS, type CollectionName, type Ref } from '../schemas/index';
+import { COLLECTIONS, describeCollection, type CollectionName, type Ref } from '../schemas/index';
+import { findField } from '../schemas/field';
 import type { ExcludedEntry, ExclusionReason } from './publishing';
 
 /** 未同意公开: a person's consent is missing; 内部: the unit keeps it internal. */
@@ -40,21 +41,6 @@ export interface ShownEntry {
   id: string;
   data: unknown;
 }
-
-/** What a reference is to the entry that holds it, keyed `collection.field.path` (array indices left out). */
-const RELATIONS: Record<string, string> = {
-  'units.parent': '上级单位',
-  'officers.unit': '所在单位',
-  'honors.recipients.officers': '获奖人',
-  'honors.recipients.units': '获奖单位',
-  'letters.to.officers': '致谢对象',
-  'letters.to.units': '致谢对象',
-  'stats.unit': '所属单位',
-  'activities.unit': '举办单位',
-  'activities.host': '主持人',
-  'points.unit': '所属单位',
-  'points.entries.officer': '积分成员',
-};
 
 /** How the reason of an entry another one depends on is said after its name. */
 const DEPENDENCY_STATES: Record<ExclusionReason, string> = {
@@ -150,7 +136,8 @@ function sentence(
   // 获奖人“甲”、“乙”尚未同意公开，获奖单位“丙”标为内部，此页只在内部版本显示。
   const groups = new Map<string, { relation: string; state: string; names: string[] }>();
   for (const { field, ref } of dependencies) {
-    const relation = RELATIONS[`${collection}.${field}`] ?? `关联的${COLLECTIONS[ref.collection].label}`;
+    // What the reference is to the entry that holds it: the label of its field (获奖人物, 上级单位).
+    const relation = findField(describeCollection(collection), field.split('.'))?.doc.label ?? `关联的${COLLECTIONS[ref.collection].label}`;
     const state = DEPENDENCY_STATES[reasons.get(key(ref.collection, ref.id))!];
     const group = groups.get(`${relation}|${state}`) ?? { relation, state, names: [] };
     const name = `“${nameOf(ref) ?? ref.id}”`;

@@ -70,22 +70,3 @@ export function describeChoices(labels: Record<string, string>): string {
     .map(([value, label]) => (value === label ? value : `${value}（${label}）`))
     .join('、');
 }
-
-const LABEL_TABLES: Record<string, string>[] = [
-  UNIT_KINDS,
-  OFFICER_ROLES,
-  HONOR_SCOPES,
-  HONOR_LEVELS,
-  LETTER_KINDS,
-  ACTIVITY_KINDS,
-  VISIBILITIES,
-  APPROXIMATIONS,
-];
-
-/** The label table whose values are exactly `options` (an enum's choices), if any. */
-export function labelsForChoices(options: readonly string[]): Record<string, string> | undefined {
-  return LABEL_TABLES.find((table) => {
-    const keys = Object.keys(table);
-    return keys.length === options.length && options.every((o) => keys.includes(o));
-  });
-}

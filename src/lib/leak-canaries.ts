@@ -11,6 +11,7 @@
  * 章伟华), and is one everywhere else (章伟 in 民警章伟同志).
  */
 import type { CollectionName } from '../schemas/context';
+import { IMAGE_FIELDS } from '../schemas/index';
 import { entryIdFromPath } from './entry-id';
 import { dropMatches, MARKUP, normalizeText, type NormalizedText } from './normalize-text';
 
@@ -44,8 +45,8 @@ export interface Canary {
 /** Summaries shorter than this are too likely to appear elsewhere by chance. */
 const MIN_TEXT = 8;
 
-/** The fields that name an entry's picture. */
-export const IMAGE_FIELDS = ['photo', 'certificate', 'scan'];
+/** The fields that name an entry's picture, in any collection. */
+export const IMAGE_FIELD_NAMES: readonly string[] = [...new Set(Object.values(IMAGE_FIELDS))];
 
 /** What separates the characters of a name when people or markup pad it, and is dropped for matching. */
 const PADDING = /[\s·•・*_~`]+/gu;
@@ -92,7 +93,7 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
   const publicIds = new Set(published.map((e) => `${e.collection}/${e.id}`));
   const publicNames = new Set(published.flatMap((e) => (e.collection === 'officers' && typeof e.data.name === 'string' ? [reading(e.data.name)] : [])));
   const publicPersonIds = new Set(published.flatMap((e) => (e.collection === 'officers' ? [e.id, e.id.replace(/-/g, '')] : [])));
-  const publicImages = new Set(published.flatMap((e) => IMAGE_FIELDS.flatMap((f) => (typeof e.data[f] === 'string' ? [pathWords(entryIdFromPath(e.data[f] as string))] : []))));
+  const publicImages = new Set(published.flatMap((e) => IMAGE_FIELD_NAMES.flatMap((f) => (typeof e.data[f] === 'string' ? [pathWords(entryIdFromPath(e.data[f] as string))] : []))));
   const publicMonths = new Set(published.flatMap((e) => (e.collection === 'points' && typeof e.data.month === 'string' ? [e.data.month] : [])));
   const canaries: Canary[] = [];
   for (const entry of excluded) {
@@ -119,7 +120,7 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
     if (summary.length >= MIN_TEXT && !publicTexts.has(summary)) {
       canaries.push({ text: summary, entry: key, what: '简介', place: 'reading' });
     }
-    for (const field of IMAGE_FIELDS) {
+    for (const field of IMAGE_FIELD_NAMES) {
       const image = entry.data[field];
       // Astro names built images after the source file: wang-xiang.jpg → wang-xiang.Ab12_Cd.webp.
       if (typeof image !== 'string') continue;

@@ -14,7 +14,8 @@ export interface PartialDate {
   key: string;
 }
 
-const PATTERN = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
+/** How a partial date is written: `2019`, `2020-04`, `2020-06-18` (months and days may have one digit). */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 
 /** Why a value could not be read as a partial date, in Chinese, for error messages. */
 export type PartialDateProblem = { ok: false; reason: string };
@@ -30,7 +31,7 @@ export function parsePartialDate(input: unknown): { ok: true; value: PartialDate
   }
   const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : null;
   if (text === null) return { ok: false, reason: '应写成 2019、2020-04 或 2020-06-18 这样的日期' };
-  const match = PATTERN.exec(text);
+  const match = PARTIAL_DATE_PATTERN.exec(text);
   if (!match) return { ok: false, reason: `“${text}”不是日期，应写成 2019、2020-04 或 2020-06-18` };
   const year = Number(match[1]);
   const month = match[2] === undefined ? null : Number(match[2]);

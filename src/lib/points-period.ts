@@ -18,7 +18,8 @@ export interface PointsPeriod {
   key: string;
 }
 
-const PATTERN = /^(\d{4})(?:-(?:[Qq]([1-4])|(\d{1,2})))?$/;
+/** How a period is written: `2021`, `2021-Q1` (or `2021-q1`), `2021-03` (or `2021-3`). */
+export const POINTS_PERIOD_PATTERN = /^(\d{4})(?:-(?:[Qq]([1-4])|(\d{1,2})))?$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -32,7 +33,7 @@ export function makePointsPeriod(year: number, part: { quarter?: number; month?:
 /** Reads `2021`, `2021-Q1` (or `2021-q1`) or `2021-03` (or `2021-3`); the reason in Chinese otherwise. */
 export function parsePointsPeriod(input: unknown): { ok: true; value: PointsPeriod } | { ok: false; reason: string } {
   const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : null;
-  const match = text === null ? null : PATTERN.exec(text);
+  const match = text === null ? null : POINTS_PERIOD_PATTERN.exec(text);
   if (!match) return { ok: false, reason: `${text === null ? '这个值' : `“${text}”`}不是积分期间，应写成 2021（年度）、2021-Q1（季度）或 2021-03（月份）` };
   const year = Number(match[1]);
   if (year < 1900 || year > 2200) return { ok: false, reason: `年份 ${year} 不在合理范围内` };

@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
-import { ACTIVITY_KINDS, enumValues } from '../lib/labels';
+import { ACTIVITY_KINDS } from '../lib/labels';
 import { comparePartialDates } from '../lib/partial-date';
 import { figureSchema } from './count';
 import { publishingFields } from './common';
 import type { SchemaContext } from './context';
+import { choiceField, field, referenceField } from './field';
 import { partialDateSchema } from './partial-date';
 import { boundedText } from './text';
 
@@ -15,28 +16,20 @@ import { boundedText } from './text';
 export const activitySchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
   z
     .object({
-      /** What it was, e.g. 专题党课“我是党员，奋斗有我”. Required. */
-      title: boundedText('title').describe('标题'),
-      /** study, party-day, security, volunteer, competition or other. Required. */
-      kind: z.enum(enumValues(ACTIVITY_KINDS)).describe('类型'),
-      /** The day (or month, or year) it took place. */
-      date: partialDateSchema.optional().describe('日期'),
-      /** First day of a longer activity (instead of `date`). */
-      start: partialDateSchema.optional().describe('开始日期'),
-      /** Last day of a longer activity. */
-      end: partialDateSchema.optional().describe('结束日期'),
-      /** Where it was held. Required. */
-      unit: ctx.reference('units').describe('举办单位 id'),
-      /** Who hosted it (轮值主持). */
-      host: ctx.reference('officers').optional().describe('主持人 id'),
-      /** How many took part, or who (全体党员). */
-      participants: z
-        .union([figureSchema, boundedText('title')])
-        .optional()
-        .describe('参加人员')
-        .transform((p) => (p === undefined ? null : typeof p === 'number' ? { count: p, text: null } : { count: null, text: p })),
-      /** One or two sentences for lists and sharing. Required. */
-      summary: boundedText('summary').describe('简介'),
+      title: field(boundedText('title'), { label: '标题', help: '如 专题党课“我是党员，奋斗有我”', input: 'text' }),
+      kind: choiceField(ACTIVITY_KINDS, { label: '类型', help: '学习、主题党日、安保任务、志愿服务、竞赛 或 其他', example: 'study' }),
+      date: field(partialDateSchema.optional(), { label: '日期', help: '一天的活动写这一天（也可以只写到年或月）', example: '2021-03-15', input: 'date' }),
+      start: field(partialDateSchema.optional(), { label: '开始日期', help: '跨多天的活动：第一天（不写“日期”）', example: '2021-03-15', input: 'date' }),
+      end: field(partialDateSchema.optional(), { label: '结束日期', help: '跨多天的活动：最后一天', example: '2021-03-20', input: 'date' }),
+      unit: referenceField(ctx, 'units', { label: '举办单位', help: '在哪个单位举办' }),
+      host: referenceField(ctx, 'officers', { label: '主持人', help: '轮值主持的人' }).optional(),
+      participants: field(z.union([figureSchema, boundedText('title')]).optional(), {
+        label: '参加人员',
+        help: '写人数（如 30），或一句文字（如 全体党员）',
+        example: '全体党员',
+        input: 'figureOrText',
+      }).transform((p) => (p === undefined ? null : typeof p === 'number' ? { count: p, text: null } : { count: null, text: p })),
+      summary: field(boundedText('summary'), { label: '简介', help: '一两句话，用在列表和分享中', input: 'longtext' }),
       ...publishingFields,
     })
     .strict()

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
+import { field, referencesField } from './field';
 import { boundedList, boundedText } from './text';
 
 /** More recipients than this is a typo (an extra zero), not a real honour. */
@@ -12,14 +13,31 @@ const MAX_RECIPIENTS = 100_000;
 export const recipientsSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
   z
     .object({
-      /** People with a profile, by id. */
-      officers: boundedList(ctx.reference('officers'), 'many').default([]).describe('获奖人物 id 列表'),
-      /** Units, by id. */
-      units: boundedList(ctx.reference('units'), 'many').default([]).describe('获奖单位 id 列表'),
-      /** Names of recipients without a profile, as they may be published. */
-      others: boundedList(boundedText('label'), 'many').default([]).describe('其他获奖者姓名或集体名称'),
-      /** How many received it, when only the number is known (先后有8名民警…). */
-      count: z.number({ invalid_type_error: '应为数字' }).int('应为整数').positive('应大于 0').max(MAX_RECIPIENTS, '请核对人数').optional().describe('获奖人数'),
+      officers: referencesField(ctx, 'officers', {
+        label: '获奖人物',
+        help: '有人物页的获奖者',
+        column: { header: '获奖人物', aliases: ['获奖人', '获奖民警', 'officers'], note: '已有人物页的获奖者：姓名或 id，多人用顿号、逗号或空格隔开' },
+      }),
+      units: referencesField(ctx, 'units', {
+        label: '获奖单位',
+        help: '获奖的集体（已有的单位）',
+        column: { header: '获奖单位', aliases: ['获奖集体', 'units'], note: '已有单位的全称、简称或 id，多个用顿号或逗号隔开' },
+      }),
+      others: field(boundedList(boundedText('label'), 'many').default([]), {
+        label: '其他获奖者',
+        help: '没有人物页的获奖者或集体名称，按可以公开的写法',
+        input: 'list',
+        column: { header: '其他获奖者', aliases: ['others'] },
+      }),
+      count: field(
+        z.number({ invalid_type_error: '应为数字' }).int('应为整数').positive('应大于 0').max(MAX_RECIPIENTS, '请核对人数').optional(),
+        {
+          label: '获奖人数',
+          help: '只知道人数、不知道姓名时填写，如 8',
+          input: 'count',
+          column: { header: '获奖人数', aliases: ['人数', 'count'] },
+        },
+      ),
     })
     .strict()
     .superRefine((r, ctx) => {
@@ -36,10 +54,16 @@ export const recipientsSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Im
 export const addresseesSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
   z
     .object({
-      /** People thanked, by id. */
-      officers: boundedList(ctx.reference('officers'), 'many').default([]).describe('致谢人物 id 列表'),
-      /** Units thanked, by id. */
-      units: boundedList(ctx.reference('units'), 'many').default([]).describe('致谢单位 id 列表'),
+      officers: referencesField(ctx, 'officers', {
+        label: '致谢人物',
+        help: '被感谢的人物',
+        column: { header: '致谢人物', aliases: ['感谢人物', '被感谢人'], note: '被感谢的人物：姓名或 id，多人用顿号、逗号或空格隔开' },
+      }),
+      units: referencesField(ctx, 'units', {
+        label: '致谢单位',
+        help: '被感谢的单位',
+        column: { header: '致谢单位', aliases: ['感谢单位', '被感谢单位'], note: '被感谢的单位：全称、简称或 id。「致谢人物」「致谢单位」至少填一项' },
+      }),
     })
     .strict()
     .superRefine((to, ctx) => {

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
-import { enumValues, UNIT_KINDS } from '../lib/labels';
+import { UNIT_KINDS } from '../lib/labels';
 import { publishingFields } from './common';
 import type { SchemaContext } from './context';
+import { choiceField, field, referenceField } from './field';
 import { imageFields, requireAlt } from './image';
 import { boundedList, boundedText } from './text';
 
@@ -12,23 +13,14 @@ import { boundedList, boundedText } from './text';
 export const unitSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
   z
     .object({
-      /** Full name, e.g. 泰州市公安局海陵分局巡特警大队. Required. */
-      name: boundedText('label').describe('单位全称'),
-      /** Short name for lists and navigation, e.g. 东进警务站. */
-      shortName: boundedText('name').optional().describe('简称'),
-      /** What kind of unit this is. Required. */
-      kind: z.enum(enumValues(UNIT_KINDS)).describe('单位类型'),
-      /** The unit this one belongs to; omitted only for the site's own unit. */
-      parent: ctx.reference('units').optional().describe('上级单位 id'),
-      /** Street address, as it may be published. */
-      address: boundedText('title').optional().describe('地址'),
-      /** Services offered to the public (one per item). */
-      services: boundedList(boundedText('label'), 'few').default([]).describe('服务事项'),
-      /** Opening hours, as text (e.g. 24小时). */
-      hours: boundedText('label').optional().describe('服务时间'),
-      /** One or two sentences about the unit. */
-      summary: boundedText('summary').optional().describe('简介'),
-      /** A photo of the unit, with `photoAlt`. */
+      name: field(boundedText('label'), { label: '单位全称', help: '如 泰州市公安局海陵分局巡特警大队', input: 'text' }),
+      shortName: field(boundedText('name').optional(), { label: '简称', help: '用在列表和导航中，如 东进警务站', example: '简称', input: 'text' }),
+      kind: choiceField(UNIT_KINDS, { label: '单位类型', help: '大队、中队、警务站、党组织 或 其他', example: 'station' }),
+      parent: referenceField(ctx, 'units', { label: '上级单位', help: '此单位属于哪个单位；只有本站单位不写' }).optional(),
+      address: field(boundedText('title').optional(), { label: '地址', help: '可以公开的地址', example: '地址', input: 'text' }),
+      services: field(boundedList(boundedText('label'), 'few').default([]), { label: '服务事项', help: '面向群众的服务，每项一条', example: '服务事项', input: 'list' }),
+      hours: field(boundedText('label').optional(), { label: '服务时间', help: '如 24小时', example: '服务时间', input: 'text' }),
+      summary: field(boundedText('summary').optional(), { label: '简介', help: '一两句话介绍这个单位', input: 'longtext' }),
       ...imageFields(ctx, 'photo', '照片'),
       ...publishingFields,
     })

@@ -24,7 +24,7 @@ describe('setFields', () => {
     expect(frontmatter).not.toMatch(/^# *photo(Alt)?:/m);
     expect(frontmatter).not.toMatch(/\n\s*\n/);
     // Every other optional field is still there to uncomment.
-    expect(frontmatter).toContain('# tags: [见义勇为]\n');
+    expect(frontmatter).toMatch(/^# tags: \[见义勇为, 夺刀\] +# 标签：/m);
     expect(frontmatter).toContain('#   - title: 报道标题\n');
   });
 

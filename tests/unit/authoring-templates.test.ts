@@ -9,7 +9,7 @@ describe('newEntryText', () => {
     const text = newEntryText('honor', { name: '个人嘉奖', officer: ['wang-xiang'] }, '2026-01-01');
     expect(frontmatter(text)).not.toHaveProperty('date');
     expect(text).not.toContain('授予日期，如');
-    expect(text).toContain('# date: 2020-04             # 授予日期：2019、2020-04 或 2020-06-18；不写时列在“日期未注明”下\n');
+    expect(text).toContain('# date: 2020-04             # 授予日期：可以只写到年或月：2019、2020-04 或 2020-06-18；不写时列在“日期未注明”下\n');
     expect(frontmatter(newEntryText('honor', { name: '个人嘉奖', officer: ['wang-xiang'], date: '2021' }, '2026-01-01'))).toMatchObject({ date: 2021 });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialDate, paragraphs, parseApprox, parseCellDate, parseChoice, parseFigure, parseYesNo, splitList } from '../../src/lib/import/cells';
+import { IMPORT_COLUMNS } from '../../src/lib/import/columns';
+import { excelSerialDate, paragraphs, parseCellDate, parseChoice, parseFigure, parseYesNo, splitList } from '../../src/lib/import/cells';
 import { HONOR_LEVELS, HONOR_SCOPES } from '../../src/lib/labels';
 
 const value = <T>(result: { ok: true; value: T } | { ok: false; message: string }) => {
@@ -71,7 +72,7 @@ describe('parseFigure reads counts with separators, 万 and 余/约', () => {
   });
 });
 
-describe('parseYesNo, parseChoice and parseApprox', () => {
+describe('parseYesNo and parseChoice', () => {
   it.each([
     ['是', true],
     ['否', false],
@@ -102,9 +103,12 @@ describe('parseYesNo, parseChoice and parseApprox', () => {
   });
 
   it('reads 余 and 约', () => {
-    expect(value(parseApprox('余'))).toBe('over');
-    expect(value(parseApprox('about'))).toBe('about');
-    expect(parseApprox('大概').ok).toBe(false);
+    // The 约数 column is a choice of 余/约 with its synonyms (src/schemas/stats.ts).
+    const approx = IMPORT_COLUMNS.stats.find((c) => c.field === 'metrics.approx')!;
+    expect(value(parseChoice('余', approx.choices!, approx.synonyms))).toBe('over');
+    expect(value(parseChoice('左右', approx.choices!, approx.synonyms))).toBe('about');
+    expect(value(parseChoice('about', approx.choices!, approx.synonyms))).toBe('about');
+    expect(parseChoice('大概', approx.choices!, approx.synonyms).ok).toBe(false);
   });
 });
 

@@ -6,7 +6,6 @@ import {
   enumValues,
   HONOR_LEVELS,
   HONOR_SCOPES,
-  labelsForChoices,
   LETTER_KINDS,
   OFFICER_ROLES,
   UNIT_KINDS,
@@ -36,31 +35,5 @@ describe('describeChoices', () => {
 
   it('does not repeat a value that is its own label', () => {
     expect(describeChoices({ a: 'a', b: '乙' })).toBe('a、b（乙）');
-  });
-});
-
-describe('labelsForChoices', () => {
-  it.each([
-    ['OFFICER_ROLES', OFFICER_ROLES],
-    ['UNIT_KINDS', UNIT_KINDS],
-    ['HONOR_SCOPES', HONOR_SCOPES],
-    ['HONOR_LEVELS', HONOR_LEVELS],
-    ['LETTER_KINDS', LETTER_KINDS],
-    ['ACTIVITY_KINDS', ACTIVITY_KINDS],
-    ['VISIBILITIES', VISIBILITIES],
-    ['APPROXIMATIONS', APPROXIMATIONS],
-  ])('finds the %s table from its values', (_name, table) => {
-    expect(labelsForChoices(Object.keys(table))).toBe(table);
-  });
-
-  it('finds a table whatever the order of the choices', () => {
-    expect(labelsForChoices(['other', 'police', 'auxiliary'])).toBe(OFFICER_ROLES);
-  });
-
-  it('finds nothing for a subset, a superset or unrelated values', () => {
-    expect(labelsForChoices(['police', 'auxiliary'])).toBeUndefined();
-    expect(labelsForChoices(['police', 'auxiliary', 'other', 'cadet'])).toBeUndefined();
-    expect(labelsForChoices(['red', 'green'])).toBeUndefined();
-    expect(labelsForChoices([])).toBeUndefined();
   });
 });

@@ -7,6 +7,9 @@
 import { pinyin } from 'pinyin-pro';
 import { ENTRY_ID_PATTERN } from '../entry-id';
 import { toPinyinSlug } from '../slug';
+import { LETTER_KINDS } from '../labels';
+import { parsePartialDate } from '../partial-date';
+import type { CollectionName } from '../../schemas/context';
 
 /** Two-character surnames, which the given name follows. */
 const COMPOUND_SURNAMES = new Set(
@@ -51,3 +54,45 @@ export function uniqueId(base: string, taken: ReadonlySet<string>, fallback: str
   for (let n = 2; taken.has(id); n++) id = `${start}-${n}`;
   return id;
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+const group = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+
+/**
+ * The id a new entry gets from its fields (as written in the file), before making it unique: the
+ * year first where there is one, so that honours of the same name in different years do not
+ * collide; an honour of one person ends with that person's id.
+ */
+export function entryBaseId(collection: CollectionName, data: Record<string, unknown>): string {
+  const date = parsePartialDate(collection === 'stats' ? group(data.period).start : data.date);
+  const year = date.ok ? String(date.value.year) : '';
+  // “2020年下半年工作数据” already says the year: 2020-xia-ban-nian-…, not 2020-2020-nian-….
+  const dated = (title: string) => [year, titleId(year ? title.replace(new RegExp(`^${year}\\s*年?`), '') : title)].filter(Boolean).join('-');
+  switch (collection) {
+    case 'officers':
+      return personId(text(data.name));
+    case 'units':
+      return titleId(text(data.shortName) || text(data.name));
+    case 'honors': {
+      const { officers } = group(data.recipients);
+      const person = Array.isArray(officers) && officers.length === 1 ? text(officers[0]) : '';
+      return [dated(text(data.title)), person].filter(Boolean).join('-');
+    }
+    case 'letters': {
+      const kind = LETTER_KINDS[text(data.kind) as keyof typeof LETTER_KINDS] ?? '';
+      return dated(`${text(data.from)}${kind}`);
+    }
+    case 'stats':
+    case 'activities':
+      return dated(text(data.title));
+    case 'points':
+      return `${text(data.unit)}-${text(data.month)}`;
+  }
+}
+
+/** A new entry's id: its base id, made unique among `taken`; the collection's singular when nothing is readable. */
+export function newEntryId(collection: CollectionName, data: Record<string, unknown>, taken: ReadonlySet<string>): string {
+  return uniqueId(entryBaseId(collection, data), taken, FALLBACK_IDS[collection]);
+}
+
+const FALLBACK_IDS: Record<CollectionName, string> = { units: 'unit', officers: 'officer', honors: 'honor', letters: 'letter', stats: 'stats', activities: 'activity', points: 'points' };

@@ -1,8 +1,11 @@
 /**
  * The files `npm run new` writes: every required field filled (with the value given, or a
  * placeholder the content check refuses), every optional field present as a comment that says
- * what it is for. Pure: values in, file text out.
+ * what it is for — both from the field descriptions next to the schemas. Pure: values in, file
+ * text out.
  */
+import { COLLECTIONS, describeCollection, type CollectionName } from '../../schemas/index';
+import type { DescribedField } from '../../schemas/field';
 import { markdownEntry } from './entry-file';
 import { placeholder } from './placeholder';
 
@@ -44,124 +47,125 @@ function dateValue(date: string): string | number {
   return /^\d{4}$/.test(date) ? Number(date) : date;
 }
 
-/**
- * Who an honour went to, or a letter thanked: people and units may both be named (a station and
- * its head), so neither option hides the other.
- */
-function peopleAndUnits(officers: string[] | undefined, unit: string | undefined, missing: string) {
-  const people = officers?.length ? { officers } : {};
-  const units = unit ? { units: [unit] } : {};
-  return officers?.length || unit ? { ...people, ...units } : { officers: [placeholder(missing)] };
+/** What to write for a field the command line did not give: `（请填写：所在单位 id）`. */
+function missing(field: DescribedField): string {
+  return placeholder(field.doc.input === 'reference' || field.doc.input === 'references' ? `${field.doc.label} id` : field.doc.label);
 }
 
-const COMMON = ['publishDate: 2026-12-01   # 发布时间：此前不公开（北京时间）', 'sources:                  # 资料来源', '  - title: 报道标题', '    date: 2020-07-13'];
+/**
+ * Who an honour went to, or a letter thanked: people and units may both be named (a station and
+ * its head), so neither option hides the other. Neither given: a placeholder for the people.
+ */
+function peopleAndUnits(group: DescribedField, officers: string[] | undefined, unit: string | undefined) {
+  const people = officers?.length ? { officers } : {};
+  const units = unit ? { units: [unit] } : {};
+  const first = group.fields.find((f) => f.key === 'officers')!;
+  return officers?.length || unit ? { ...people, ...units } : { officers: [missing(first)] };
+}
+
+/** Column of the comments after the commented example lines. */
+const COMMENT_COLUMN = 26;
+
+/** The example of a field as YAML text: a list as `[甲, 乙]`, a reference as `主持人 id`. */
+function exampleText(field: DescribedField): string | undefined {
+  const { doc } = field;
+  if (doc.input === 'reference') return `${doc.label} id`;
+  // Without an example, the label says what to write: `shortName: 简称`.
+  const example = doc.example ?? (TEXT_INPUTS.has(doc.input) ? doc.label : undefined);
+  if (example === undefined) return undefined;
+  if (doc.input === 'tags' || doc.input === 'list') return `[${example.split('、').join(', ')}]`;
+  return example;
+}
+
+const TEXT_INPUTS: ReadonlySet<string> = new Set(['text', 'longtext', 'list', 'tags', 'alt']);
+
+/** Width on screen: Chinese characters take two columns, so the comments line up. */
+function displayWidth(text: string): number {
+  return [...text].reduce((width, char) => width + (char.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+}
+
+/** `text` padded to the comment column (at least one space). */
+function padded(text: string): string {
+  return `${text} `.padEnd(text.length + Math.max(1, COMMENT_COLUMN - displayWidth(text)));
+}
+
+/** The commented lines offering an optional field: `date: 2020-04   # 授予日期：…`, sub-fields of rows below. */
+function offeredLines(field: DescribedField): string[] {
+  const comment = `# ${field.doc.label}：${field.doc.help}`;
+  if (field.doc.input === 'rows') {
+    const items = field.fields.flatMap((sub) => {
+      const example = exampleText(sub);
+      return example === undefined ? [] : [`${sub.key}: ${example}`];
+    });
+    return [`${padded(`${field.key}:`)}${comment}`, ...items.map((line, i) => `${i === 0 ? '  - ' : '    '}${line}`)];
+  }
+  const example = exampleText(field);
+  return example === undefined ? [] : [`${padded(`${field.key}: ${example}`)}${comment}`];
+}
+
+/** Whether `npm run new` offers an optional field: as its description says, or when there is an example to offer. */
+function offered(field: DescribedField): boolean {
+  return field.doc.template ?? (exampleText(field) !== undefined || field.doc.input === 'rows');
+}
+
+/**
+ * A Markdown entry: the required fields (given, or placeholders the check refuses), the optional
+ * ones given, then every other optional field as a commented line that says what it is for.
+ */
+function entry(collection: CollectionName, given: Record<string, unknown>, bodyText: string | undefined): string {
+  const fields = describeCollection(collection);
+  const data: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (given[field.key] !== undefined) data[field.key] = given[field.key];
+    else if (field.required) data[field.key] = missing(field);
+  }
+  const offers = fields.filter((f) => !f.required && given[f.key] === undefined && offered(f)).flatMap(offeredLines);
+  const body = COLLECTIONS[collection].body!;
+  return markdownEntry(data, `${bodyText ?? placeholder(body.label)}\n`, ['以下是选填字段：去掉行首的 # 即可启用。', ...offers]);
+}
 
 /** The text of a new entry file. `today` is the date written when none was given (YYYY-MM-DD). */
 export function newEntryText(kind: NewKind, values: NewEntryValues, today: string): string {
+  const collection = KIND_COLLECTIONS[kind];
+  const field = (key: string) => describeCollection(collection).find((f) => f.key === key)!;
   switch (kind) {
     case 'officer':
-      return markdownEntry(
-        {
-          name: values.name,
-          role: values.role ?? 'police',
-          unit: values.unit ?? placeholder('所在单位 id'),
-          summary: values.summary ?? placeholder('一句话简介'),
-          ...(values.title ? { title: values.title } : {}),
-        },
-        `${placeholder('事迹正文')}\n`,
-        [
-          '以下是选填字段：去掉行首的 # 即可启用。',
-          ...(values.title ? [] : ['title: 职务，如 站长']),
-          'partyMember: true        # 中共党员',
-          'photo: 文件名.jpg         # 照片：用 npm run photo 添加',
-          'photoAlt: 照片的文字说明',
-          'tags: [见义勇为]',
-          'aliases: [别名]           # 搜索别名，不显示',
-          'featured: true           # 首页推荐',
-          'consent: true            # 取得本人书面同意后才能写，否则不会公开',
-          ...COMMON,
-        ],
-      );
+      return entry(collection, { name: values.name, role: values.role ?? 'police', unit: values.unit, title: values.title, summary: values.summary }, undefined);
     case 'honor':
-      return markdownEntry(
+      return entry(
+        collection,
         {
           title: values.name,
           // An honour with a unit among its recipients is collective: individual ones name people only.
           scope: values.scope ?? (values.unit ? 'collective' : 'individual'),
-          awardedBy: values.by ?? placeholder('授予单位'),
+          awardedBy: values.by,
           // The date is optional: an undated honour is listed under 日期未注明, not refused.
-          ...(values.date ? { date: dateValue(values.date) } : {}),
-          ...(values.level ? { level: values.level } : {}),
-          recipients: peopleAndUnits(values.officer, values.unit, '获奖人物 id'),
-          ...(values.summary ? { summary: values.summary } : {}),
+          date: values.date ? dateValue(values.date) : undefined,
+          level: values.level,
+          recipients: peopleAndUnits(field('recipients'), values.officer, values.unit),
+          summary: values.summary,
         },
-        `${placeholder('事迹或表彰决定原文')}\n`,
-        [
-          '以下是选填字段：去掉行首的 # 即可启用。',
-          ...(values.date ? [] : ['date: 2020-04             # 授予日期：2019、2020-04 或 2020-06-18；不写时列在“日期未注明”下']),
-          ...(values.level ? [] : ['level: provincial         # 级别：national 国家级 / provincial 省级 / municipal 市级 / district 区县级 / bureau 局级 / other']),
-          'documentNo: 文号',
-          'certificate: 文件名.jpg   # 证书图片：用 npm run photo 添加',
-          'certificateAlt: 证书的文字说明',
-          ...(values.summary ? [] : ['summary: 一两句简介']),
-          ...COMMON,
-        ],
+        undefined,
       );
     case 'letter':
-      return markdownEntry(
+      return entry(
+        collection,
         {
           kind: values.kind ?? 'letter',
           date: dateValue(values.date ?? today),
           from: values.from ?? values.name,
-          to: peopleAndUnits(values.to, values.unit, '致谢人物 id'),
-          summary: values.summary ?? placeholder('一句话简介'),
+          to: peopleAndUnits(field('to'), values.to, values.unit),
+          summary: values.summary,
         },
-        `${placeholder('感谢信原文（隐去写信人的全名、电话和住址）')}\n`,
-        [
-          '以下是选填字段：去掉行首的 # 即可启用。',
-          'inscription: 锦旗题字',
-          'scan: 文件名.jpg          # 原件照片：用 npm run photo 添加',
-          'scanAlt: 原件的文字说明',
-          ...COMMON,
-        ],
+        undefined,
       );
     case 'activity':
-      return markdownEntry(
-        {
-          title: values.name,
-          kind: values.kind ?? 'study',
-          date: dateValue(values.date ?? today),
-          unit: values.unit ?? placeholder('举办单位 id'),
-          ...(values.host ? { host: values.host } : {}),
-          summary: values.summary ?? placeholder('一句话简介'),
-        },
-        `${values.body ?? placeholder('活动记录')}\n`,
-        [
-          '以下是选填字段：去掉行首的 # 即可启用。',
-          ...(values.host ? [] : ['host: 主持人 id            # 轮值主持']),
-          'participants: 全体党员     # 参加人员：人数或文字',
-          ...COMMON,
-        ],
+      return entry(
+        collection,
+        { title: values.name, kind: values.kind ?? 'study', date: dateValue(values.date ?? today), unit: values.unit, host: values.host, summary: values.summary },
+        values.body,
       );
     case 'unit':
-      return markdownEntry(
-        {
-          name: values.name,
-          kind: values.kind ?? 'station',
-          ...(values.parent ? { parent: values.parent } : {}),
-          summary: values.summary ?? placeholder('一两句简介'),
-        },
-        `${placeholder('单位介绍')}\n`,
-        [
-          '以下是选填字段：去掉行首的 # 即可启用。',
-          'shortName: 简称',
-          'address: 地址',
-          'hours: 服务时间',
-          'services: [服务事项]',
-          'photo: 文件名.jpg',
-          'photoAlt: 照片的文字说明',
-          ...COMMON,
-        ],
-      );
+      return entry(collection, { name: values.name, kind: values.kind ?? 'station', parent: values.parent, summary: values.summary }, undefined);
   }
 }

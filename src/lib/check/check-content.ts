@@ -3,10 +3,11 @@
  * then does what Astro 5 does not — ids, references, images, alt text, the unit tree. Every problem
  * of the whole content folder is collected, so one run shows all of them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { diskFs, type ContentFs } from './content-fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
+import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionData, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
 import { ownExclusionReason, type Audience } from '../publishing';
 import { hiddenTraceProblems } from './hidden-traces';
 import { closestMatches } from '../suggest';
@@ -43,14 +44,16 @@ export interface CheckOptions {
    * on it: point categories and the study rotation. Without it the default categories apply.
    */
   site?: { config: Pick<SiteConfig, 'points' | 'studyRotation'>; file: string } | undefined;
+  /** How the content folder is read: the disk, or the disk with an editor's unsaved changes laid over it. */
+  fs?: ContentFs;
 }
 
-/** An entry that passed its own schema: the parsed data and where it came from. */
-export interface CheckedEntry {
-  collection: CollectionName;
+/** An entry of one collection that passed its schema: the parsed data and where it came from. */
+export interface CheckedEntryOf<C extends CollectionName> {
+  collection: C;
   id: string;
   file: string;
-  data: Record<string, unknown>;
+  data: CollectionData[C];
   /** The fields as written in the file, before the schema normalised them (for messages naming a field). */
   written?: unknown;
   body: string;
@@ -58,6 +61,14 @@ export interface CheckedEntry {
   bodyLine?: number;
   /** Line of a field in the file, for cross-checks that find problems after parsing. */
   lineOf?: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/** An entry that passed its own schema; `collection` tells which data it holds. */
+export type CheckedEntry = { [C in CollectionName]: CheckedEntryOf<C> }[CollectionName];
+
+/** The checked entries of one collection. */
+export function entriesOf<C extends CollectionName>(entries: readonly CheckedEntry[], collection: C): CheckedEntryOf<C>[] {
+  return entries.filter((e) => e.collection === collection) as unknown as CheckedEntryOf<C>[];
 }
 
 export interface CheckResult {
@@ -131,30 +142,8 @@ function decodeUtf8(bytes: Buffer): string | null {
   }
 }
 
-/** Lists files under `dir` recursively, as absolute paths, sorted for stable output. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (
-    (readdirSync(dir, { recursive: true }) as string[])
-      // Hidden files (.DS_Store, .gitkeep) are the system's, not the author's.
-      .filter((name) => !name.split(path.sep).some((part) => part.startsWith('.')))
-      .map((name) => path.join(dir, name))
-      .filter(isFile)
-      .sort()
-  );
-}
-
-/** A broken symlink is not a file and must not make the check throw. */
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
-export function checkContent({ root, contentDir, now, privacyAllow = [], audience = 'public', site }: CheckOptions): CheckResult {
+export function checkContent({ root, contentDir, now, privacyAllow = [], audience = 'public', site, fs = diskFs }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
@@ -172,7 +161,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
     const folder = path.join(contentDir, collection);
     const seen = new Map<string, string>();
 
-    for (const absolute of listFiles(folder)) {
+    for (const absolute of fs.listFiles(folder)) {
       const file = relative(absolute);
       const ext = path.extname(absolute).toLowerCase();
       // A file name becomes part of an address or an image's name on the site.
@@ -223,12 +212,12 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       ids.get(collection)!.add(id);
 
       // Before reading: a file of gigabytes would not even fit in memory.
-      const oversized = oversizedSourceFile(statSync(absolute).size);
+      const oversized = oversizedSourceFile(fs.size(absolute));
       if (oversized) {
         problems.push(at(oversized));
         continue;
       }
-      const bytes = readFileSync(absolute);
+      const bytes = fs.readFile(absolute);
       const text = decodeUtf8(bytes);
       if (text === null) {
         problems.push(
@@ -265,7 +254,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       // field of the same file is wrong: one run shows as much as possible.
       for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}` });
+        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs });
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
       }
@@ -277,10 +266,11 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         }
         continue;
       }
-      const entry: CheckedEntry = { collection, id, file, data: parsed.data as Record<string, unknown>, written: source.data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf };
+      // The one place the data meets its type: the schema was chosen by the folder it came from.
+      const entry = { collection, id, file, data: parsed.data, written: source.data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf } as CheckedEntry;
       entries.push(entry);
-      const publishDate = entry.data.publishDate as Date | undefined;
-      if (entry.data.draft === true && publishDate && publishDate.getTime() <= now.getTime()) {
+      const { publishDate } = entry.data;
+      if (entry.data.draft && publishDate && publishDate.getTime() <= now.getTime()) {
         const line = source.lineOf(['draft']);
         problems.push(
           at({
@@ -293,7 +283,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
           }),
         );
       }
-      if (collection === 'officers' && entry.data.consent !== true && entry.data.draft !== true) {
+      if (entry.collection === 'officers' && !entry.data.consent && !entry.data.draft) {
         const line = source.lineOf(['consent']);
         problems.push(
           at({
@@ -327,15 +317,15 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   }
 
   problems.push(
-    ...checkUnitTree(entries.filter((e) => e.collection === 'units'), now, {
+    ...checkUnitTree(entriesOf(entries, 'units'), now, {
       folder: relative(path.join(contentDir, 'units')),
       files: ids.get('units')!.size,
     }),
   );
-  problems.push(...checkMetricSeries(entries.filter((e) => e.collection === 'stats')));
-  const points = entries.filter((e) => e.collection === 'points');
+  problems.push(...checkMetricSeries(entriesOf(entries, 'stats')));
+  const points = entriesOf(entries, 'points');
   problems.push(...checkPoints(points, site?.config.points.categories ?? DEFAULT_POINT_CATEGORIES));
-  problems.push(...checkPointsPeriods(entries.filter((e) => e.collection === 'honors'), points));
+  problems.push(...checkPointsPeriods(entriesOf(entries, 'honors'), points));
   if (site) problems.push(...checkStudyRotation(site.config.studyRotation, site.file, ids));
   // The publishing rules need every reference resolved: a broken one would make a public person
   // look unpublished, and every mention of them a false alarm.
@@ -387,7 +377,7 @@ const shellArgument = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
 function checkImage(
   image: ImageUse,
   entryDir: string,
-  { relative, entry }: { relative: (file: string) => string; entry: string },
+  { relative, entry, fs }: { relative: (file: string) => string; entry: string; fs: ContentFs },
 ): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   const shownDir = relative(entryDir);
@@ -412,7 +402,7 @@ function checkImage(
       hint: `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
     };
   }
-  if (!existsSync(path.resolve(entryDir, image.value))) {
+  if (!fs.isFile(path.resolve(entryDir, image.value))) {
     return {
       severity: 'error',
       code: 'image-missing',
@@ -422,7 +412,7 @@ function checkImage(
       hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
     };
   }
-  const size = statSync(path.resolve(entryDir, image.value)).size;
+  const size = fs.size(path.resolve(entryDir, image.value));
   if (size > MAX_IMAGE_BYTES) {
     return {
       severity: 'error',
@@ -443,9 +433,9 @@ function checkImage(
  * and no chain of parents may loop. `units` are the unit entries that passed their schema; `files`
  * counts every unit file, so a unit with errors of its own is not also reported as absent.
  */
-function checkUnitTree(units: CheckedEntry[], now: Date, { folder, files }: { folder: string; files: number }): Problem[] {
+function checkUnitTree(units: CheckedEntryOf<'units'>[], now: Date, { folder, files }: { folder: string; files: number }): Problem[] {
   const problems: Problem[] = [];
-  const parentOf = (u: CheckedEntry) => (u.data.parent as Ref<'units'> | undefined)?.id;
+  const parentOf = (u: CheckedEntryOf<'units'>) => u.data.parent?.id;
   const roots = units.filter((u) => parentOf(u) === undefined);
   // A unit file that failed its schema may be the missing root (or an extra one): count only when all were read.
   if (units.length > 0 && units.length === files && roots.length !== 1) {
@@ -473,7 +463,7 @@ function checkUnitTree(units: CheckedEntry[], now: Date, { folder, files }: { fo
   }
   const root = roots.length === 1 ? roots[0]! : undefined;
   if (root) {
-    const reason = ownExclusionReason('units', root.data as never, { now, audience: 'public' });
+    const reason = ownExclusionReason('units', root.data, { now, audience: 'public' });
     if (reason) {
       problems.push({
         severity: 'error',
@@ -489,7 +479,7 @@ function checkUnitTree(units: CheckedEntry[], now: Date, { folder, files }: { fo
   const reported = new Set<string>();
   for (const unit of units) {
     const trail: string[] = [];
-    let current: CheckedEntry | undefined = unit;
+    let current: CheckedEntryOf<'units'> | undefined = unit;
     while (current && !trail.includes(current.id)) {
       trail.push(current.id);
       const parent = parentOf(current);
@@ -516,12 +506,11 @@ function checkUnitTree(units: CheckedEntry[], now: Date, { folder, files }: { fo
  * A metric key names one series across periods; if its counting word changes between periods
  * (人次 in one, 起 in another) the series would mix different things.
  */
-function checkMetricSeries(stats: CheckedEntry[]): Problem[] {
+function checkMetricSeries(stats: CheckedEntryOf<'stats'>[]): Problem[] {
   const firstUse = new Map<string, { unit: string; file: string }>();
   const problems: Problem[] = [];
   for (const stat of stats) {
-    const metrics = stat.data.metrics as { key: string; unit: string }[];
-    metrics.forEach((metric, index) => {
+    stat.data.metrics.forEach((metric, index) => {
       const first = firstUse.get(metric.key);
       if (!first) firstUse.set(metric.key, { unit: metric.unit, file: stat.file });
       else if (first.unit !== metric.unit) {

@@ -4,14 +4,12 @@
  * files, an honour's `pointsPeriod` should have points behind it, and the rotation must name
  * existing units and people.
  */
-import type { CollectionName, Ref } from '../../schemas/context';
+import type { CollectionName } from '../../schemas/context';
 import type { StudyRotation } from '../study-schedule';
 import { parsePointsPeriod, periodContainsMonth } from '../points-period';
 import { closestMatches } from '../suggest';
-import type { CheckedEntry } from './check-content';
+import type { CheckedEntry, CheckedEntryOf } from './check-content';
 import type { Problem } from './problem';
-
-type PointsData = { unit: Ref<'units'>; month: string; entries: { officer: Ref<'officers'>; points: Record<string, number> }[] };
 
 const lineAt = (entry: CheckedEntry, path: (string | number)[]) => {
   const line = entry.lineOf?.(path);
@@ -19,11 +17,11 @@ const lineAt = (entry: CheckedEntry, path: (string | number)[]) => {
 };
 
 /** Unknown categories, and a unit's month entered in two files. */
-export function checkPoints(files: readonly CheckedEntry[], categories: readonly string[]): Problem[] {
+export function checkPoints(files: readonly CheckedEntryOf<'points'>[], categories: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const months = new Map<string, CheckedEntry>();
   for (const file of files) {
-    const data = file.data as unknown as PointsData;
+    const { data } = file;
     data.entries.forEach((entry, index) => {
       for (const category of Object.keys(entry.points)) {
         if (categories.includes(category)) continue;
@@ -61,11 +59,11 @@ export function checkPoints(files: readonly CheckedEntry[], categories: readonly
 }
 
 /** An honour citing a points period for which no points were entered (a typo in the year, usually). */
-export function checkPointsPeriods(honors: readonly CheckedEntry[], points: readonly CheckedEntry[]): Problem[] {
-  const months = points.map((p) => (p.data as unknown as PointsData).month);
+export function checkPointsPeriods(honors: readonly CheckedEntryOf<'honors'>[], points: readonly CheckedEntryOf<'points'>[]): Problem[] {
+  const months = points.map((p) => p.data.month);
   return honors.flatMap((honor): Problem[] => {
     const cited = honor.data.pointsPeriod;
-    if (typeof cited !== 'string') return [];
+    if (cited === undefined) return [];
     const period = parsePointsPeriod(cited);
     if (!period.ok || months.some((m) => periodContainsMonth(period.value, m))) return [];
     return [

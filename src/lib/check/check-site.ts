@@ -6,6 +6,7 @@
 import type { Audience } from '../publishing';
 import { loadSiteConfig, type SiteConfigResult } from '../site-config';
 import { checkContent, type CheckResult } from './check-content';
+import type { ContentFs } from './content-fs';
 import { checkPublicFolder } from './check-public';
 import { displayPath, type Problem } from './problem';
 
@@ -20,6 +21,8 @@ export interface SiteCheckOptions {
   now: Date;
   /** Who the build is for. Default public (what `npm run check` checks). */
   audience?: Audience;
+  /** How the content folder is read (the editor lays unsaved changes over the disk). */
+  fs?: ContentFs;
 }
 
 export interface SiteCheck {
@@ -30,7 +33,7 @@ export interface SiteCheck {
 }
 
 /** Checks the config, the content and public/; never throws on bad input. */
-export async function checkSite({ root, contentDir, configFile, publicDir, now, audience = 'public' }: SiteCheckOptions): Promise<SiteCheck> {
+export async function checkSite({ root, contentDir, configFile, publicDir, now, audience = 'public', fs }: SiteCheckOptions): Promise<SiteCheck> {
   const config = loadSiteConfig(configFile, { root, publicDir });
   const allow = config.ok ? config.config.privacy.allow : [];
   const content = checkContent({
@@ -40,6 +43,7 @@ export async function checkSite({ root, contentDir, configFile, publicDir, now, 
     privacyAllow: allow,
     audience,
     site: config.ok ? { config: config.config, file: displayPath(root, configFile) } : undefined,
+    ...(fs ? { fs } : {}),
   });
   const publicProblems = await checkPublicFolder({ root, publicDir, allow });
   return { config, content, problems: [...config.problems, ...content.problems, ...publicProblems] };

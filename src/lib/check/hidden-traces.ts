@@ -6,11 +6,11 @@
  * field and the line, and a fix.
  */
 import { COLLECTION_NAMES } from '../../schemas/index';
-import { findCanaryHits, IMAGE_FIELDS, leakCanaries, pathWords, readingText, type Canary, type CanaryEntry } from '../leak-canaries';
+import { findCanaryHits, IMAGE_FIELD_NAMES, leakCanaries, pathWords, readingText, type Canary, type CanaryEntry } from '../leak-canaries';
 import { normalizeText, sourceOffset } from '../normalize-text';
 import { publish, type Collections, type ExcludedEntry, type ExclusionReason, type PublishOptions } from '../publishing';
 import { forEachString, formatFieldPath, type Problem } from './problem';
-import type { CheckedEntry } from './check-content';
+import { entriesOf, type CheckedEntry } from './check-content';
 
 export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, string> = {
   draft: '草稿',
@@ -22,7 +22,15 @@ export const EXCLUSION_REASON_LABELS: Record<ExclusionReason, string> = {
 
 /** The entries the publishing rules keep and leave out, computed from the checked content with the same rules. */
 export function publishedAndExcluded(entries: readonly CheckedEntry[], options: PublishOptions): { published: CheckedEntry[]; excluded: (CheckedEntry & { reason: ExclusionReason })[] } {
-  const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, entries.filter((e) => e.collection === c)])) as unknown as Collections;
+  const collections: Collections = {
+    units: entriesOf(entries, 'units'),
+    officers: entriesOf(entries, 'officers'),
+    honors: entriesOf(entries, 'honors'),
+    letters: entriesOf(entries, 'letters'),
+    stats: entriesOf(entries, 'stats'),
+    activities: entriesOf(entries, 'activities'),
+    points: entriesOf(entries, 'points'),
+  };
   const { collections: kept, excluded } = publish(collections, options);
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   return {
@@ -71,7 +79,7 @@ export function hiddenTraceProblems(entries: readonly CheckedEntry[], options: P
     forEachString(entry.written ?? entry.data, (value, path) => {
       const field = formatFieldPath(path);
       scan(value, field, entry.lineOf?.(path));
-      if (IMAGE_FIELDS.includes(field)) for (const { canary } of findCanaryHits(pathWords(value), canaries, 'path')) report(entry, canary, field, entry.lineOf?.(path));
+      if (IMAGE_FIELD_NAMES.includes(field)) for (const { canary } of findCanaryHits(pathWords(value), canaries, 'path')) report(entry, canary, field, entry.lineOf?.(path));
     });
     // The body as a reader reads it: one finding per canary, on the line where it first stands.
     const lineAt = (offset: number) => (entry.bodyLine ?? 1) + (entry.body.slice(0, offset).match(/\n/g)?.length ?? 0);

@@ -3,7 +3,8 @@
  * wrong in Chinese, and what to write instead.
  */
 import { z } from 'astro/zod';
-import { describeChoices, labelsForChoices } from '../labels';
+import { describeChoices } from '../labels';
+import { describeFields, fieldAt, type InputKind } from '../../schemas/field';
 import { closestMatches } from '../suggest';
 import { displayValue, formatFieldPath, type Problem } from './problem';
 
@@ -30,41 +31,30 @@ const TYPE_HINTS: Record<string, string> = {
   string: '写成文字；含有冒号或 # 时请整体加引号',
 };
 
-/** The Chinese label (`.describe()`) of the field at `path` in `schema`, if it has one. */
+/** The Chinese label of the field at `path` in `schema`, from its description. */
 export function describeField(schema: z.ZodTypeAny, path: readonly (string | number)[]): string | undefined {
-  let node: z.ZodTypeAny | undefined = schema;
-  let description: string | undefined;
-  for (const segment of path) {
-    node = node && childOf(unwrap(node), segment);
-    description = node?.description;
-  }
-  return description;
+  return fieldAt(schema, path)?.doc.label || undefined;
 }
 
 /** The field names an object schema at `path` accepts, for "did you mean" hints. */
 function knownKeys(schema: z.ZodTypeAny, path: readonly (string | number)[]): string[] {
-  let node: z.ZodTypeAny | undefined = schema;
-  for (const segment of path) node = node && childOf(unwrap(node), segment);
-  const inner = node && unwrap(node);
-  return inner instanceof z.ZodObject ? Object.keys(inner.shape as Record<string, unknown>) : [];
+  const fields = path.length > 0 ? fieldAt(schema, path)?.fields : describeFields(schema);
+  return (fields ?? []).map((f) => f.key);
 }
 
-function unwrap(node: z.ZodTypeAny): z.ZodTypeAny {
-  let current = node;
-  for (;;) {
-    if (current instanceof z.ZodEffects) current = current.innerType();
-    else if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
-    else if (current instanceof z.ZodDefault) current = current.removeDefault();
-    else return current;
-  }
-}
+/**
+ * Values read by a parser (src/schemas/parsed.ts): whatever shape of a bad value zod reports on,
+ * the message is the parser's reason and the advice is the one of the kind of value.
+ */
+const READ_VALUES: Partial<Record<InputKind, (message: string, name: string) => Pick<Located, 'code' | 'message' | 'hint'>>> = {
+  date: (message, name) => ({ code: 'date', message: `${name}：${message}`, hint: '日期可写到年、月或日：2019、2020-04、2020-06-18' }),
+  instant: (message, name) => ({ code: 'date', message: `${name} 不是有效的时间`, hint: message }),
+  period: (message, name) => ({ code: 'date', message: `${name}：${message}`, hint: '积分期间写年度 2021、季度 2021-Q1 或月份 2021-03' }),
+  month: (message, name) => ({ code: 'date', message: `${name}：${message}`, hint: '月份写成 2021-03；每个单位每月一个文件' }),
+};
 
-function childOf(node: z.ZodTypeAny, segment: string | number): z.ZodTypeAny | undefined {
-  if (node instanceof z.ZodObject) return (node.shape as Record<string, z.ZodTypeAny>)[String(segment)];
-  if (node instanceof z.ZodArray && typeof segment === 'number') return node.element as z.ZodTypeAny;
-  if (node instanceof z.ZodRecord) return node.valueSchema as z.ZodTypeAny;
-  return undefined;
-}
+/** Issues about the shape of a read value (as opposed to a rule about it, such as a maximum). */
+const SHAPE_ISSUES: ReadonlySet<string> = new Set(['invalid_union', 'invalid_type', 'invalid_string', 'invalid_date', 'custom', 'too_big']);
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let current = data;
@@ -116,6 +106,20 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
   const value = displayValue(valueAt(data, issue.path));
   const base = { severity: 'error' as const, ...(field ? { field } : {}), ...(value !== undefined ? { value } : {}) };
   const key = String(issue.path[issue.path.length - 1] ?? field);
+  const doc = fieldAt(schema, issue.path)?.doc;
+  const raw = valueAt(data, issue.path);
+
+  // A read value that is missing is a missing field, whatever shape zod tried first.
+  if (raw === undefined && (issue.code === z.ZodIssueCode.invalid_union || issue.code === z.ZodIssueCode.invalid_type)) {
+    return { ...base, code: 'required', message: `缺少必填字段 ${named(field, label)}`, hint: `请添加一行 “${key}: …”${label ? `，填写${label}` : ''}；字段名要与此处完全一致（区分大小写）` };
+  }
+  const read = doc && READ_VALUES[doc.input];
+  const ownRule = issue.code === z.ZodIssueCode.custom && !['date', 'instant', 'points-period', 'points-month'].includes(String((issue.params as { hint?: string } | undefined)?.hint));
+  if (read && SHAPE_ISSUES.has(issue.code) && !ownRule && raw !== null) return { ...base, ...read(issue.message, named(field, label)) };
+  if (doc && (doc.input === 'figure' || doc.input === 'scores') && (issue.code === z.ZodIssueCode.invalid_union || issue.code === z.ZodIssueCode.invalid_string)) {
+    const received = typeof raw === 'string' ? 'string' : typeof raw === 'boolean' ? 'boolean' : Array.isArray(raw) ? 'array' : typeof raw;
+    return { ...base, code: 'schema', message: `${named(field, label)} 应为数字，这里写的是${spaced(TYPE_NAMES[received] ?? received)}`, hint: TYPE_HINTS.number! };
+  }
 
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
@@ -148,7 +152,7 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
         ...base,
         code: 'enum',
         message: `${named(field, label)} 的取值 “${String(issue.received)}” 无效`,
-        hint: `${close.length ? `是不是想写 ${close[0]}？` : ''}可选值：${describeChoices(labelsForChoices(options) ?? Object.fromEntries(options.map((o) => [o, o])))}`,
+        hint: `${close.length ? `是不是想写 ${close[0]}？` : ''}可选值：${describeChoices(doc?.choices ?? Object.fromEntries(options.map((o) => [o, o])))}`,
       };
     }
     case z.ZodIssueCode.unrecognized_keys: {
@@ -182,21 +186,17 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
     case z.ZodIssueCode.too_big:
       return { ...base, ...tooBig(issue, named(field, label), valueAt(data, issue.path)) };
     case z.ZodIssueCode.invalid_union:
-      return { ...base, code: 'schema', message: `${named(field, label)} 的写法不对`, hint: '写一个数字（如 30），或一句文字（如 全体党员）' };
+      return { ...base, code: 'schema', message: `${named(field, label)} 的写法不对`, hint: doc?.help ?? '请按说明修改这个值' };
     case z.ZodIssueCode.custom: {
       const params = (issue.params ?? {}) as { hint?: string; imageKey?: string };
       return { ...base, ...customKind(params, key) };
       function customKind(p: typeof params, k: string): Pick<Located, 'code' | 'message' | 'hint'> {
         switch (p.hint) {
-          case 'date':
-            return { code: 'date', message: `${named(field, label)}：${issue.message}`, hint: '日期可写到年、月或日：2019、2020-04、2020-06-18' };
-          case 'instant':
-            return { code: 'date', message: `${named(field, label)} 不是有效的时间`, hint: issue.message };
           case 'alt':
             return {
               code: 'alt-missing',
               message: issue.message,
-              hint: `请添加 “${k}: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “民警在警务站前执勤”`,
+              hint: `请添加 “${k}: …”：${doc?.help ?? '用一句话说明图片的内容'}`,
             };
           case 'recipients-empty':
           case 'to-empty':
@@ -207,20 +207,16 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
             return { code: 'recipients', message: issue.message, hint: '集体荣誉请在 recipients.units 中写获奖单位 id（或 others 写集体名称）；若是个人荣誉，把 scope 改为 individual' };
           case 'metric-duplicate':
             return { code: 'metric-duplicate', message: issue.message, hint: '同一期中每个 key 只能出现一次：合并这两项，或给其中一项换一个 key' };
-          case 'points-period':
-            return { code: 'date', message: `${named(field, label)}：${issue.message}`, hint: '积分期间写年度 2021、季度 2021-Q1 或月份 2021-03' };
-          case 'points-month':
-            return { code: 'date', message: `${named(field, label)}：${issue.message}`, hint: '月份写成 2021-03；每个单位每月一个文件' };
           case 'points-officer-duplicate':
             return { code: 'points', message: issue.message, hint: '同一个人每月只能有一项：把两项的分数合并成一项，删去另一项' };
           case 'required':
             return { code: 'required', message: issue.message, hint: '日期可写到年、月或日：2019、2020-04、2020-06-18' };
           default:
-            return { code: 'schema', message: `${named(field, label)}：${issue.message}`, hint: '请按说明修改这个值' };
+            return { code: 'schema', message: `${named(field, label)}：${issue.message}`, hint: doc?.help || '请按说明修改这个值' };
         }
       }
     }
     default:
-      return { ...base, code: 'schema', message: `${named(field, label)}：${issue.message}`, hint: '请按说明修改这个值' };
+      return { ...base, code: 'schema', message: `${named(field, label)}：${issue.message}`, hint: doc?.help || '请按说明修改这个值' };
   }
 }

@@ -126,14 +126,6 @@ export function parseChoice(text: string, labels: Readonly<Record<string, string
   );
 }
 
-/** 余/约 (or over/about) in the 约数 column; empty means an exact figure. */
-export function parseApprox(text: string): CellResult<'over' | 'about'> {
-  const value = plain(text).toLowerCase();
-  if (['余', '多', '以上', 'over', '余数'].includes(value)) return ok('over');
-  if (['约', '大约', '左右', 'about'].includes(value)) return ok('about');
-  return bad(`“${text.trim()}”应为“余”或“约”`, '原始材料写“9.5万余人次”时填“余”，写“约6万”时填“约”；准确数字不填');
-}
-
 /**
  * Items of a list cell. Items are separated by 、，,；; or line breaks, and with `spaces` also by
  * spaces. Empty items are dropped.

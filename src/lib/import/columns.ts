@@ -1,10 +1,12 @@
 /**
  * The spreadsheet columns `npm run import` understands, one table per collection: the Chinese
  * header clerks see in the templates, the synonyms and English field names also accepted, and the
- * field each column fills. The importer, the templates (scripts/make-import-templates.ts) and the
- * authoring guide all come from these tables.
+ * field each column fills. The tables are derived from the field descriptions next to the schemas
+ * (src/schemas/field.ts); the importer, the templates (scripts/make-import-templates.ts) and the
+ * authoring guide all come from them.
  */
-import { HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES } from '../labels';
+import { COLLECTIONS, describeCollection } from '../../schemas/index';
+import { flattenFields, type DescribedField } from '../../schemas/field';
 import { DEFAULT_POINT_CATEGORIES } from '../../schemas/site-config';
 import { closestMatches } from '../suggest';
 
@@ -12,7 +14,7 @@ export const IMPORT_COLLECTIONS = ['honors', 'letters', 'stats', 'officers', 'po
 export type ImportCollection = (typeof IMPORT_COLLECTIONS)[number];
 
 /** What one collection's rows are called in messages. */
-export const IMPORT_LABELS: Record<ImportCollection, string> = { honors: '荣誉', letters: '感谢信', stats: '数据', officers: '人物', points: '积分' };
+export const IMPORT_LABELS = Object.fromEntries(IMPORT_COLLECTIONS.map((c) => [c, COLLECTIONS[c].label])) as unknown as Record<ImportCollection, string>;
 
 /**
  * How a cell is read:
@@ -20,7 +22,7 @@ export const IMPORT_LABELS: Record<ImportCollection, string> = { honors: '荣誉
  * - `names`: a list of names (split by 、，,;); `tags`: the same, also split by spaces
  * - `officers` / `units`: a list of existing entries, by id or name; `unit`: one unit
  * - `date`: a partial date; `choice`: one value of `choices`; `yesno`: 是/否
- * - `figure`: a number (95,000, 9.5万); `approx`: 余/约; `key`: a metric key; `id`: the entry id
+ * - `figure`: a number (95,000, 9.5万); `key`: a metric key; `id`: the entry id
  * - `officer`: one existing person; `month`: a month (2021-03, 2021年3月); `points`: points of the
  *   category the header names
  */
@@ -39,7 +41,6 @@ export type CellKind =
   | 'yesno'
   | 'figure'
   | 'points'
-  | 'approx'
   | 'key'
   | 'id';
 
@@ -75,219 +76,64 @@ const ID_COLUMN: ColumnSpec = {
   note: '选填。条目的网址 id（文件名），如 wang-xiang；不填时按名称自动生成拼音 id。填了已有的 id 表示就是那个条目',
 };
 
-const HONORS: readonly ColumnSpec[] = [
-  { field: 'title', header: '荣誉名称', aliases: ['名称', '荣誉', 'title'], kind: 'text', required: true, note: '必填。如 个人三等功' },
-  {
-    field: 'scope',
-    header: '类别',
-    aliases: ['荣誉类别', 'scope'],
-    kind: 'choice',
-    choices: HONOR_SCOPES,
-    synonyms: { 个人荣誉: 'individual', 集体荣誉: 'collective' },
-    required: false,
-    note: '个人 或 集体。不填时：填了获奖单位为集体，否则为个人',
-  },
-  {
-    field: 'level',
-    header: '级别',
-    aliases: ['荣誉级别', 'level'],
-    kind: 'choice',
-    choices: HONOR_LEVELS,
-    synonyms: { 国家: 'national', 省: 'provincial', 市: 'municipal', 区级: 'district', 县级: 'district', 区: 'district', 县: 'district', 局: 'bureau' },
-    required: false,
-    note: '国家级、省级、市级、区县级、局级 或 其他',
-  },
-  {
-    field: 'awardedBy',
-    header: '授予单位',
-    aliases: ['颁发单位', '授奖单位', '表彰单位', 'awardedBy'],
-    kind: 'text',
-    required: true,
-    note: '必填。按原始材料的写法；不明时写“原文未注明”',
-  },
-  { field: 'date', header: '日期', aliases: ['授予日期', '获奖日期', '表彰日期', '时间', 'date'], kind: 'date', required: false, note: '可以只写到年或月' },
-  { field: 'documentNo', header: '文号', aliases: ['documentNo'], kind: 'text', required: false, note: '如 苏见基〔2020〕××号' },
-  {
-    field: 'recipients.officers',
-    header: '获奖人物',
-    aliases: ['获奖人', '获奖民警', 'recipients.officers', 'officers'],
-    kind: 'officers',
-    required: false,
-    note: '已有人物页的获奖者：姓名或 id，多人用顿号、逗号或空格隔开',
-  },
-  {
-    field: 'recipients.units',
-    header: '获奖单位',
-    aliases: ['获奖集体', 'recipients.units', 'units'],
-    kind: 'units',
-    required: false,
-    note: '已有单位的全称、简称或 id，多个用顿号或逗号隔开',
-  },
-  {
-    field: 'recipients.others',
-    header: '其他获奖者',
-    aliases: ['recipients.others', 'others'],
-    kind: 'names',
-    required: false,
-    note: '没有人物页的获奖者或集体名称，按可以公开的写法',
-  },
-  {
-    field: 'recipients.count',
-    header: '获奖人数',
-    aliases: ['人数', 'recipients.count', 'count'],
-    kind: 'figure',
-    required: false,
-    note: '只知道人数、不知道姓名时填写，如 8',
-  },
-  { field: 'summary', header: '简介', aliases: ['摘要', 'summary'], kind: 'text', required: false, note: '一两句话' },
-  {
-    field: 'body',
-    header: '事迹',
-    aliases: ['正文', '表彰原文', '事迹材料', 'body'],
-    kind: 'body',
-    required: false,
-    note: '表彰原文或事迹；单元格中的每一行成为一段',
-  },
-  ID_COLUMN,
-];
+/** How the import reads a cell of each kind of field. */
+function cellKind({ doc }: DescribedField): CellKind {
+  switch (doc.input) {
+    case 'choice':
+      return 'choice';
+    case 'boolean':
+      return 'yesno';
+    case 'reference':
+      return doc.ref === 'officers' ? 'officer' : 'unit';
+    case 'references':
+      return doc.ref === 'officers' ? 'officers' : 'units';
+    case 'date':
+    case 'month':
+    case 'key':
+    case 'tags':
+    case 'figure':
+      return doc.input;
+    case 'count':
+      return 'figure';
+    case 'list':
+      return 'names';
+    case 'scores':
+      return 'points';
+    default:
+      return 'text';
+  }
+}
 
-const LETTERS: readonly ColumnSpec[] = [
-  {
-    field: 'kind',
-    header: '类型',
-    aliases: ['类别', 'kind'],
-    kind: 'choice',
-    choices: LETTER_KINDS,
-    synonyms: { 信: 'letter', 表扬信: 'letter', 电话: 'call', 致谢电话: 'call', 留言: 'message' },
-    required: true,
-    note: '必填。感谢信、锦旗、电话致谢、网上留言 或 其他',
-  },
-  { field: 'date', header: '日期', aliases: ['收到日期', '时间', 'date'], kind: 'date', required: true, note: '必填。收到的日期，可以只写到年或月' },
-  {
-    field: 'from',
-    header: '致谢人',
-    aliases: ['来信人', '送旗人', '致谢群众', 'from'],
-    kind: 'text',
-    required: true,
-    note: '必填。已隐去全名的称呼，如 市民李女士',
-  },
-  {
-    field: 'to.officers',
-    header: '致谢人物',
-    aliases: ['感谢人物', '被感谢人', 'to.officers'],
-    kind: 'officers',
-    required: false,
-    note: '被感谢的人物：姓名或 id，多人用顿号、逗号或空格隔开',
-  },
-  {
-    field: 'to.units',
-    header: '致谢单位',
-    aliases: ['感谢单位', '被感谢单位', 'to.units'],
-    kind: 'units',
-    required: false,
-    note: '被感谢的单位：全称、简称或 id。「致谢人物」「致谢单位」至少填一项',
-  },
-  { field: 'inscription', header: '锦旗题字', aliases: ['题字', 'inscription'], kind: 'text', required: false, note: '锦旗上的字' },
-  { field: 'summary', header: '简介', aliases: ['摘要', 'summary'], kind: 'text', required: true, note: '必填。一两句话' },
-  {
-    field: 'body',
-    header: '原文',
-    aliases: ['正文', '内容', 'body'],
-    kind: 'body',
-    required: false,
-    note: '原文转录或节选，隐去全名、电话和住址；单元格中的每一行成为一段',
-  },
-  ID_COLUMN,
-];
+/** The column of a described field; its note says 必填 first when a new row must fill it. */
+function fieldColumn(f: DescribedField): ColumnSpec {
+  const column = f.doc.column!;
+  const required = column.required ?? f.required;
+  return {
+    field: f.path,
+    header: column.header,
+    aliases: [...(column.aliases ?? []), f.path],
+    kind: cellKind(f),
+    ...(f.doc.choices ? { choices: f.doc.choices } : {}),
+    ...(column.synonyms ? { synonyms: column.synonyms } : {}),
+    ...(column.yesNo ? { yesNo: column.yesNo } : {}),
+    required,
+    note: `${required ? '必填。' : ''}${column.note ?? f.doc.help}`,
+  };
+}
 
-const OFFICERS: readonly ColumnSpec[] = [
-  { field: 'name', header: '姓名', aliases: ['name'], kind: 'text', required: true, note: '必填。全名，如 王祥' },
-  {
-    field: 'role',
-    header: '身份',
-    aliases: ['人员类别', 'role'],
-    kind: 'choice',
-    choices: OFFICER_ROLES,
-    synonyms: { 警察: 'police', 人民警察: 'police', 警务辅助人员: 'auxiliary', 其他: 'other' },
-    required: true,
-    note: '必填。民警、辅警 或 队员',
-  },
-  { field: 'title', header: '职务', aliases: ['title'], kind: 'text', required: false, note: '如 东进警务站站长' },
-  { field: 'unit', header: '单位', aliases: ['所在单位', 'unit'], kind: 'unit', required: true, note: '必填。已有单位的全称、简称或 id' },
-  {
-    field: 'partyMember',
-    header: '是否党员',
-    aliases: ['党员', '政治面貌', 'partyMember'],
-    kind: 'yesno',
-    yesNo: { 中共党员: true, 党员: true, 群众: false, 共青团员: false, 团员: false },
-    required: false,
-    note: '是 或 否（也可写 中共党员、群众）',
-  },
-  { field: 'summary', header: '一句话简介', aliases: ['简介', 'summary'], kind: 'text', required: true, note: '必填。用在人物列表、首页和分享中' },
-  { field: 'tags', header: '标签', aliases: ['tags'], kind: 'tags', required: false, note: '多个用顿号、逗号或空格隔开，如 见义勇为、夺刀' },
-  {
-    field: 'consent',
-    header: '同意公开',
-    aliases: ['本人同意公开', '是否同意公开', 'consent'],
-    kind: 'yesno',
-    required: false,
-    note: '取得本人书面同意后才能填“是”；不填或填“否”时不会出现在公开网站上',
-  },
-  { field: 'body', header: '事迹', aliases: ['正文', '事迹材料', 'body'], kind: 'body', required: false, note: '人物事迹；单元格中的每一行成为一段' },
-  ID_COLUMN,
-];
-
-const STATS: readonly ColumnSpec[] = [
-  { field: 'title', header: '标题', aliases: ['title'], kind: 'text', required: true, note: '必填。这一期的标题；标题、单位、起止日期都相同的行合成一期' },
-  { field: 'unit', header: '单位', aliases: ['所属单位', 'unit'], kind: 'unit', required: false, note: '数据所属单位的全称、简称或 id；不填时为本站单位' },
-  { field: 'period.start', header: '起始日期', aliases: ['开始日期', 'period.start', 'start'], kind: 'date', required: true, note: '必填。可以只写到年或月' },
-  { field: 'period.end', header: '截止日期', aliases: ['结束日期', 'period.end', 'end'], kind: 'date', required: true, note: '必填。不能早于起始日期' },
-  {
-    field: 'metrics.key',
-    header: '指标代码',
-    aliases: ['key', 'metrics.key'],
-    kind: 'key',
-    required: false,
-    note: '小写拼音或英文加连字符，如 people-checked，各期保持一致。不填时：已有数据中用过同一指标名称的，沿用它的代码；否则按指标名称生成拼音',
-  },
-  { field: 'metrics.label', header: '指标名称', aliases: ['指标', 'label', 'metrics.label'], kind: 'text', required: true, note: '必填。如 核查群众' },
-  {
-    field: 'metrics.value',
-    header: '数值',
-    aliases: ['数量', '数字', 'value', 'metrics.value'],
-    kind: 'figure',
-    required: true,
-    note: '必填。如 95000、95,000 或 9.5万',
-  },
-  { field: 'metrics.unit', header: '计量单位', aliases: ['metrics.unit'], kind: 'text', required: false, note: '如 起、人次、辆次、面、封' },
-  {
-    field: 'metrics.approx',
-    header: '约数',
-    aliases: ['approx', 'metrics.approx'],
-    kind: 'approx',
-    required: false,
-    note: '原始材料写“余”时填 余，写“约”时填 约；准确数字不填',
-  },
-  ID_COLUMN,
-];
-
-/**
- * Points: one row per member and month. Besides these, every other header names a point category
- * (固定党日学习, 志愿服务 …, as in `points.categories` of the site config): see `categoryColumn`.
- */
-const POINTS: readonly ColumnSpec[] = [
-  { field: 'unit', header: '单位', aliases: ['所在单位', '警务站', 'unit'], kind: 'unit', required: true, note: '必填。记分单位的全称、简称或 id；同一单位同一月份的各行合成一个积分文件' },
-  { field: 'month', header: '月份', aliases: ['月', '积分月份', 'month'], kind: 'month', required: true, note: '必填。如 2021-03 或 2021年3月；季度和年度由各月合计，不要填' },
-  {
-    field: 'entries.officer',
-    header: '人物',
-    aliases: ['姓名', '民警', 'entries.officer', 'officer'],
-    kind: 'officer',
-    required: true,
-    note: '必填。已有人物的姓名或 id；同一人同一月份只能有一行',
-  },
-  { field: 'entries.note', header: '备注', aliases: ['entries.note', 'note'], kind: 'text', required: false, note: '选填。只在内部版本（或全名公开时）显示' },
-];
+/** Every column of a collection: its fields that have one, the body, and the id. */
+function columnsOf(collection: ImportCollection): ColumnSpec[] {
+  const fields = flattenFields(describeCollection(collection)).filter((f) => f.doc.column);
+  const body = COLLECTIONS[collection].body;
+  return [
+    ...fields.map(fieldColumn),
+    ...(body?.column
+      ? [{ field: 'body', header: body.column.header, aliases: [...(body.column.aliases ?? []), 'body'], kind: 'body' as const, required: false, note: `${body.help}；单元格中的每一行成为一段` }]
+      : []),
+    // A points file is named by its unit and month, never by a column.
+    ...(collection === 'points' ? [] : [ID_COLUMN]),
+  ];
+}
 
 /** Field prefix of a category column: `entries.points.志愿服务`. */
 export const POINTS_FIELD = 'entries.points.';
@@ -305,13 +151,7 @@ export function categoryColumn(category: string): ColumnSpec {
 }
 
 /** Every column of each collection, in template order (points: besides their category columns). */
-export const IMPORT_COLUMNS: Record<ImportCollection, readonly ColumnSpec[]> = {
-  honors: HONORS,
-  letters: LETTERS,
-  stats: STATS,
-  officers: OFFICERS,
-  points: POINTS,
-};
+export const IMPORT_COLUMNS = Object.fromEntries(IMPORT_COLLECTIONS.map((c) => [c, columnsOf(c)])) as unknown as Record<ImportCollection, readonly ColumnSpec[]>;
 
 /** Columns clerks often keep for themselves; they are read past without an error. */
 export const IGNORED_HEADERS = ['序号', '备注'] as const;

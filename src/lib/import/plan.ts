@@ -4,8 +4,7 @@
  * `--update`), or wrong. Pure: the sheet and the existing content in, the plan out.
  */
 import { markdownEntry, dataEntry } from '../authoring/entry-file';
-import { personId, titleId, uniqueId } from '../authoring/entry-id';
-import { LETTER_KINDS } from '../labels';
+import { newEntryId } from '../authoring/entry-id';
 import { parsePartialDate } from '../partial-date';
 import { COLLECTIONS } from '../../schemas/index';
 import { columnLetter, countKnownHeaders, IMPORT_COLUMNS, IMPORT_LABELS, resolveHeaders, type ImportCollection, type SheetColumn } from './columns';
@@ -118,37 +117,6 @@ export const NATURAL_KEYS: Record<ImportCollection, { describe: string; key: (da
     },
   },
 };
-
-/**
- * The id a new entry gets from its fields, before making it unique: the year first (where there is
- * one), so that honours of the same name in different years do not collide.
- */
-function baseId(collection: ImportCollection, data: Record<string, unknown>): string {
-  const date = parsePartialDate(collection === 'stats' ? field(data, 'period').start : data.date);
-  const year = date.ok ? String(date.value.year) : '';
-  // “2020年下半年工作数据” already says the year: 2020-xia-ban-nian-…, not 2020-2020-nian-….
-  const dated = (title: string) => [year, titleId(year ? title.replace(new RegExp(`^${year}\\s*年?`), '') : title)].filter(Boolean).join('-');
-  switch (collection) {
-    case 'officers':
-      return personId(text(data.name));
-    case 'honors': {
-      const officers = field(data, 'recipients').officers;
-      // One named person: their id makes the honour's address readable and rarely taken.
-      const person = Array.isArray(officers) && officers.length === 1 ? text(officers[0]) : '';
-      return [dated(text(data.title)), person].filter(Boolean).join('-');
-    }
-    case 'letters': {
-      const kind = LETTER_KINDS[text(data.kind) as keyof typeof LETTER_KINDS] ?? '';
-      return dated(`${text(data.from)}${kind}`);
-    }
-    case 'stats':
-      return dated(text(data.title));
-    case 'points':
-      return `${text(data.unit)}-${text(data.month)}`;
-  }
-}
-
-const FALLBACK_IDS: Record<ImportCollection, string> = { honors: 'honor', letters: 'letter', stats: 'stats', officers: 'officer', points: 'points' };
 
 /** The list of a data file that has one item per row: a period's metrics, a month's members. */
 const LIST_FIELDS: Partial<Record<ImportCollection, string>> = { stats: 'metrics', points: 'entries' };
@@ -351,7 +319,7 @@ export function planImport({ collection, table, existing, update, sourceName }: 
       continue;
     }
 
-    const id = unit.id ?? uniqueId(baseId(collection, unit.data), taken, FALLBACK_IDS[collection]);
+    const id = unit.id ?? newEntryId(collection, unit.data, taken);
     taken.add(id);
     const path = `${collection}/${id}${format === 'data' ? '.yaml' : '.md'}`;
     const fileText = newEntryText(collection, unit.rows, `从表格导入：${sourceName} ${rowsText(rows)}`);

@@ -8,7 +8,7 @@ import { titleId } from '../authoring/entry-id';
 import { ENTRY_ID_PATTERN } from '../entry-id';
 import { toPinyinSlug } from '../slug';
 import { closestMatches } from '../suggest';
-import { paragraphs, parseApprox, parseCellDate, parseCellMonth, parseChoice, parseFigure, parsePoints, parseYesNo, splitList, type CellResult } from './cells';
+import { paragraphs, parseCellDate, parseCellMonth, parseChoice, parseFigure, parsePoints, parseYesNo, splitList, type CellResult } from './cells';
 import { POINTS_FIELD, type ImportCollection, type SheetColumn } from './columns';
 import type { Named } from './existing';
 import type { TableRow } from './read';
@@ -233,9 +233,6 @@ export function readRow(collection: ImportCollection, columns: readonly SheetCol
         break;
       case 'yesno':
         take(parseYesNo(text, spec.yesNo), set);
-        break;
-      case 'approx':
-        take(parseApprox(text), set);
         break;
       case 'figure':
         take(parseFigure(text), (figure) => {

@@ -103,7 +103,7 @@ describe('translateIssue', () => {
         code: 'alt-missing',
         field: 'photoAlt',
         message: '填写了 photo，但缺少图片的文字说明 photoAlt',
-        hint: '请添加 “photoAlt: …”，用一句话说明图片内容（供看不见图片的读者使用），如 “民警在警务站前执勤”',
+        hint: '请添加 “photoAlt: …”：用一句话说明图片的内容，供看不见图片的读者使用，如 “民警在警务站前执勤”',
       },
     ]);
   });
@@ -227,7 +227,7 @@ describe('describeField', () => {
   it.each<[(string | number)[], string | undefined]>([
     [['awardedBy'], '授予单位'],
     [['recipients'], '获奖者'],
-    [['recipients', 'officers'], '获奖人物 id 列表'],
+    [['recipients', 'officers'], '获奖人物'],
     [['sources', 0, 'title'], '来源标题'],
     [['nothing'], undefined],
   ])('finds the Chinese label of %j through optional, default and refined wrappers', (path, label) => {

@@ -28,7 +28,7 @@ describe('letter schema', () => {
 
   it('requires a date, since a letter is always filed on a day', () => {
     const { date: _date, ...undated } = banner;
-    expect(issuesOf(schema.safeParse(undated))).toMatchObject([{ path: 'date', code: 'custom' }]);
+    expect(issuesOf(schema.safeParse(undated))).toMatchObject([{ path: 'date', code: 'invalid_union' }]);
   });
 
   it('rejects a scan without scanAlt', () => {

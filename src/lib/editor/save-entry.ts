@@ -1,0 +1,129 @@
+/**
+ * Saving an entry from the editor. The new file is composed as a person would write it (fields
+ * changed in place, comments and order kept), the whole site is checked with the changed files
+ * laid over the disk — the same check the build runs — and only a save that adds no error is
+ * written, with the previous files kept for 撤销.
+ */
+import path from 'node:path';
+import { newEntryId } from '../authoring/entry-id';
+import { dataEntry, markdownEntry } from '../authoring/entry-file';
+import { setBody, setFields } from '../authoring/frontmatter-edit';
+import { checkSite, type SiteCheckOptions } from '../check/check-site';
+import { diskFs, overlayFs } from '../check/content-fs';
+import type { Problem } from '../check/problem';
+import { splitFrontmatter } from '../check/source-file';
+import { readEntries } from '../import/existing';
+import { COLLECTIONS, describeCollection, IMAGE_FIELDS, type CollectionName } from '../../schemas/index';
+import { changedFields, toFileValue, toFormValue } from './form-values';
+import { keepPrevious, record } from './history';
+import { writeFileAtomic } from './write-file';
+
+/** Where the unit's site lives, as the check needs it. */
+export type EditorSite = Omit<SiteCheckOptions, 'fs' | 'audience'>;
+
+/** A picture for the entry's image field, already through the photo intake. */
+export interface NewImage {
+  bytes: Uint8Array;
+  extension: 'jpg' | 'png';
+}
+
+export interface SaveRequest {
+  collection: CollectionName;
+  /** The entry's id; absent for a new entry, which gets its pinyin id. */
+  id?: string | undefined;
+  /** Field values as the form holds them, by top-level field. Fields not sent are left as they are. */
+  data: Record<string, unknown>;
+  /** The Markdown body; absent to leave it as it is. */
+  body?: string | undefined;
+  /** A new picture for the collection's image field. */
+  image?: NewImage | undefined;
+}
+
+export type SaveResult =
+  | { ok: true; id: string; file: string; created: boolean; changed: string[]; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+const key = (p: Problem) => [p.file, p.code, p.field ?? '', p.message].join('|');
+const errors = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error');
+
+/** `officers/wang-xiang` → 人物“王祥”, for the history. */
+function describeEntry(collection: CollectionName, data: Record<string, unknown>, id: string): string {
+  const name = [data.name, data.title, data.from].find((v) => typeof v === 'string' && v.trim() !== '');
+  return `${COLLECTIONS[collection].label}“${typeof name === 'string' ? name : id}”`;
+}
+
+/**
+ * Composes, checks and (when it adds no error) writes a save. `before` is the check of the site as
+ * it is on disk; errors it already had do not block the save, new ones do.
+ */
+export async function saveEntry(site: EditorSite, request: SaveRequest, before: readonly Problem[]): Promise<SaveResult> {
+  const { collection } = request;
+  const fields = describeCollection(collection);
+  const { format } = COLLECTIONS[collection];
+  const existing = readEntries(site.contentDir, collection);
+  const current = request.id === undefined ? undefined : existing.find((e) => e.id === request.id);
+  if (request.id !== undefined && !current) {
+    return { ok: false, warnings: [], problems: [{ severity: 'error', code: 'reference-missing', file: collection, message: `没有找到这个条目：${collection}/${request.id}`, hint: '它可能刚被删除或改名了：请回到列表重新打开' }] };
+  }
+  const data = { ...request.data };
+  const id = current?.id ?? newEntryId(collection, Object.fromEntries(fields.map((f) => [f.key, toFileValue(f, data[f.key])])), new Set(existing.map((e) => e.id)));
+  const entryPath = current ? path.join(site.contentDir, current.path) : path.join(site.contentDir, collection, `${id}${format === 'data' ? '.yaml' : '.md'}`);
+
+  // A new picture is named after its entry, as `npm run photo` names it.
+  const imageField = IMAGE_FIELDS[collection];
+  const changes = new Map<string, Uint8Array | null>();
+  if (request.image && imageField) {
+    const name = `${id}${imageField === 'photo' ? '' : `-${imageField}`}.${request.image.extension}`;
+    changes.set(path.join(path.dirname(entryPath), name), request.image.bytes);
+    data[imageField] = name;
+  }
+
+  let text: string;
+  let changed: string[];
+  if (current) {
+    const updates = changedFields(fields, data, current.data);
+    changed = Object.keys(updates);
+    text = changed.length ? setFields(current.text, updates, { data: format === 'data' }) : current.text;
+    if (format === 'markdown' && request.body !== undefined && request.body.trim() !== readBody(current.text).trim()) {
+      text = setBody(text, request.body);
+      changed.push('body');
+    }
+  } else {
+    const written = Object.fromEntries(fields.map((f) => [f.key, toFileValue(f, data[f.key])]).filter(([, v]) => v !== undefined));
+    changed = Object.keys(written);
+    text = format === 'data' ? dataEntry(written) : markdownEntry(written, request.body ?? '');
+  }
+  changes.set(entryPath, Buffer.from(text, 'utf8'));
+
+  const after = await checkSite({ ...site, fs: overlayFs(diskFs, changes) });
+  const known = new Set(errors(before).map(key));
+  const added = errors(after.problems).filter((p) => !known.has(key(p)));
+  const relative = path.relative(site.root, entryPath).split(path.sep).join('/');
+  const warnings = after.problems.filter((p) => p.severity === 'warning' && p.file === relative);
+  if (added.length > 0) return { ok: false, problems: added, warnings };
+
+  const files = [...changes.keys()].map((file) => path.relative(site.root, file).split(path.sep).join('/'));
+  const kept = keepPrevious(site.root, files);
+  for (const [file, bytes] of changes) writeFileAtomic(file, bytes!);
+  record(site.root, {
+    seq: kept.seq,
+    action: current ? 'update' : 'create',
+    entry: `${collection}/${id}`,
+    summary: `${current ? '修改' : '新建'}了${describeEntry(collection, { ...current?.data, ...data }, id)}`,
+    files: kept.files,
+  });
+  return { ok: true, id, file: relative, created: !current, changed, warnings };
+}
+
+/** The body of a Markdown entry text ('' when it has no readable frontmatter). */
+function readBody(text: string): string {
+  const split = splitFrontmatter(text);
+  return split.ok ? split.body : '';
+}
+
+/** An entry as the form opens it: its fields as form values, and its body. */
+export function loadEntry(site: Pick<EditorSite, 'contentDir'>, collection: CollectionName, id: string): { id: string; path: string; data: Record<string, unknown>; body: string } | undefined {
+  const entry = readEntries(site.contentDir, collection).find((e) => e.id === id);
+  if (!entry) return undefined;
+  return { id, path: entry.path, data: toFormValue(entry.data) as Record<string, unknown>, body: readBody(entry.text).replace(/^\r?\n/, '') };
+}
