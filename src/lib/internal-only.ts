@@ -42,7 +42,7 @@ export interface ShownEntry {
 }
 
 /** What a reference is to the entry that holds it, keyed `collection.field.path` (array indices left out). */
-const RELATIONS: Record<string, string> = {
+export const RELATIONS: Record<string, string> = {
   'units.parent': '上级单位',
   'officers.unit': '所在单位',
   'honors.recipients.officers': '获奖人',
