@@ -320,6 +320,28 @@ function sortKey(row: EntryRow): string {
   return `${withoutMarks(syllablesOf(row).join('')) || normalize(row.name)}\u0000${row.id}`;
 }
 
+/** What a badge shows: the state (for its colour) and the words. */
+export interface Badge {
+  kind: EntryFilter | 'hidden';
+  text: string;
+}
+
+/**
+ * The badges of a row: its own states, and 不公开 for an entry that is left out only because of
+ * another one (its sentence says which).
+ */
+export function badgesOf(row: EntryRow): Badge[] {
+  const badges: Badge[] = [];
+  if (row.draft) badges.push({ kind: 'draft', text: ENTRY_FILTER_LABELS.draft });
+  if (row.noConsent) badges.push({ kind: 'no-consent', text: ENTRY_FILTER_LABELS['no-consent'] });
+  if (row.internal) badges.push({ kind: 'internal', text: ENTRY_FILTER_LABELS.internal });
+  if (row.embargoedUntil) badges.push({ kind: 'embargoed', text: `${ENTRY_FILTER_LABELS.embargoed} ${row.embargoedUntil}` });
+  if (row.unreadable) badges.push({ kind: 'problems', text: '无法读取' });
+  else if (row.errors + row.warnings > 0) badges.push({ kind: 'problems', text: `${ENTRY_FILTER_LABELS.problems} ${row.errors + row.warnings}` });
+  if (!row.public && badges.every((b) => b.kind === 'problems') && !row.unreadable) badges.unshift({ kind: 'hidden', text: '不公开' });
+  return badges;
+}
+
 /** Whether a row has the state a filter asks for. */
 export function hasState(row: EntryRow, filter: EntryFilter): boolean {
   switch (filter) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckedEntry } from '../../../src/lib/check/check-content';
 import type { Problem } from '../../../src/lib/check/problem';
-import { buildEntryList, displayName, queryEntries, type EntryList, type EntryListOptions, type EntryRow } from '../../../src/lib/editor/entry-list';
+import { badgesOf, buildEntryList, displayName, queryEntries, type EntryList, type EntryListOptions, type EntryRow } from '../../../src/lib/editor/entry-list';
 import type { CollectionName } from '../../../src/schemas/index';
 import { activity, honor, letter, officer, points, stat, unit, type TestEntry } from '../helpers/entries';
 
@@ -212,5 +212,28 @@ describe('queryEntries: search and filters', () => {
     expect(ids('', 'problems')).toEqual([]);
     expect(queryEntries(list, 'officers', {}).counts).toEqual({ all: 5, draft: 1, 'no-consent': 1, internal: 1, embargoed: 1, problems: 0 });
     expect(queryEntries(list, 'officers', { q: 'wx', filter: 'draft' })).toEqual({ rows: [], counts: { all: 1, draft: 0, 'no-consent': 1, internal: 0, embargoed: 0, problems: 0 } });
+  });
+});
+
+describe('badgesOf', () => {
+  const list = listOf(
+    [
+      wangXiang,
+      checked('honors', honor('h', { recipients: { officers: ['wang-xiang'] } })),
+      checked('officers', officer('later', { name: '稍后', draft: true, publishDate: '2026-07-01 08:00', visibility: 'internal' })),
+    ],
+    [
+      { file: 'content/honors/h.md', severity: 'warning', code: 'possible-personal-data', message: '…' },
+      { file: 'content/honors/broken.md', severity: 'error', code: 'yaml', message: '…' },
+    ],
+  );
+  it.each<[CollectionName, string, string[]]>([
+    ['officers', 'wang-xiang', ['未同意公开']],
+    ['honors', 'h', ['不公开', '有问题 1']],
+    ['officers', 'later', ['草稿', '内部', '定时发布 2026年7月1日 08:00']],
+    ['honors', 'broken', ['无法读取']],
+    ['units', 'root', []],
+  ])('%s/%s: %j', (collection, id, texts) => {
+    expect(badgesOf(rowOf(list, collection, id)).map((b) => b.text)).toEqual(texts);
   });
 });
