@@ -84,7 +84,15 @@ async function load(): Promise<void> {
   }
 }
 
+/** What is in the search box now, also when its pause has not passed yet. */
+let typing: ReturnType<typeof setTimeout> | undefined;
+function takeSearch(): void {
+  clearTimeout(typing);
+  state.q = page.search.value;
+}
+
 function selectTab(tab: HTMLButtonElement): void {
+  takeSearch();
   state.collection = collectionOf(tab);
   tab.focus();
   void load();
@@ -104,6 +112,7 @@ for (const tab of page.tabs) {
 
 for (const button of page.filters) {
   button.addEventListener('click', () => {
+    takeSearch();
     // Pressing the pressed filter again shows everything.
     state.filter = state.filter === filterOf(button) ? '' : filterOf(button);
     void load();
@@ -111,18 +120,16 @@ for (const button of page.filters) {
 }
 
 // Typing searches after a short pause; Enter searches at once.
-let typing: ReturnType<typeof setTimeout> | undefined;
 page.search.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
-    state.q = page.search.value;
+    takeSearch();
     void load();
   }, 200);
 });
 page.search.form?.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(typing);
-  state.q = page.search.value;
+  takeSearch();
   void load();
 });
 

@@ -24,6 +24,11 @@ function entryItem(row: EntryListItem): HTMLLIElement {
     item.append(badges);
   }
   if (row.why) item.append(element('p', 'why', row.why));
+  if (row.problemNotes.length > 0) {
+    const notes = element('ul', 'problems');
+    notes.append(...row.problemNotes.map((note) => element('li', '', note)));
+    item.append(notes);
+  }
   return item;
 }
 

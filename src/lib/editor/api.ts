@@ -19,6 +19,8 @@ export interface EntryListItem {
   public: boolean;
   why: string | null;
   badges: Badge[];
+  /** What the first problems of the file say. */
+  problemNotes: string[];
 }
 
 export interface EntriesBody {
@@ -70,7 +72,7 @@ export function entriesResponse(params: URLSearchParams, list: EntryList): ApiRe
       counts,
       totals,
       otherProblems: list.otherProblems,
-      rows: rows.map((row) => ({ id: row.id, file: row.file, name: row.name, public: row.public, why: row.why, badges: badgesOf(row) })),
+      rows: rows.map((row) => ({ id: row.id, file: row.file, name: row.name, public: row.public, why: row.why, badges: badgesOf(row), problemNotes: row.problemNotes })),
     },
   };
 }

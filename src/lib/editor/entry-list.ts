@@ -5,16 +5,18 @@
  * entry, how many are left out with it. The reasons come from the publishing gate itself
  * (`publish`, through `publishedAndExcluded`), so the list cannot disagree with the site.
  */
+import { z } from 'astro/zod';
 import { pinyin } from 'pinyin-pro';
 import type { CheckResult, CheckedEntry } from '../check/check-content';
 import { publishedAndExcluded } from '../check/hidden-traces';
 import type { Problem } from '../check/problem';
+import { describeField } from '../check/zod-issues';
 import { entryIdFromPath } from '../entry-id';
 import { formatInstant } from '../instant';
 import { referencesIn, RELATIONS } from '../internal-only';
 import { formatPartialDate, parsePartialDate } from '../partial-date';
 import type { ExclusionReason, PublishOptions } from '../publishing';
-import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Ref } from '../../schemas/index';
+import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
 
 /** The list's filters, in the order of their buttons. */
 export const ENTRY_FILTERS = ['draft', 'no-consent', 'internal', 'embargoed', 'problems'] as const;
@@ -48,6 +50,8 @@ export interface EntryRow {
   /** Errors and warnings of the check in this file (consent-missing is the 未同意公开 badge). */
   errors: number;
   warnings: number;
+  /** What the first of them say, errors first (`summary：…`); the form will show each at its field. */
+  problemNotes: string[];
   /** The file could not be read as an entry (its errors say why): nothing else is known of it. */
   unreadable: boolean;
   /** Whether the public site will show it. */
@@ -91,6 +95,9 @@ export function displayName(collection: CollectionName, data: Record<string, unk
       return text(data.name) || text(data.title);
   }
 }
+
+/** A list row names this many of its problems; the count says how many there are. */
+const MAX_PROBLEM_NOTES = 3;
 
 /** How entries of each collection are counted: 2 项荣誉, 1 封感谢信. */
 const COUNTED: Record<CollectionName, string> = {
@@ -197,10 +204,16 @@ export function buildEntryList(check: CheckResult, options: EntryListOptions): E
 
   const problemsByFile = new Map<string, Problem[]>();
   for (const problem of problems) problemsByFile.set(problem.file, [...(problemsByFile.get(problem.file) ?? []), problem]);
-  const counted = (file: string) => {
+  const counted = (file: string, collection: CollectionName | null) => {
     // consent-missing is said by the 未同意公开 badge and sentence already.
     const own = (problemsByFile.get(file) ?? []).filter((p) => p.code !== 'consent-missing');
-    return { errors: own.filter((p) => p.severity === 'error').length, warnings: own.filter((p) => p.severity === 'warning').length };
+    const errors = own.filter((p) => p.severity === 'error');
+    const warnings = own.filter((p) => p.severity === 'warning');
+    const notes = [...errors, ...warnings].slice(0, MAX_PROBLEM_NOTES).map((p) => {
+      const label = p.field && collection ? fieldLabel(collection, p.field) : undefined;
+      return label ? `${label}：${p.message}` : p.message;
+    });
+    return { errors: errors.length, warnings: warnings.length, problemNotes: notes };
   };
 
   const rows: EntryRow[] = entries.map((entry) => {
@@ -215,7 +228,7 @@ export function buildEntryList(check: CheckResult, options: EntryListOptions): E
       noConsent: entry.collection === 'officers' && entry.data.consent !== true,
       internal: entry.data.visibility === 'internal' || (entry.collection === 'points' && reason === 'internal'),
       embargoedUntil: publishDate && publishDate.getTime() > options.now.getTime() ? formatInstant(publishDate) : null,
-      ...counted(entry.file),
+      ...counted(entry.file, entry.collection),
       unreadable: false,
       public: reason === undefined,
       why: reason === undefined ? null : why(entry, reason),
@@ -238,7 +251,7 @@ export function buildEntryList(check: CheckResult, options: EntryListOptions): E
       noConsent: false,
       internal: false,
       embargoedUntil: null,
-      ...counted(file),
+      ...counted(file, collection),
       unreadable: true,
       public: false,
       why: '文件有错误，暂时无法读取，改正之前不会公开',
@@ -272,6 +285,36 @@ function dependencySentence(
     return `${relation}${names.join('、')}${state}`;
   });
   return `${parts.length > 0 ? parts.join('，') : '它所依附的条目不会公开'}，${thisEntry(collection)}不会公开`;
+}
+
+/** The schemas as far as their labels go: references and images are plain text here. */
+const labelContext: SchemaContext = {
+  image: () => z.string(),
+  reference: <C extends CollectionName>(collection: C) => z.string().transform((id): Ref<C> => ({ collection, id })),
+};
+const labelSchemas = new Map<CollectionName, z.ZodTypeAny>();
+
+/**
+ * The Chinese label of the field a problem names (`recipients.officers[0]` → the label of the
+ * nearest field that has one), or undefined: the list shows no English field names. The forms
+ * will show each problem at its field instead.
+ */
+export function fieldLabel(collection: CollectionName, field: string): string | undefined {
+  if (/\p{Script=Han}/u.test(field)) return field;
+  let schema = labelSchemas.get(collection);
+  if (!schema) {
+    schema = COLLECTIONS[collection].schema(labelContext);
+    labelSchemas.set(collection, schema);
+  }
+  const path = field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  for (let length = path.length; length > 0; length--) {
+    const label = describeField(schema, path.slice(0, length));
+    if (label) return label;
+  }
+  return undefined;
 }
 
 /** The collection of an entry file under the content folder (`src/content/officers/x.md` → officers), or null. */

@@ -36,6 +36,7 @@ export function editorShell({ siteTitle, first = 'officers' }: { siteTitle: stri
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="referrer" content="no-referrer">
     <title>编辑台 · ${escapeHtml(siteTitle)}</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${EDITOR_STYLESHEET}">
     <script type="module" src="${EDITOR_SCRIPT}"></script>
   </head>
@@ -51,8 +52,8 @@ export function editorShell({ siteTitle, first = 'officers' }: { siteTitle: stri
       </div>
       <section id="panel" role="tabpanel" aria-labelledby="tab-${first}">
         <form class="search" role="search" action="/__editor/" method="get">
-          <label for="q">搜索</label>
-          <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="姓名、拼音或首字母，如 王祥、wangxiang、wx">
+          <label for="q">搜索名称、拼音或首字母</label>
+          <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="如 王祥、wangxiang、wx">
         </form>
         <div class="filters" role="group" aria-label="按状态筛选">
           ${filters}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckedEntry } from '../../../src/lib/check/check-content';
 import type { Problem } from '../../../src/lib/check/problem';
-import { badgesOf, buildEntryList, displayName, queryEntries, type EntryList, type EntryListOptions, type EntryRow } from '../../../src/lib/editor/entry-list';
+import { badgesOf, buildEntryList, displayName, fieldLabel, queryEntries, type EntryList, type EntryListOptions, type EntryRow } from '../../../src/lib/editor/entry-list';
 import type { CollectionName } from '../../../src/schemas/index';
 import { activity, honor, letter, officer, points, stat, unit, type TestEntry } from '../helpers/entries';
 
@@ -137,13 +137,13 @@ describe('buildEntryList: why an entry will not be public', () => {
   });
 
   it('counts the problems of each file; the missing consent is the badge, not a problem', () => {
-    const problem = (file: string, severity: Problem['severity'], code: Problem['code'] = 'schema'): Problem => ({ file, severity, code, message: '…' });
+    const problem = (file: string, severity: Problem['severity'], code: Problem['code'] = 'schema', extra: Partial<Problem> = {}): Problem => ({ file, severity, code, message: '…', ...extra });
     const list = listOf(
       [wangXiang, liMing],
       [
         problem('content/officers/wang-xiang.md', 'warning', 'consent-missing'),
-        problem('content/officers/li-ming.md', 'error'),
-        problem('content/officers/li-ming.md', 'warning', 'possible-personal-data'),
+        problem('content/officers/li-ming.md', 'warning', 'possible-personal-data', { message: '可能是个人信息' }),
+        problem('content/officers/li-ming.md', 'error', 'schema', { field: 'summary', message: '错误' }),
         problem('content/officers/broken.md', 'error', 'yaml'),
         problem('content/officers/broken.md', 'error', 'yaml'),
         problem('content/officers/photo.jpg', 'error', 'image-size'),
@@ -152,7 +152,7 @@ describe('buildEntryList: why an entry will not be public', () => {
       ],
     );
     expect(rowOf(list, 'officers', 'wang-xiang')).toMatchObject({ errors: 0, warnings: 0 });
-    expect(rowOf(list, 'officers', 'li-ming')).toMatchObject({ errors: 1, warnings: 1 });
+    expect(rowOf(list, 'officers', 'li-ming')).toMatchObject({ errors: 1, warnings: 1, problemNotes: ['一句话简介：错误', '可能是个人信息'] });
     expect(rowOf(list, 'officers', 'broken')).toMatchObject({ unreadable: true, errors: 2, public: false, name: 'broken', why: '文件有错误，暂时无法读取，改正之前不会公开' });
     expect(list.rows.filter((r) => r.id === 'photo')).toEqual([]);
     expect(list.otherProblems).toBe(3);
@@ -235,5 +235,18 @@ describe('badgesOf', () => {
     ['units', 'root', []],
   ])('%s/%s: %j', (collection, id, texts) => {
     expect(badgesOf(rowOf(list, collection, id)).map((b) => b.text)).toEqual(texts);
+  });
+});
+
+describe('fieldLabel: problems name fields in Chinese', () => {
+  it.each<[CollectionName, string, string | undefined]>([
+    ['officers', 'summary', '一句话简介'],
+    ['officers', 'name', '姓名'],
+    ['honors', 'recipients.officers[0]', '获奖人物 id 列表'],
+    ['stats', 'metrics[2].value', '数值'],
+    ['officers', '正文', '正文'],
+    ['officers', 'nickname', undefined],
+  ])('%s %s → %s', (collection, field, label) => {
+    expect(fieldLabel(collection, field)).toBe(label);
   });
 });
