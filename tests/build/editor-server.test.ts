@@ -4,6 +4,7 @@
  * in front of Astro's and Vite's own middlewares and Vite's websocket — and the list.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ interface Answer {
 }
 
 let editor: ChildProcess;
+let site = '';
 let output = '';
 let port = 0;
 let token = '';
@@ -86,6 +88,7 @@ summary: 没有同意公开的民警。
 
 beforeAll(async () => {
   const { siteDir } = prepareFixture('publishing', { 'content/officers/wang-xiang.md': OFFICER, 'content/honors/wang-xiang-jiajiang.md': HONOR });
+  site = siteDir;
   const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   editor = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
     cwd: PROJECT_ROOT,
@@ -226,6 +229,18 @@ describe('npm run edit', () => {
     ]);
     const honors = JSON.parse((await asEditor('/__editor/api/entries?collection=honors&q=grjj')).body);
     expect(honors.rows.map((r: { why: string }) => r.why)).toEqual(['获奖人“王祥”未同意公开，此荣誉不会公开']);
+  });
+
+  it('checks again when a content file changes', async () => {
+    const list = async () => JSON.parse((await asEditor('/__editor/api/entries?collection=officers&q=lm')).body).rows.map((r: { id: string }) => r.id);
+    expect(await list()).toEqual([]);
+    writeFileSync(path.join(site, 'content', 'officers', 'li-ming.md'), OFFICER.replace('王祥', '李明').replace('summary:', 'consent: true\nsummary:'));
+    let ids: string[] = [];
+    for (let tries = 0; tries < 50 && ids.length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ids = await list();
+    }
+    expect(ids).toEqual(['li-ming']);
   });
 
   it('answers API mistakes in Chinese', async () => {

@@ -23,6 +23,8 @@ export interface GuardRequest {
   /** The request target as received: path and query (`/__editor/?token=…`). */
   url?: string | undefined;
   headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Where the request came from: only this PC may ask, whatever interface the server listens on. */
+  socket?: { remoteAddress?: string | undefined } | undefined;
 }
 
 /** The running editor: the port it listens on (127.0.0.1 only) and this run's token. */
@@ -65,6 +67,11 @@ export function editorAddress({ port, token }: EditorSession): string {
 }
 
 const refuse = (status: 400 | 403, reason: string): GuardVerdict => ({ kind: 'refuse', status, reason });
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (`::ffff:127.0.0.1`). */
+function isLoopback(address: string): boolean {
+  return /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/i.test(address) || address === '::1';
+}
 
 /** One value of a header; a header sent twice counts as absent-and-suspicious (`null`). */
 function single(value: string | string[] | undefined): string | undefined | null {
@@ -122,6 +129,8 @@ export function guardRequest(request: GuardRequest, session: EditorSession, opti
   const restart = `请打开终端中显示的地址（http://127.0.0.1:${session.port}/__editor/?token=…），或重新运行 npm run edit。`;
 
   // Only origin-form targets (`/path?query`): not `http://other/` (proxy form) nor `*`.
+  const remote = request.socket?.remoteAddress;
+  if (remote !== undefined && !isLoopback(remote)) return refuse(403, '拒绝访问：编辑台只接受本机的请求。');
   if (!target.startsWith('/') || target.startsWith('//')) return refuse(400, '请求的地址格式不正确。');
   const url = new URL(target, 'http://editor.invalid');
   if (unsafePath(target.split('?')[0] ?? '')) return refuse(400, '请求的路径不合法（含有 ..、反斜杠或控制字符）。');

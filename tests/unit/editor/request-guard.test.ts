@@ -48,6 +48,15 @@ describe('guardRequest: the editor answers its own pages only', () => {
     expect(verdict.kind === 'refuse' && verdict.reason).toContain('不是编辑台的地址');
   });
 
+  it.each(['192.168.1.20', '10.0.0.5', '::ffff:192.168.1.20', 'fe80::1'])('refuses a request from another machine (%s)', (remoteAddress) => {
+    const verdict = guardRequest({ ...request(), socket: { remoteAddress } }, session);
+    expect(verdict).toMatchObject({ kind: 'refuse', status: 403, reason: expect.stringContaining('只接受本机') });
+  });
+
+  it.each(['127.0.0.1', '::ffff:127.0.0.1', '::1'])('accepts a request from this machine (%s)', (remoteAddress) => {
+    expect(guardRequest({ ...request(), socket: { remoteAddress } }, session)).toEqual({ kind: 'allow' });
+  });
+
   it('refuses a request without Host, and one with two', () => {
     expect(statusOf({ headers: { host: undefined } })).toBe(403);
     expect(statusOf({ headers: { host: ['127.0.0.1:4322', 'evil.example:4322'] } })).toBe(403);
