@@ -18,6 +18,7 @@ import { checkSite } from '../lib/check/check-site';
 import { displayPath } from '../lib/check/problem';
 import { entriesResponse, entryResponse } from '../lib/editor/api';
 import { changeCache } from '../lib/editor/change-cache';
+import { isInside } from '../lib/editor/content-path';
 import { buildEntryList } from '../lib/editor/entry-list';
 import { guardRequest, TOKEN_PATTERN, type GuardVerdict } from '../lib/editor/request-guard';
 import { EDITOR_CSP, editorShell } from '../lib/editor/shell';
@@ -137,10 +138,8 @@ export function editor(): AstroIntegration {
         );
         // The content of another unit's folder (HONOR_ROLL_SITE) is outside Vite's root: watch it too.
         server.watcher.add([paths.contentDir, paths.configFile, publicDir]);
-        const watched = [paths.contentDir, publicDir];
         server.watcher.on('all', (_event, file) => {
-          const inside = watched.some((dir) => !path.relative(dir, file).startsWith('..') && !path.isAbsolute(path.relative(dir, file)));
-          if (inside || path.resolve(file) === path.resolve(paths.configFile)) check.invalidate();
+          if (isInside(paths.contentDir, file) || isInside(publicDir, file) || path.resolve(file) === path.resolve(paths.configFile)) check.invalidate();
         });
 
         const session = () => ({ port: (httpServer.address() as AddressInfo).port, token });

@@ -63,8 +63,8 @@ export function entryIdProblem(id: string): string | null {
   return nameProblem(id);
 }
 
-/** Whether `child` is `parent` or inside it. */
-function isInside(parent: string, child: string): boolean {
+/** Whether `child` is `parent` or inside it (by path; links are not followed). */
+export function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
