@@ -30,6 +30,12 @@ export const EDITOR_ENV = 'HONOR_ROLL_EDITOR';
 /** The editor's own addresses. */
 const EDITOR_PREFIX = '/__editor/';
 
+/**
+ * Dev-server addresses the editor has no use for and that act on a GET: Vite's "open in editor"
+ * starts a program on this PC. Closed even to the editor's own session.
+ */
+const CLOSED_PATHS = new Set(['/__open-in-editor']);
+
 /** Embargoes end with time: the check is redone at least this often even when nothing changes. */
 const CHECK_MAX_AGE_MS = 5 * 60_000;
 
@@ -157,6 +163,10 @@ export function editor(): AstroIntegration {
           // The site's pages may be framed by the editor's preview, by nothing else.
           res.setHeader('X-Frame-Options', 'SAMEORIGIN');
           const url = new URL(req.url ?? '/', 'http://editor.invalid');
+          if (CLOSED_PATHS.has(url.pathname)) {
+            sendRefusal(req, res, 404, '编辑台不提供这个功能。');
+            return true;
+          }
           if (url.pathname === EDITOR_PREFIX.slice(0, -1)) {
             send(res, 308, 'text/plain; charset=utf-8', '', { Location: `${EDITOR_PREFIX}${url.search}` });
             return true;

@@ -206,6 +206,10 @@ describe('npm run edit', () => {
     }
   });
 
+  it("closes Vite's open-in-editor, which starts a program, even to the editor's session", async () => {
+    expect((await asEditor('/__open-in-editor?file=package.json')).status).toBe(404);
+  });
+
   it("guards Vite's websocket handshake too", async () => {
     const own = { origin: `http://127.0.0.1:${port}` };
     expect(await upgrade({ ...own, cookie })).toBe(101);
