@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { editor, EDITOR_ENV } from './src/integrations/editor.ts';
 import { honorRoll } from './src/integrations/honor-roll.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { privacyGuard } from './src/integrations/privacy-guard.ts';
@@ -34,6 +35,8 @@ export default defineConfig({
   },
   integrations: [
     honorRoll(),
+    // 编辑台 (`npm run edit`): only when scripts/edit.ts has set this run's token; never in a build.
+    ...(process.env[EDITOR_ENV] ? [editor()] : []),
     mdx(),
     // Every page a search engine should list: not the search page, not the printable posters.
     ...(publicEdition ? [sitemap({ filter: (page) => !/\/(search|poster)\/$/.test(page) })] : []),

@@ -46,3 +46,10 @@ export function parseInstant(input: unknown): Date | null {
   }
   return null;
 }
+
+/** `2026年7月1日 08:00`: a moment in Beijing time, wherever this runs (the editor's 定时发布). */
+export function formatInstant(moment: Date): string {
+  const beijing = new Date(moment.getTime() + SITE_UTC_OFFSET_MINUTES * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
+}

@@ -42,6 +42,11 @@ export interface ShownEntry {
   data: unknown;
 }
 
+/** What a reference is to the entry that holds it: the label of its field (获奖人物, 上级单位). */
+export function relationLabel(collection: CollectionName, field: string, target: CollectionName): string {
+  return findField(describeCollection(collection), field.split('.'))?.doc.label ?? `关联的${COLLECTIONS[target].label}`;
+}
+
 /** How the reason of an entry another one depends on is said after its name. */
 const DEPENDENCY_STATES: Record<ExclusionReason, string> = {
   'no-consent': '尚未同意公开',
@@ -136,8 +141,7 @@ function sentence(
   // 获奖人“甲”、“乙”尚未同意公开，获奖单位“丙”标为内部，此页只在内部版本显示。
   const groups = new Map<string, { relation: string; state: string; names: string[] }>();
   for (const { field, ref } of dependencies) {
-    // What the reference is to the entry that holds it: the label of its field (获奖人物, 上级单位).
-    const relation = findField(describeCollection(collection), field.split('.'))?.doc.label ?? `关联的${COLLECTIONS[ref.collection].label}`;
+    const relation = relationLabel(collection, field, ref.collection);
     const state = DEPENDENCY_STATES[reasons.get(key(ref.collection, ref.id))!];
     const group = groups.get(`${relation}|${state}`) ?? { relation, state, names: [] };
     const name = `“${nameOf(ref) ?? ref.id}”`;

@@ -168,6 +168,6 @@ export function everyOutputFile(outDir: string): { file: string; text: string }[
 }
 
 /** The caller's own HONOR_ROLL_* settings must not leak into a fixture build. */
-function withoutHonorRollVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutHonorRollVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('HONOR_ROLL_')));
 }

@@ -1,0 +1,212 @@
+/**
+ * The 编辑台 (`npm run edit`): a local web editor living inside Astro's dev server, so that its
+ * preview is Astro's own rendering of the site. Added to the config only when HONOR_ROLL_EDITOR
+ * holds this run's session token (scripts/edit.ts sets it); a build never sees it.
+ *
+ * Every request and every websocket handshake reaching the HTTP server passes the request guard
+ * first (see `guardServer`): Astro's dev server can read any file of the project (Vite's `/@fs/`,
+ * `/src/`) and the editor will write content, so nothing may answer before the guard has.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { checkSite } from '../lib/check/check-site';
+import { displayPath } from '../lib/check/problem';
+import { entriesResponse, entryResponse } from '../lib/editor/api';
+import { changeCache } from '../lib/editor/change-cache';
+import { isInside } from '../lib/editor/content-path';
+import { buildEntryList } from '../lib/editor/entry-list';
+import { guardRequest, TOKEN_PATTERN, type GuardVerdict } from '../lib/editor/request-guard';
+import { EDITOR_CSP, editorShell } from '../lib/editor/shell';
+import { readBuildTime, resolveSitePaths } from '../lib/site-paths';
+
+/** Holds the session token; its presence adds the editor to the config (astro.config.mjs). */
+export const EDITOR_ENV = 'HONOR_ROLL_EDITOR';
+
+/** The editor's own addresses. */
+const EDITOR_PREFIX = '/__editor/';
+
+/**
+ * Dev-server addresses the editor has no use for and that act on a GET: Vite's "open in editor"
+ * starts a program on this PC. Closed even to the editor's own session.
+ */
+const CLOSED_PATHS = new Set(['/__open-in-editor']);
+
+/** Embargoes end with time: the check is redone at least this often even when nothing changes. */
+const CHECK_MAX_AGE_MS = 5 * 60_000;
+
+/** Headers of every answer the editor itself gives. */
+const EDITOR_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': EDITOR_CSP,
+};
+
+class EditorRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...EDITOR_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+/** A refusal as the asker can read it: JSON for the API, a short Chinese page otherwise. */
+function sendRefusal(req: IncomingMessage, res: ServerResponse, status: number, reason: string): void {
+  if ((req.url ?? '').startsWith(`${EDITOR_PREFIX}api/`)) return sendJson(res, status, { error: reason });
+  const text = reason.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const page = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>编辑台</title><style>p{font:20px/1.6 system-ui,sans-serif;margin:2em}</style><p>${text}</p></html>`;
+  // Nothing on this page runs; its one style block is its own.
+  send(res, status, 'text/html; charset=utf-8', page, { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+}
+
+/** Refuses a websocket handshake on the raw socket: there is no response object yet. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = Buffer.from(reason, 'utf8');
+  socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Forbidden'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${reason}`);
+  socket.destroy();
+}
+
+/**
+ * Puts `onRequest` and `onUpgrade` in front of everything that listens on the HTTP server.
+ *
+ * A connect middleware added in `astro:server:setup` would not be first: after the setup hooks,
+ * Astro puts its base-path and trailing-slash middlewares in front of the stack (`unshift`), and
+ * Vite's websocket handshakes (`upgrade` events) never pass through connect at all. The server's
+ * `emit` is where both arrive, before any listener, whoever added it and whenever.
+ * Each handler returns true when it has answered; otherwise the event goes on as usual.
+ */
+function guardServer(
+  server: Server,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => boolean,
+  onUpgrade: (req: IncomingMessage, socket: Duplex) => boolean,
+): void {
+  const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
+  server.emit = ((event: string | symbol, ...args: unknown[]) => {
+    // 'checkContinue' and 'checkExpectation' stand in for 'request' when a client sends `Expect:`.
+    if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
+      if (onRequest(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
+    } else if (event === 'upgrade' || event === 'connect') {
+      if (onUpgrade(args[0] as IncomingMessage, args[1] as Duplex)) return true;
+    }
+    return emit(event, ...args);
+  }) as typeof server.emit;
+}
+
+export function editor(): AstroIntegration {
+  let root = '';
+  let publicDir = '';
+  return {
+    name: 'honor-roll:editor',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'dev') return;
+        if (!TOKEN_PATTERN.test(process.env[EDITOR_ENV] ?? '')) {
+          throw new AstroError('编辑台的访问令牌无效：请用 npm run edit 启动编辑台。');
+        }
+        // Loopback only, whatever `--host` says; no dev toolbar (English, and a websocket client).
+        updateConfig({ server: { host: '127.0.0.1' }, devToolbar: { enabled: false } });
+      },
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:server:setup': ({ server }) => {
+        const httpServer = server.httpServer as Server | null;
+        if (!httpServer) throw new AstroError('编辑台需要 Astro 自带的开发服务器。');
+        const token = process.env[EDITOR_ENV] ?? '';
+        const paths = resolveSitePaths(root, process.env, process.argv);
+        const contentFolder = displayPath(root, paths.contentDir);
+
+        const check = changeCache(
+          async () => {
+            const now = readBuildTime(process.env, new Date()) ?? new Date();
+            const site = await checkSite({ root, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now, audience: 'public' });
+            const points = site.config.ok ? site.config.config.points.publish : undefined;
+            return {
+              list: buildEntryList(site.content, { now, audience: 'public', points, contentFolder }),
+              siteTitle: site.config.ok ? site.config.config.title : '',
+            };
+          },
+          { maxAgeMs: CHECK_MAX_AGE_MS },
+        );
+        // The content of another unit's folder (HONOR_ROLL_SITE) is outside Vite's root: watch it too.
+        server.watcher.add([paths.contentDir, paths.configFile, publicDir]);
+        server.watcher.on('all', (_event, file) => {
+          if (isInside(paths.contentDir, file) || isInside(publicDir, file) || path.resolve(file) === path.resolve(paths.configFile)) check.invalidate();
+        });
+
+        const session = () => ({ port: (httpServer.address() as AddressInfo).port, token });
+
+        const onRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+          const verdict: GuardVerdict = guardRequest(req, session());
+          if (verdict.kind === 'refuse') {
+            sendRefusal(req, res, verdict.status, verdict.reason);
+            return true;
+          }
+          if (verdict.kind === 'redirect') {
+            send(res, verdict.status, 'text/plain; charset=utf-8', '', { Location: verdict.location, ...(verdict.setCookie ? { 'Set-Cookie': verdict.setCookie } : {}) });
+            return true;
+          }
+          // The site's pages may be framed by the editor's preview, by nothing else.
+          res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+          const url = new URL(req.url ?? '/', 'http://editor.invalid');
+          if (CLOSED_PATHS.has(url.pathname)) {
+            sendRefusal(req, res, 404, '编辑台不提供这个功能。');
+            return true;
+          }
+          if (url.pathname === EDITOR_PREFIX.slice(0, -1)) {
+            send(res, 308, 'text/plain; charset=utf-8', '', { Location: `${EDITOR_PREFIX}${url.search}` });
+            return true;
+          }
+          if (!url.pathname.startsWith(EDITOR_PREFIX)) return false;
+          handleEditorRequest(req, res, url).catch((error: unknown) => {
+            const status = error instanceof EditorRequestError ? error.status : 500;
+            const message = error instanceof EditorRequestError ? error.message : '编辑台内部出错，请重试；如果一直出错，请关闭后重新运行 npm run edit。';
+            if (!(error instanceof EditorRequestError)) server.config.logger.error(String((error as Error)?.stack ?? error));
+            if (!res.headersSent) sendRefusal(req, res, status, message);
+          });
+          return true;
+        };
+
+        const onUpgrade = (req: IncomingMessage, socket: Duplex): boolean => {
+          const verdict = guardRequest(req, session(), { upgrade: true });
+          if (verdict.kind === 'allow') return false;
+          refuseUpgrade(socket, verdict.kind === 'refuse' ? verdict.status : 403, verdict.kind === 'refuse' ? verdict.reason : '拒绝访问。');
+          return true;
+        };
+
+        async function handleEditorRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+          if (req.method !== 'GET' && req.method !== 'HEAD') throw new EditorRequestError(405, '不支持这种请求。');
+          const route = url.pathname.slice(EDITOR_PREFIX.length);
+          const { list, siteTitle } = await check.get();
+          if (route === '') return send(res, 200, 'text/html; charset=utf-8', editorShell({ siteTitle }));
+          const answer =
+            route === 'api/entries'
+              ? entriesResponse(url.searchParams, list)
+              : route === 'api/entry'
+                ? entryResponse(url.searchParams, list, { contentDir: paths.contentDir, contentFolder })
+                : undefined;
+          if (!answer) throw new EditorRequestError(404, '编辑台没有这个页面。');
+          sendJson(res, answer.status, answer.body);
+        }
+
+        guardServer(httpServer, onRequest, onUpgrade);
+        // The first page opens without waiting for the check.
+        httpServer.once('listening', () => void check.get().catch(() => {}));
+      },
+    },
+  };
+}

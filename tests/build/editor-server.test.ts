@@ -1,0 +1,257 @@
+/**
+ * The 编辑台 as a clerk starts it (`npm run edit`, here with --no-open) on a copy of a fixture
+ * site, asked with real HTTP requests: the token flow, the refusals of the request guard — also
+ * in front of Astro's and Vite's own middlewares and Vite's websocket — and the list.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+let editor: ChildProcess;
+let site = '';
+let output = '';
+let port = 0;
+let token = '';
+let cookie = '';
+
+/** A raw HTTP request: any Host, any path as written (no `..` resolved), any method. */
+function request(target: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** With the session cookie, as the editor's own page asks. */
+const asEditor = (target: string, headers: Record<string, string> = {}, method = 'GET') => request(target, { method, headers: { cookie, ...headers } });
+
+/** A websocket handshake as Vite's client starts it; resolves with the status line's code. */
+function upgrade(headers: Record<string, string>, protocol = 'vite-ping'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      path: '/',
+      headers: {
+        host: `127.0.0.1:${port}`,
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'sec-websocket-protocol': protocol,
+        ...headers,
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const HONOR = `---
+title: 个人嘉奖
+scope: individual
+awardedBy: 测试颁奖单位
+recipients:
+  officers: [wang-xiang]
+---
+`;
+const OFFICER = `---
+name: 王祥
+role: police
+unit: test-station
+summary: 没有同意公开的民警。
+---
+`;
+
+beforeAll(async () => {
+  const { siteDir } = prepareFixture('publishing', { 'content/officers/wang-xiang.md': OFFICER, 'content/honors/wang-xiang-jiajiang.md': HONOR });
+  site = siteDir;
+  const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  editor = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
+    cwd: PROJECT_ROOT,
+    env: { ...withoutHonorRollVariables(process.env), NO_COLOR: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const address = await new Promise<URL>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the editor did not start:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/__editor\/\?token=[A-Za-z0-9_-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(new URL(match[0]));
+      }
+    };
+    editor.stdout!.on('data', read);
+    editor.stderr!.on('data', read);
+    editor.on('exit', (code) => reject(new Error(`the editor exited (${code}):\n${output}`)));
+  });
+  port = Number(address.port);
+  token = address.searchParams.get('token')!;
+  cookie = `honor_roll_editor_${port}=${token}`;
+});
+
+afterAll(async () => {
+  if (!editor || editor.exitCode !== null) return;
+  const exited = new Promise((resolve) => editor.on('exit', resolve));
+  editor.kill('SIGTERM');
+  await exited;
+});
+
+describe('npm run edit', () => {
+  it('prints one short block in Chinese, without Astro’s English banner', () => {
+    expect(output.trim().split('\n')).toEqual(['编辑台已启动', `请在浏览器中打开：http://127.0.0.1:${port}/__editor/?token=${token}`, '按 Ctrl+C 关闭']);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('trades the printed token for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const first = await request(`/__editor/?token=${token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/__editor/');
+    expect(first.headers['set-cookie']).toEqual([`honor_roll_editor_${port}=${token}; Path=/; HttpOnly; SameSite=Strict`]);
+    const page = await asEditor('/__editor/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>编辑台');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('refuses the editor without the token, with a wrong one, and with the token in another case', async () => {
+    for (const answer of [
+      await request('/__editor/'),
+      await request(`/__editor/?token=${'A'.repeat(43)}`),
+      await request(`/__editor/?token=${token.toLowerCase() === token ? token.toUpperCase() : token.toLowerCase()}`),
+      await request('/__editor/', { headers: { cookie: `honor_roll_editor_${port}=${'A'.repeat(43)}` } }),
+    ]) {
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatch(/访问令牌/);
+    }
+  });
+
+  it('refuses a foreign Host (DNS rebinding), also with the right cookie', async () => {
+    for (const host of ['evil.example', `evil.example:${port}`, `localhost.:${port}`, `[::1]:${port}`, `127.0.0.1:${port + 1}`]) {
+      const answer = await asEditor('/__editor/', { host });
+      expect(answer.status, host).toBe(403);
+      expect(answer.body).toContain('不是编辑台的地址');
+    }
+  });
+
+  it('refuses a foreign Origin and a null one', async () => {
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${port + 1}`]) {
+      const answer = await asEditor('/__editor/api/entries?collection=officers', { origin });
+      expect(answer.status, origin).toBe(403);
+      expect(JSON.parse(answer.body).error).toContain('其他网页');
+    }
+    expect((await asEditor('/__editor/api/entries?collection=officers', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+  });
+
+  it('refuses a POST without Origin', async () => {
+    const answer = await asEditor('/__editor/api/entries', {}, 'POST');
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).error).toContain('修改内容的请求');
+  });
+
+  it('refuses /@fs/etc/passwd: the guard without the cookie, Vite with it', async () => {
+    for (const answer of [await request('/@fs/etc/passwd'), await asEditor('/@fs/etc/passwd')]) {
+      expect(answer.status).toBe(403);
+      expect(answer.body).not.toContain('root:');
+    }
+  });
+
+  it('refuses ../ in an editor address and in an id', async () => {
+    const climbing = await asEditor('/__editor/api/../../etc/passwd');
+    expect(climbing.status).toBe(400);
+    expect(JSON.parse(climbing.body).error).toContain('路径不合法');
+    expect((await asEditor('/__editor/api/%2e%2e/%2e%2e/etc/passwd')).status).toBe(400);
+    const id = await asEditor('/__editor/api/entry?collection=officers&id=../../site.config');
+    expect(id.status).toBe(400);
+    expect(JSON.parse(id.body).error).toContain('不是有效的条目 id');
+    expect((await asEditor('/__editor/api/entries?collection=../officers')).status).toBe(400);
+  });
+
+  it('runs before Astro’s and Vite’s own middlewares', async () => {
+    // With the cookie, each of these is answered by Astro or Vite…
+    expect((await asEditor('/officers//')).status).toBe(301); // Astro's trailing-slash middleware, put first by Astro
+    expect((await asEditor('/', { accept: 'text/x-vite-ping' })).status).toBe(204); // Vite's HMR ping
+    expect((await asEditor('/@vite/client')).status).toBe(200);
+    expect((await asEditor('/src/editor/main.ts')).status).toBe(200);
+    expect((await asEditor('/officers/test-officer/')).status).toBe(200);
+    // …and without it, the guard answers first.
+    for (const target of ['/officers//', '/', '/@vite/client', '/src/editor/main.ts', '/officers/test-officer/', '/__open-in-editor?file=package.json', '/favicon.svg']) {
+      const answer = await request(target, { headers: { accept: target === '/' ? 'text/x-vite-ping' : '*/*' } });
+      expect(answer.status, target).toBe(403);
+      expect(answer.body, target).toContain('缺少访问令牌');
+    }
+  });
+
+  it("closes Vite's open-in-editor, which starts a program, even to the editor's session", async () => {
+    expect((await asEditor('/__open-in-editor?file=package.json')).status).toBe(404);
+  });
+
+  it("guards Vite's websocket handshake too", async () => {
+    const own = { origin: `http://127.0.0.1:${port}` };
+    expect(await upgrade({ ...own, cookie })).toBe(101);
+    expect(await upgrade(own)).toBe(403);
+    expect(await upgrade({ origin: 'https://evil.example', cookie })).toBe(403);
+    expect(await upgrade({ ...own, cookie, host: `evil.example:${port}` })).toBe(403);
+  });
+
+  it('lists the people found by initials, with why they are not public', async () => {
+    const answer = await asEditor('/__editor/api/entries?collection=officers&q=wx');
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.body);
+    expect(body.rows).toEqual([
+      expect.objectContaining({
+        id: 'wang-xiang',
+        name: '王祥',
+        public: false,
+        why: '此人未同意公开，与其相关的 1 项荣誉也不会公开',
+        badges: [{ kind: 'no-consent', text: '未同意公开' }],
+      }),
+    ]);
+    const honors = JSON.parse((await asEditor('/__editor/api/entries?collection=honors&q=grjj')).body);
+    expect(honors.rows.map((r: { why: string }) => r.why)).toEqual(['获奖人物“王祥”未同意公开，此荣誉不会公开']);
+  });
+
+  it('checks again when a content file changes', async () => {
+    const list = async () => JSON.parse((await asEditor('/__editor/api/entries?collection=officers&q=lm')).body).rows.map((r: { id: string }) => r.id);
+    expect(await list()).toEqual([]);
+    writeFileSync(path.join(site, 'content', 'officers', 'li-ming.md'), OFFICER.replace('王祥', '李明').replace('summary:', 'consent: true\nsummary:'));
+    let ids: string[] = [];
+    for (let tries = 0; tries < 50 && ids.length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ids = await list();
+    }
+    expect(ids).toEqual(['li-ming']);
+  });
+
+  it('answers API mistakes in Chinese', async () => {
+    const unknown = await asEditor('/__editor/api/entries?collection=awards');
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body)).toEqual({ error: '没有“awards”这类内容。' });
+    expect(JSON.parse((await asEditor('/__editor/api/entries?collection=officers&filter=x')).body).error).toBe('没有“x”这个筛选条件。');
+    expect((await asEditor('/__editor/api/nothing')).status).toBe(404);
+  });
+});
