@@ -3,20 +3,16 @@
  * as HTML.
  */
 import type { EntriesBody, EntryListItem } from './api';
+import { element } from './dom';
+import { viewUrl } from './urls';
 
-/** An element with a class and text. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** One entry: its name and id, its badges, and why it will not be public. */
-function entryItem(row: EntryListItem): HTMLLIElement {
+/** One entry: its name (the link to its form) and id, its badges, and why it will not be public. */
+function entryItem(collection: string, row: EntryListItem): HTMLLIElement {
   const item = element('li', row.public ? 'entry' : 'entry entry-hidden');
   const head = element('p', 'entry-head');
-  head.append(element('span', 'entry-name', row.name), ' ', element('span', 'entry-id', row.id));
+  const name = element('a', 'entry-name', row.name);
+  name.href = viewUrl({ view: 'edit', collection, id: row.id });
+  head.append(name, ' ', element('span', 'entry-id', row.id));
   item.append(head);
   if (row.badges.length > 0) {
     const badges = element('p', 'badges');
@@ -44,7 +40,7 @@ export function summary(body: EntriesBody, filterLabel: string | undefined): str
 
 /** Replaces the list with the rows of `body`. */
 export function renderRows(list: HTMLElement, body: EntriesBody): void {
-  list.replaceChildren(...body.rows.map(entryItem));
+  list.replaceChildren(...body.rows.map((row) => entryItem(body.collection, row)));
 }
 
 /** Writes `count` into the `.count` of a button. */

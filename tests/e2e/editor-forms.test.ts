@@ -1,0 +1,228 @@
+/**
+ * The 编辑台's forms driven as a clerk would, in Chromium, on the real editor (`npm run edit` on a
+ * temporary copy of the minimal fixture): create a person — a full-width space in the name, a
+ * full-width year from the IME, a photo with GPS data — and see the missing 一句话简介 reported
+ * next to its field before anything is written; edit an honour whose date is impossible and whose
+ * recipient does not exist, and see both next to their fields; 撤销 puts the files back. Every
+ * request must stay on this PC; the pages pass axe-core at 390 and 1280 px.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { editorAxeFindings, loopbackContext, startEditor, type EditorProcess } from './editor-session';
+
+/** An honour whose recipient does not exist (a typo of an id, or a person since removed). */
+const HONOR_FILE = 'content/honors/jiajiang-2020.md';
+const HONOR = `---
+title: 个人嘉奖
+scope: individual
+awardedBy: 测试颁奖单位
+date: 2020-04
+recipients:
+  officers: [dongjin]
+---
+
+嘉奖原文。
+`;
+
+/** Where `EDITOR_SHOTS=/dir npm run test:e2e -- editor-forms` puts the screenshots of the forms. */
+const SHOTS = process.env.EDITOR_SHOTS;
+const WIDTHS = [390, 1280] as const;
+
+let editor: EditorProcess;
+let browser: Browser;
+let context: BrowserContext;
+let foreign: string[];
+let page: Page;
+
+const file = (relative: string) => path.join(editor.siteDir, relative);
+const read = (relative: string) => readFileSync(file(relative), 'utf8');
+const field = (fieldPath: string) => page.locator(`[data-path="${fieldPath}"]`);
+const saveButton = () => page.getByRole('button', { name: '保存', exact: true });
+
+/** Waits until `check` holds, for at most `ms`. */
+async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Saves and waits for the answer: 已保存 or 没有保存. */
+async function save(): Promise<string> {
+  await saveButton().click();
+  const status = page.locator('.save-status');
+  await until(async () => /已保存|没有保存/.test(await status.innerText()), 20_000);
+  return status.innerText();
+}
+
+/** The problems shown in a field's block, as text. */
+const problemsOf = (block: Locator) => block.locator(':scope > .field-problems').innerText();
+
+/** The text an element's aria-describedby points at. */
+const description = (locator: Locator) =>
+  locator.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+
+/** Runs axe at both widths (and takes the screenshot `name` when asked for), then returns to 1280 px. */
+async function atBothWidths(name: string, scrollTo?: Locator): Promise<string[]> {
+  const findings: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    findings.push(...(await editorAxeFindings(page)).map((f) => `${width} px: ${f}`));
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `forms-${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return findings;
+}
+
+/** A small JPEG as phones take them: upside down in its pixels, with GPS coordinates. */
+function photoWithGps(): Promise<Buffer> {
+  return sharp({ create: { width: 120, height: 160, channels: 3, background: '#3a6ea5' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'TestPhone', Orientation: '3' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '32/1 29/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '119/1 55/1 0/1' } })
+    .toBuffer();
+}
+
+beforeAll(async () => {
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  [editor, browser] = await Promise.all([startEditor('minimal', { [HONOR_FILE]: HONOR }), launchBrowser()]);
+  ({ context, foreign } = await loopbackContext(browser, 1280));
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+  await page.goto(editor.address.href);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await editor?.stop();
+});
+
+describe('the editor’s forms', () => {
+  it('the list opens an entry’s form and offers 新建 for the collection shown', async () => {
+    await page.locator('.entry').first().waitFor();
+    expect(await atBothWidths('list')).toEqual([]);
+    await page.getByRole('link', { name: '测试民警' }).click();
+    await page.getByRole('heading', { name: '编辑人物：测试民警' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?view=edit&collection=officers&id=test-officer');
+    // Reload and the back button keep the view.
+    await page.reload();
+    await page.getByRole('heading', { name: '编辑人物：测试民警' }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: '新建人物' }).click();
+    await page.getByRole('heading', { name: '新建人物' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?view=new&collection=officers');
+  });
+
+  it('creates a person: the empty 一句话简介 is reported next to it, nothing is written until it is filled', async () => {
+    await page.getByRole('textbox', { name: /^姓名/ }).fill('王　祥');
+    await page.getByRole('radio', { name: '辅警' }).check();
+    // The unit picker finds 测试警务站 by its initials.
+    const unit = page.getByRole('combobox', { name: /所在单位/ });
+    await unit.fill('csjwz');
+    await page.getByRole('option', { name: '测试警务站' }).waitFor();
+    await unit.press('Enter');
+    expect(await field('unit').locator('.chip').innerText()).toContain('测试警务站');
+    await page.getByRole('checkbox', { name: '本人同意公开' }).check();
+    const tags = page.getByRole('textbox', { name: '标签' });
+    await tags.fill('见义勇为');
+    await tags.press('Enter');
+    await page.setInputFiles(`[data-path="photo"] input[type="file"]`, { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps() });
+    await until(async () => (await field('photo').innerText()).includes('已转正、缩小并去除拍摄信息'));
+    await page.getByRole('textbox', { name: '照片的文字说明' }).fill('王祥在警务站前执勤');
+    // A source dated with the IME in full-width mode: ２０２０.
+    await page.getByRole('button', { name: '添加一项资料来源' }).click();
+    await page.getByRole('textbox', { name: /^来源标题/ }).fill('泰州日报报道');
+    const sourceDate = field('sources[0].date');
+    await sourceDate.getByRole('radio', { name: '年', exact: true }).check();
+    await sourceDate.getByRole('textbox', { name: '年', exact: true }).fill('２０２０');
+    // The body: a toolbar inserts Markdown, 预览 renders it in a frame where nothing runs.
+    const body = page.getByRole('textbox', { name: '事迹' });
+    await body.fill('他勇救落水群众。');
+    await body.selectText();
+    await page.getByRole('button', { name: '加粗' }).click();
+    expect(await body.inputValue()).toBe('**他勇救落水群众。**');
+    await page.getByRole('button', { name: '预览', exact: true }).click();
+    expect(await page.frameLocator('.body-frame').locator('strong').innerText()).toBe('他勇救落水群众。');
+    expect(await page.locator('.body-frame').getAttribute('sandbox')).toBe('');
+
+    expect(await save()).toContain('没有保存');
+    const summary = page.getByRole('textbox', { name: /^一句话简介/ });
+    expect(await problemsOf(field('summary'))).toMatch(/summary（一句话简介）[\s\S]*怎么改：/);
+    expect(await summary.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(summary)).toContain('一句话简介');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path'))).toBe('summary');
+    expect(await page.getByRole('alert').innerText()).toContain('没有保存');
+    expect(existsSync(file('content/officers/wang-xiang.md'))).toBe(false);
+    expect(await atBothWidths('problem', field('summary'))).toEqual([]);
+
+    await summary.fill('测试辅警，见义勇为。');
+    expect(await save()).toContain('已保存');
+    expect(new URL(page.url()).search).toBe('?view=edit&collection=officers&id=wang-xiang');
+    const written = read('content/officers/wang-xiang.md');
+    for (const line of ['name: 王　祥', 'role: auxiliary', 'unit: test-station', 'summary: 测试辅警，见义勇为。', 'photo: wang-xiang.jpg', 'photoAlt: 王祥在警务站前执勤', '  - 见义勇为', 'consent: true', '    date: 2020', '**他勇救落水群众。**']) {
+      expect(written).toContain(line);
+    }
+    // The photo went through the intake: no EXIF (no GPS) left.
+    expect((await sharp(file('content/officers/wang-xiang.jpg')).metadata()).exif).toBeUndefined();
+    expect(await summary.getAttribute('aria-invalid')).toBeNull();
+    // The page as the site shows it, once the dev server has picked the new file up.
+    await page.frameLocator('.page-frame').getByRole('heading', { name: '王　祥', level: 1 }).waitFor();
+    expect(await atBothWidths('saved', page.locator('.page-preview'))).toEqual([]);
+  });
+
+  it('edits an honour: an impossible date and a missing recipient are shown next to their fields, then fixed', async () => {
+    await page.goto(`${editor.origin}/__editor/?view=edit&collection=honors&id=jiajiang-2020`);
+    await page.getByRole('heading', { name: '编辑荣誉：个人嘉奖' }).waitFor();
+    const date = field('date');
+    await date.getByRole('textbox', { name: '月', exact: true }).fill('13');
+    expect(await save()).toContain('没有保存');
+    expect(await problemsOf(date)).toContain('月份 13 不存在');
+    expect(await date.getByRole('textbox', { name: '月', exact: true }).getAttribute('aria-invalid')).toBe('true');
+    const recipients = field('recipients.officers');
+    expect(await problemsOf(recipients)).toContain('dongjin');
+    expect(await recipients.locator('.chip').first().getAttribute('class')).toContain('chip-problem');
+    expect(read(HONOR_FILE)).toBe(HONOR);
+
+    await recipients.getByRole('button', { name: /移除/ }).click();
+    const picker = page.getByRole('combobox', { name: /获奖人物/ });
+    await picker.fill('wx');
+    await page.getByRole('option', { name: '王　祥' }).click();
+    await date.getByRole('radio', { name: '年月日' }).check();
+    await date.getByRole('textbox', { name: '月', exact: true }).fill('６');
+    await date.getByRole('textbox', { name: '日', exact: true }).fill('18');
+    expect(await save()).toContain('已保存');
+    const written = read(HONOR_FILE);
+    expect(written).toContain('date: 2020-06-18');
+    expect(written).toMatch(/officers:\s+- wang-xiang/);
+    expect(await page.locator('.field.has-problem').count()).toBe(0);
+  });
+
+  it('撤销 puts the honour back as it was, and takes a new person away again', async () => {
+    await page.getByRole('button', { name: '撤销上一次保存' }).click();
+    await page.getByRole('button', { name: '确定撤销' }).click();
+    await until(async () => (await page.locator('.save-status').innerText()).includes('已撤销'));
+    expect(read(HONOR_FILE)).toBe(HONOR);
+    expect(await page.locator('.history-list li').count()).toBe(2);
+
+    await page.goto(`${editor.origin}/__editor/?view=edit&collection=officers&id=wang-xiang`);
+    await page.getByRole('button', { name: '撤销上一次保存' }).click();
+    await page.getByRole('button', { name: '确定撤销' }).click();
+    await page.waitForURL((url) => !url.search.includes('view='));
+    expect(await page.locator('.done').innerText()).toContain('已撤销');
+    expect(existsSync(file('content/officers/wang-xiang.md'))).toBe(false);
+  });
+
+  it('sent no request beyond this PC', () => {
+    expect(foreign).toEqual([]);
+  });
+});
