@@ -13,10 +13,13 @@ import { FieldWidget, type WidgetContext } from './widgets/field-widget';
 /** The key problems use for the body. */
 export const BODY_KEY = '正文';
 
-/** The frame's page: the rendered body with readable type; no script may run in it. */
+/** The frame's page: the rendered body with the editor's readable type. */
 function previewDocument(html: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body>${html}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="${PREVIEW_STYLESHEET}"><title>预览</title></head><body>${html}</body></html>`;
 }
+
+/** Served by the editor itself, like the editor's own stylesheet. */
+const PREVIEW_STYLESHEET = '/src/editor/body-preview.css';
 
 export class BodyEditor extends FieldWidget {
   private readonly box: HTMLTextAreaElement;
@@ -45,9 +48,16 @@ export class BodyEditor extends FieldWidget {
     this.previewStatus = element('p', 'preview-status');
     this.previewStatus.setAttribute('role', 'status');
     this.frame = element('iframe', 'body-frame');
-    // No token of permission: no script, no form, no same-origin access.
-    this.frame.setAttribute('sandbox', '');
+    // No script, no form, no popup, no navigation of the editor may come from the body. The frame
+    // keeps the editor's origin only so that it may load the preview's stylesheet with the
+    // editor's session (the frame inherits the editor's Content-Security-Policy too).
+    this.frame.setAttribute('sandbox', 'allow-same-origin');
     this.frame.title = `${body.label}预览`;
+    // As tall as the rendered body (up to a screen), so it reads without a second scroll bar.
+    this.frame.addEventListener('load', () => {
+      const height = this.frame.contentDocument?.documentElement.scrollHeight;
+      if (height) this.frame.style.height = `${Math.min(height + 8, 720)}px`;
+    });
     this.previewBox = element('div', 'body-preview');
     this.previewBox.id = `${this.inputId}-preview`;
     this.previewBox.hidden = true;

@@ -116,12 +116,14 @@ const folded = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\
 
 /**
  * Whether an option of a reference picker matches what was typed: its search text holds the name,
- * the full pinyin, the initials and the id, separated by spaces (王祥 wangxiang wx wang-xiang).
+ * the full pinyin, the initials and the id, separated by ASCII spaces (王祥 wangxiang wx
+ * wang-xiang). A name written with a full-width space (王　祥) keeps it inside each of its keys,
+ * where folding removes it: wx still finds 王　祥.
  */
 export function matchesOption(option: { id: string; name: string; search: string }, query: string): boolean {
   const q = folded(query);
   if (!q) return true;
-  return [...option.search.split(/\s+/), option.name, option.id, option.id.replace(/-/g, '')].some((key) => folded(key).includes(q));
+  return [...option.search.split(/ +/), option.name, option.id, option.id.replace(/-/g, '')].some((key) => folded(key).includes(q));
 }
 
 /** A field path as problems write it, in segments: `recipients.officers[0]` → recipients, officers, 0. */

@@ -4,7 +4,7 @@
  * The chosen entries are chips with a remove button; a reference allows one, references several.
  * An id the file has but no entry answers to (a typo, a deleted entry) stays visible as such.
  */
-import { button, element } from '../dom';
+import { button, describeBy, element } from '../dom';
 import { fetchOptions, type FormField, type RefOption } from '../form-api';
 import { matchesOption } from '../values';
 import { asText, FieldWidget, type WidgetContext } from './field-widget';
@@ -54,6 +54,7 @@ export class ReferenceWidget extends FieldWidget {
     this.body.append(this.chips, combo, this.note);
     this.renderChips();
     this.connect();
+    describeBy(this.input, this.note.id);
 
     this.input.addEventListener('focus', () => void this.load());
     this.input.addEventListener('input', () => {

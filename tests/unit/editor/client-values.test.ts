@@ -54,6 +54,9 @@ describe('lists, tags and pickers', () => {
     const option = { id: 'wang-xiang', name: '王祥', search: '王祥 wangxiang wx wang-xiang' };
     for (const query of ['王祥', '王', 'wangxiang', 'WX', 'wang xiang', 'ｗｘ']) expect(matchesOption(option, query), query).toBe(true);
     expect(matchesOption(option, 'zhang')).toBe(false);
+    // A name typed with a full-width space: its pinyin and initials hold the space too.
+    const spaced = { id: 'wang-xiang', name: '王　祥', search: '王　祥 wang　xiang w　x wang-xiang' };
+    for (const query of ['王祥', 'wangxiang', 'wx']) expect(matchesOption(spaced, query), query).toBe(true);
   });
 
   it('reads problem paths as the check writes them', () => {
