@@ -29,7 +29,7 @@ export class BodyEditor extends FieldWidget {
 
   constructor(body: { label: string; help: string }, value: string, context: Omit<WidgetContext, 'value' | 'path'>) {
     const field: FormField = { key: BODY_KEY, path: BODY_KEY, label: body.label, help: body.help, input: 'longtext', required: false };
-    super(field, { ...context, path: 'body', value });
+    super(field, { ...context, path: 'body', value }, { problemsBelow: true });
     this.element.classList.add('field-body-text');
     this.box = element('textarea', 'input body-input');
     Object.assign(this.box, { id: this.inputId, rows: 12, value });

@@ -67,11 +67,12 @@ const description = (locator: Locator) =>
  * Runs axe at both widths and checks the page needs no sideways scrolling (and takes the
  * screenshot `name` when asked for), then returns to 1280 px.
  */
-async function atBothWidths(name: string, scrollTo?: Locator): Promise<string[]> {
+async function atBothWidths(name: string, scrollTo?: Locator, top?: number): Promise<string[]> {
   const findings: string[] = [];
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // The element in the middle of the screen, or `top` pixels from its top.
+    if (scrollTo) await scrollTo.evaluate((el, at) => (at === undefined ? el.scrollIntoView({ block: 'center' }) : window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - at)), top);
     findings.push(...(await editorAxeFindings(page)).map((f) => `${width} px: ${f}`));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) findings.push(`${width} px: the page is ${overflow} px too wide`);
@@ -175,7 +176,8 @@ describe('the editor’s forms', () => {
     expect(await summary.getAttribute('aria-invalid')).toBeNull();
     // The page as the site shows it, once the dev server has picked the new file up.
     await page.frameLocator('.page-frame').getByRole('heading', { name: '王　祥', level: 1 }).waitFor();
-    expect(await atBothWidths('saved', page.locator('.page-preview'))).toEqual([]);
+    // 已保存 and the page under it.
+    expect(await atBothWidths('saved', page.locator('.page-preview'), 160)).toEqual([]);
   });
 
   it('edits an honour: an impossible date and a person removed meanwhile are shown next to their fields, then fixed', async () => {

@@ -57,11 +57,13 @@ export abstract class FieldWidget implements Widget {
   protected readonly initial: unknown;
   protected readonly helpId: string;
   private readonly problemBox: HTMLElement;
+  /** The items marked by the problems shown now. */
+  private marked: (number | string)[] = [];
 
   constructor(
     readonly field: FormField,
     protected readonly context: WidgetContext,
-    { grouped = false }: { grouped?: boolean } = {},
+    { grouped = false, problemsBelow = false }: { grouped?: boolean; problemsBelow?: boolean } = {},
   ) {
     this.spec = controlOf(field.input);
     this.initial = context.value === undefined ? field.default : context.value;
@@ -75,11 +77,14 @@ export abstract class FieldWidget implements Widget {
     this.body = element('div', 'field-body');
     const help = element('p', 'help');
     help.id = this.helpId;
-    help.textContent = [field.help, this.spec.note].filter(Boolean).join('。');
+    help.textContent = [field.help.replace(/。$/, ''), this.spec.note].filter(Boolean).join('。');
     this.problemBox = element('div', 'field-problems');
     this.problemBox.id = `${this.inputId}-problems`;
     this.problemBox.hidden = true;
-    this.element.append(title, this.problemBox, this.body, help);
+    // Problems go between the label and the control, where the eye goes next; under a long text
+    // (the body) they would be off the screen above it, so they follow it there.
+    if (problemsBelow) this.element.append(title, this.body, this.problemBox, help);
+    else this.element.append(title, this.problemBox, this.body, help);
   }
 
   abstract read(): unknown;
@@ -90,7 +95,7 @@ export abstract class FieldWidget implements Widget {
   /** Marks or unmarks one item (a chip, a row) named by a problem. */
   protected markItem(_item: number | string, _on: boolean): void {}
 
-  /** Called once the block is in the page: ties the help to the inputs. */
+  /** Called by each control once its inputs exist: ties the help to them, marks them required. */
   protected connect(): void {
     const inputs = this.inputs();
     for (const input of inputs) describeBy(input, this.helpId);
@@ -106,8 +111,6 @@ export abstract class FieldWidget implements Widget {
     const [first] = segments;
     return first === undefined ? { widget: this } : { widget: this, item: first };
   }
-
-  private marked: (number | string)[] = [];
 
   showProblems(problems: readonly Problem[], items: readonly (number | string)[]): void {
     for (const item of this.marked) this.markItem(item, false);
@@ -136,10 +139,10 @@ export abstract class FieldWidget implements Widget {
 }
 
 /** A text input set up for a field: its id, placeholder (the example), keyboard and spelling. */
-export function textInput(widget: { inputId: string; field: FormField }, spec: ControlSpec, value: string, id = widget.inputId): HTMLInputElement {
+export function textInput(widget: { inputId: string; field: FormField }, spec: ControlSpec, value: string): HTMLInputElement {
   const input = element('input', 'input');
   input.type = 'text';
-  input.id = id;
+  input.id = widget.inputId;
   input.value = value;
   input.autocomplete = 'off';
   if (widget.field.example) input.placeholder = `如 ${widget.field.example}`;
