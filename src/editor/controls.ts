@@ -1,33 +1,14 @@
 /**
  * Which control edits each kind of field, without any DOM: the form is drawn from the field
  * descriptions the server sends (`FormSchema`), and this table says, per `InputKind`, which widget
- * draws a field and what it sends when left empty. It is a `Record<InputKind, …>`, so a kind added
- * to src/schemas/field.ts fails the typecheck until it has a control here.
+ * draws a field and how it is typed. It `satisfies Record<InputKind, …>`, so a kind added to
+ * src/schemas/field.ts fails the typecheck until it has a control here.
  */
 import type { InputKind } from '../schemas/field';
 
-/** The widgets of src/editor/widgets/, one per way of typing a value. */
-export type WidgetName =
-  | 'line'
-  | 'textarea'
-  | 'choice'
-  | 'boolean'
-  | 'reference'
-  | 'references'
-  | 'date'
-  | 'instant'
-  | 'number'
-  | 'list'
-  | 'tags'
-  | 'image'
-  | 'period'
-  | 'month'
-  | 'group'
-  | 'rows'
-  | 'scores';
-
 export interface ControlSpec {
-  widget: WidgetName;
+  /** The widget of src/editor/widgets/ that draws the field. */
+  widget: string;
   /** The keyboard a phone shows, and for a screen reader what is expected. */
   inputMode?: 'text' | 'url' | 'numeric' | 'decimal';
   /** Whether the browser should underline spelling: not for codes, addresses and numbers. */
@@ -36,8 +17,8 @@ export interface ControlSpec {
   note?: string;
 }
 
-/** The control of every kind of field. */
-export const CONTROLS: Readonly<Record<InputKind, ControlSpec>> = {
+/** The control of every kind of field: exactly the kinds, checked by `satisfies`. */
+export const CONTROLS = {
   text: { widget: 'line' },
   longtext: { widget: 'textarea' },
   url: { widget: 'line', inputMode: 'url', spellcheck: false },
@@ -60,9 +41,12 @@ export const CONTROLS: Readonly<Record<InputKind, ControlSpec>> = {
   group: { widget: 'group' },
   rows: { widget: 'rows' },
   scores: { widget: 'scores' },
-};
+} as const satisfies Readonly<Record<InputKind, ControlSpec>>;
+
+/** The widgets the table names; src/editor/widgets/index.ts must draw each of them. */
+export type WidgetName = (typeof CONTROLS)[InputKind]['widget'];
 
 /** The control of a kind the server names; an unknown kind (a newer server) is edited as one line. */
-export function controlOf(kind: string): ControlSpec {
+export function controlOf(kind: string): ControlSpec & { widget: WidgetName } {
   return Object.hasOwn(CONTROLS, kind) ? CONTROLS[kind as InputKind] : CONTROLS.text;
 }
