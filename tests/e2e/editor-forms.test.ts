@@ -13,7 +13,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { editorAxeFindings, loopbackContext, startEditor, type EditorProcess } from './editor-session';
+import { startEditor, type EditorProcess } from '../build/editor-process';
+import { editorAxeFindings, loopbackContext } from './editor-session';
 
 /** The fixture's honour (测试荣誉, 2020-04, to 测试民警), as it must come back after 撤销. */
 const HONOR_FILE = 'content/honors/test-honor.md';

@@ -1,0 +1,70 @@
+/**
+ * `npm run edit` as a clerk starts it (here with --no-open), on a temporary copy of a fixture site
+ * — never on src/content/ — for the tests that drive the editor over HTTP or in a browser.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { BUILD_TIME, PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
+
+export interface EditorProcess {
+  /** The address printed by `npm run edit`, with its token. */
+  address: URL;
+  port: number;
+  token: string;
+  origin: string;
+  siteDir: string;
+  /** What the editor printed so far. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `npm run edit -- --no-open` on a copy of `fixture` with `files` added (its output and
+ * cache beside it, the build time fixed as for fixture builds); resolves once it prints its address.
+ */
+export async function startEditor(fixture: string, files: Record<string, string | Buffer> = {}, env: Record<string, string> = {}): Promise<EditorProcess> {
+  const { siteDir } = prepareFixture(fixture, files);
+  const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...withoutHonorRollVariables(process.env),
+      NO_COLOR: '1',
+      HONOR_ROLL_SITE: siteDir,
+      HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache'),
+      HONOR_ROLL_OUT_DIR: path.join(path.dirname(siteDir), 'dist'),
+      HONOR_ROLL_NOW: BUILD_TIME,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const address = await new Promise<URL>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the editor did not start:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/__editor\/\?token=[A-Za-z0-9_-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(new URL(match[0]));
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`the editor exited (${code}):\n${output}`)));
+  });
+  return {
+    address,
+    port: Number(address.port),
+    token: address.searchParams.get('token') ?? '',
+    origin: address.origin,
+    siteDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
