@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyTool } from '../../../src/editor/markdown-tools';
+import { readView, viewUrl } from '../../../src/editor/urls';
 import { joinInstant, joinMonth, joinPartialDate, joinPeriod, matchesOption, pathSegments, splitInstant, splitPartialDate, splitPeriod, wordsOf, linesOf } from '../../../src/editor/values';
 
 describe('partial dates in the form', () => {
@@ -86,5 +87,23 @@ describe('the body toolbar', () => {
   it('starts a new paragraph with one blank line', () => {
     expect(applyTool('paragraph', { text: '第一段。第二段。', start: 4, end: 4 })).toEqual({ text: '第一段。\n\n第二段。', start: 6, end: 6 });
     expect(applyTool('paragraph', { text: '第一段。\n\n\n第二段。', start: 5, end: 5 }).text).toBe('第一段。\n\n第二段。');
+  });
+});
+
+describe('the editor’s addresses', () => {
+  it('keep the view, so reload and back show the same page', () => {
+    for (const view of [
+      { view: 'edit', collection: 'officers', id: 'wang-xiang' },
+      { view: 'new', collection: 'honors' },
+      { view: 'list', collection: 'letters' },
+    ] as const) {
+      expect(readView(new URL(viewUrl(view), 'http://127.0.0.1').search)).toEqual(view);
+    }
+    expect(viewUrl({ view: 'edit', collection: 'officers', id: 'wang-xiang' })).toBe('/__editor/?view=edit&collection=officers&id=wang-xiang');
+  });
+
+  it('show the list for an address that names no form', () => {
+    expect(readView('?view=edit&collection=officers')).toEqual({ view: 'list', collection: 'officers' });
+    expect(readView('?collection=honors&q=wx')).toEqual({ view: 'list', collection: 'honors' });
   });
 });
