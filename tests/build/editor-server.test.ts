@@ -4,7 +4,8 @@
  * in front of Astro's and Vite's own middlewares and Vite's websocket — and the list.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,27 @@ function request(target: string, { method = 'GET', headers = {} }: { method?: st
     req.end();
   });
 }
+
+/** A request with a body, as the editor's page sends a save or a picture. */
+function post(target: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: target, headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, cookie, 'content-length': String(bytes.length), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    // The server may refuse before reading everything (413): that is an answer, not an error.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(bytes);
+  });
+}
+
+const json = (answer: Answer) => JSON.parse(answer.body);
 
 /** With the session cookie, as the editor's own page asks. */
 const asEditor = (target: string, headers: Record<string, string> = {}, method = 'GET') => request(target, { method, headers: { cookie, ...headers } });
@@ -253,5 +275,84 @@ describe('npm run edit', () => {
     expect(JSON.parse(unknown.body)).toEqual({ error: '没有“awards”这类内容。' });
     expect(JSON.parse((await asEditor('/__editor/api/entries?collection=officers&filter=x')).body).error).toBe('没有“x”这个筛选条件。');
     expect((await asEditor('/__editor/api/nothing')).status).toBe(404);
+  });
+
+  describe('saving', () => {
+    const officer = { name: '李　四', role: 'auxiliary', unit: 'test-station', summary: '测试辅警，工号１２３。', consent: true };
+
+    it('creates an entry checked as the build checks it, and its page is served from the file written', async () => {
+      const answer = await post('/__editor/api/save', JSON.stringify({ collection: 'officers', data: officer, body: '事迹。' }));
+      expect(answer.status).toBe(200);
+      expect(json(answer)).toMatchObject({ ok: true, id: 'li-si', created: true, previewUrl: '/officers/li-si/' });
+      expect(readFileSync(path.join(site, 'content/officers/li-si.md'), 'utf8')).toContain('name: 李　四\nrole: auxiliary');
+      let page = await asEditor('/officers/li-si/');
+      for (let tries = 0; tries < 50 && page.status !== 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        page = await asEditor('/officers/li-si/');
+      }
+      expect(page.body).toContain('测试辅警');
+    });
+
+    it('refuses a save that adds an error, next to its field, writing nothing', async () => {
+      const answer = json(await post('/__editor/api/save', JSON.stringify({ collection: 'letters', data: { kind: 'banner', date: '2020-13', from: '市民', to: { officers: ['nobody'] }, summary: '感谢。' } })));
+      expect(answer.ok).toBe(false);
+      expect(answer.problems.map((p: { field: string; code: string }) => [p.field, p.code])).toEqual(
+        expect.arrayContaining([
+          ['date', 'date'],
+          ['to.officers[0]', 'reference-missing'],
+        ]),
+      );
+      expect(readdirSync(path.join(site, 'content/letters')).some((f) => f.includes('shi-min'))).toBe(false);
+    });
+
+    it('refuses a save from a foreign Origin, and an id that climbs out of the content folder', async () => {
+      const foreign = await post('/__editor/api/save', JSON.stringify({ collection: 'officers', data: officer }), { origin: 'https://evil.example' });
+      expect(foreign.status).toBe(403);
+      const climbing = await post('/__editor/api/save', JSON.stringify({ collection: 'officers', id: '../../site.config', data: officer }));
+      expect(climbing.status).toBe(400);
+      expect(json(climbing).error).toContain('不是有效的条目 id');
+      expect((await post('/__editor/api/save', JSON.stringify({ collection: '../units', data: officer }))).status).toBe(400);
+    });
+
+    it('refuses an oversized upload before reading it, and anything that is not a picture', async () => {
+      const big = await post('/__editor/api/photo?collection=officers', Buffer.alloc(26 * 1024 * 1024, 1), { 'x-file-name': 'big.jpg' });
+      expect(big.status).toBe(413);
+      expect(json(big).error).toContain('图片太大');
+      const text = json(await post('/__editor/api/photo?collection=officers', 'not a picture', { 'x-file-name': encodeURIComponent('说明.txt') }));
+      expect(text).toMatchObject({ ok: false, message: '说明.txt 不是可以读取的图片' });
+    });
+
+    it('takes a phone photo through the intake: what is kept and written has no metadata', async () => {
+      const phone = await sharp({ create: { width: 64, height: 32, channels: 3, background: '#777' } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .withExifMerge({ IFD0: { ImageDescription: 'GPS 32.4N 119.9E 13812345678' } })
+        .toBuffer();
+      const upload = json(await post('/__editor/api/photo?collection=officers', phone, { 'x-file-name': 'IMG_0456.JPG' }));
+      expect(upload).toMatchObject({ ok: true, width: 32, height: 64 });
+      const saved = json(await post('/__editor/api/save', JSON.stringify({ collection: 'officers', id: 'li-si', data: { photoAlt: '李四在执勤' }, upload: upload.upload })));
+      expect(saved).toMatchObject({ ok: true, changed: ['photo', 'photoAlt'] });
+      const written = readFileSync(path.join(site, 'content/officers/li-si.jpg'));
+      expect((await sharp(written).metadata()).exif).toBeUndefined();
+      expect(written.includes('13812345678')).toBe(false);
+    });
+
+    it('undoes the last save of an entry, and removes a new entry when its creation is undone', async () => {
+      // The history is the site's own, next to its content, not the project's.
+      expect(existsSync(path.join(site, '.honor-roll', 'history', 'log.jsonl'))).toBe(true);
+      const undo = () => post('/__editor/api/undo', JSON.stringify({ collection: 'officers', id: 'li-si' }));
+      expect(json(await undo())).toMatchObject({ ok: true, removed: false });
+      expect(readFileSync(path.join(site, 'content/officers/li-si.md'), 'utf8')).not.toContain('photo');
+      expect(json(await undo())).toMatchObject({ ok: true, removed: true });
+      expect(existsSync(path.join(site, 'content/officers/li-si.md'))).toBe(false);
+      expect(json(await undo())).toMatchObject({ ok: false });
+    });
+
+    it('offers references by name, pinyin and initials, and the form of a collection from its descriptions', async () => {
+      const { options } = json(await asEditor('/__editor/api/options?collection=officers'));
+      expect(options.find((o: { id: string }) => o.id === 'wang-xiang').search).toContain('wangxiang wx');
+      const form = json(await asEditor('/__editor/api/form?collection=honors'));
+      expect(form.fields.find((f: { key: string }) => f.key === 'recipients').fields.map((f: { key: string }) => f.key)).toEqual(['officers', 'units', 'others', 'count']);
+    });
   });
 });
