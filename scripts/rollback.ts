@@ -43,7 +43,9 @@ if (options.list) {
   console.log(listSite(target).lines.join('\n'));
   console.log('\n换成其中某个版本：npm run rollback -- --to <编号>');
 } else {
-  const result = await rollbackSite({ ...target, to: options.to, onWait: (message) => console.log(message) });
+  const result = await rollbackSite({ ...target, to: options.to, onWait: (message) => console.log(message) }).catch((error: unknown) =>
+    fail(`回退没有完成：${error instanceof Error ? error.message : String(error)}`, '运行 npm run rollback -- --list 查看现在在线的是哪个版本；仍然出错时，把这段信息发给技术人员'),
+  );
   for (const line of result.lines) (result.ok ? console.log : console.error)(line);
   process.exitCode = result.ok ? 0 : 1;
 }

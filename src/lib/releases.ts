@@ -249,9 +249,10 @@ function finish(dir: string, journal: Journal, disk: ReleaseDisk): void {
   disk.remove(path.join(dir, JOURNAL_FILE));
 }
 
-/** The swap did not happen: drop what it had prepared. */
+/** The swap did not happen: drop what it had prepared, the new site waiting to go live included. */
 function abandon(dir: string, journal: Journal, disk: ReleaseDisk): void {
   if (journal.outgoing && !existsSync(keptSite(dir, journal.outgoing.id))) disk.remove(path.join(dir, journal.outgoing.id));
+  if (!journal.sourceId) disk.remove(path.join(dir, INCOMING_DIR));
   disk.remove(path.join(dir, JOURNAL_FILE));
 }
 
