@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readAudience } from '../src/lib/site-paths';
-import { listSite, rollbackSite } from '../src/lib/rollback';
+import { listSite, recoverSite, rollbackSite } from '../src/lib/rollback';
 import { fail } from './cli';
 
 const HELP = `npm run rollback：把网站换回上一次发布的版本。
@@ -40,6 +40,7 @@ if (options.help) {
 const target = { root: process.cwd(), env: process.env, audience: readAudience(process.env, args) };
 
 if (options.list) {
+  for (const note of await recoverSite({ ...target, onWait: (message) => console.log(message) })) console.log(note);
   console.log(listSite(target).lines.join('\n'));
   console.log('\n换成其中某个版本：npm run rollback -- --to <编号>');
 } else {

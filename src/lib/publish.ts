@@ -21,7 +21,7 @@ import { KEPT_VERSIONS, listReleases, type ReleaseRecord } from './releases';
 import { describeRelease, type SiteTarget } from './rollback';
 import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from './site-paths';
 
-export { listSite, rollbackSite, type RollbackResult, type RollbackSiteOptions } from './rollback';
+export { listSite, recoverSite, rollbackSite, type RollbackResult, type RollbackSiteOptions } from './rollback';
 export type { PublishChecklist } from './publish-checklist';
 export type { PublishProgress } from './publish-log';
 

@@ -80,14 +80,32 @@ export function rollbackSite(options: RollbackSiteOptions): Promise<RollbackResu
   return run;
 }
 
+/** Repairs a swap a killed process left half-done; says what it did, in Chinese. The caller holds the lock. */
+async function recoveryNotes(outDir: string, retry?: RetryOptions): Promise<string[]> {
+  const recovery = await recoverReleases(outDir, { retry });
+  if (recovery === 'restored') return ['上次发布或回退在替换网站时被中断，已先恢复原来的网站。'];
+  if (recovery === 'completed') return ['上次发布或回退在替换网站时被中断，已先完成那次替换。'];
+  return [];
+}
+
+/**
+ * Repairs a swap a killed process left half-done, now rather than at the next publish: for the
+ * editor when it starts and for `npm run rollback -- --list`. Under the lock, so never during a build.
+ */
+export async function recoverSite(target: SiteTarget & { onWait?: (message: string) => void }): Promise<string[]> {
+  const lock = await acquireBuildLock(buildLockFile(target.root), { onWait: () => target.onWait?.('正在发布或回退，等它完成…') });
+  try {
+    return await recoveryNotes(outDirOf(target));
+  } finally {
+    lock.release();
+  }
+}
+
 async function rollbackLocked({ root, env, audience, to, onWait, retry }: RollbackSiteOptions): Promise<RollbackResult> {
   const outDir = outDirOf({ root, env, audience });
   const lock = await acquireBuildLock(buildLockFile(root), { onWait: () => onWait?.('正在发布或回退，等它完成后再回退…') });
   try {
-    const notes: string[] = [];
-    const recovery = await recoverReleases(outDir, { retry });
-    if (recovery === 'restored') notes.push('上次发布或回退在替换网站时被中断，已先恢复原来的网站。');
-    if (recovery === 'completed') notes.push('上次发布或回退在替换网站时被中断，已先完成那次替换。');
+    const notes = await recoveryNotes(outDir, retry);
     const outcome = await rollbackRelease(outDir, { to }, { retry });
     if (outcome.ok) {
       return {

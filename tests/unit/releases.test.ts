@@ -4,8 +4,7 @@
  * a swap stopped after any single file operation — as a killed process stops — is repaired by the
  * next run so that the site is never missing and no version is lost.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderBusyError } from '../../src/lib/folder-rename';
@@ -19,57 +18,9 @@ import {
   UNRECORDED_COMMAND,
   versionsDirFor,
   type ReleaseDisk,
-  type ReleaseOptions,
 } from '../../src/lib/releases';
+import { at, Crash, dyingDisk, liveSite, makeSite, NO_WAIT, publish, workspace } from './helpers/fake-sites';
 import { fingerprint } from './helpers/fingerprint';
-
-const NO_WAIT = { attempts: 3, sleep: async () => {} };
-
-/** A folder for one test: `dist` is the output, sites are made in `staging`. */
-function workspace() {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-releases-'));
-  return { work, outDir: path.join(work, 'dist'), staging: path.join(work, 'staging') };
-}
-
-/** A small site whose every file says which one it is. */
-function makeSite(dir: string, name: string): string[] {
-  for (const [file, text] of Object.entries({
-    'index.html': `<p>site ${name}</p>`,
-    'index.html.gz': `gz ${name}`,
-    'honors/a/index.html': `<p>honour of ${name}</p>`,
-    '_astro/site.css': `/* ${name} */`,
-  })) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return fingerprint(dir);
-}
-
-const at = (minute: number) => new Date(Date.UTC(2026, 5, 1, 4, minute));
-
-/** Publishes a fake site named `name` (its record's command is the name too). */
-async function publish(ws: ReturnType<typeof workspace>, name: string, minute: number, options: ReleaseOptions = {}) {
-  const print = makeSite(ws.staging, name);
-  await publishStaging(ws.staging, ws.outDir, { command: name, audience: 'public' }, { now: at(minute), ...options });
-  return print;
-}
-
-/** Which fake site is live, read from its content. */
-const liveSite = (outDir: string) => /site (\w+)/.exec(readFileSync(path.join(outDir, 'index.html'), 'utf8'))?.[1];
-
-class Crash extends Error {}
-
-/** The real disk, which stops working after `after` operations, as if the process had been killed. */
-function dyingDisk(after: number): ReleaseDisk {
-  let calls = 0;
-  const step =
-    <A extends unknown[]>(operation: (...args: A) => void) =>
-    (...args: A) => {
-      if (calls++ >= after) throw new Crash(`killed after ${after} operations`);
-      operation(...args);
-    };
-  return { rename: step(NODE_DISK.rename), writeFile: step(NODE_DISK.writeFile), remove: step(NODE_DISK.remove), mkdir: step(NODE_DISK.mkdir) };
-}
 
 /** Nothing but records and complete versions is left in the versions folder. */
 function leftovers(outDir: string): string[] {
