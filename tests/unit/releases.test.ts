@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FolderBusyError } from '../../src/lib/folder-rename';
 import {
   listReleases,
@@ -19,13 +19,15 @@ import {
   versionsDirFor,
   type ReleaseDisk,
 } from '../../src/lib/releases';
-import { at, Crash, dyingDisk, liveSite, makeSite, NO_WAIT, publish, workspace } from './helpers/fake-sites';
+import { at, Crash, dyingDisk, liveSite, makeSite, NO_WAIT, publish, removeWorkspaces, workspace } from './helpers/fake-sites';
 import { fingerprint } from './helpers/fingerprint';
 
 /** Nothing but records and complete versions is left in the versions folder. */
 function leftovers(outDir: string): string[] {
   return readdirSync(versionsDirFor(outDir)).filter((name) => name !== 'live.json' && !/^\d{8}-\d{6}-\d{3}$/.test(name));
 }
+
+afterAll(removeWorkspaces);
 
 describe('publishing keeps the replaced site', () => {
   it('the first publish has no earlier version; the second keeps the first next to the output, with its record', async () => {

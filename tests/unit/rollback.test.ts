@@ -4,14 +4,16 @@
  * killed process left half-done repaired before anything else.
  */
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listReleases, publishStaging } from '../../src/lib/releases';
 import { listSite, recoverSite, rollbackSite } from '../../src/lib/rollback';
-import { at, Crash, dyingDisk, liveSite, makeSite, publish, workspace, type Workspace } from './helpers/fake-sites';
+import { at, Crash, dyingDisk, liveSite, makeSite, publish, removeWorkspaces, workspace, type Workspace } from './helpers/fake-sites';
 import { fingerprint } from './helpers/fingerprint';
 
 /** The site of a workspace as the build resolves it: HONOR_ROLL_OUT_DIR, the lock in its own project folder. */
 const target = (ws: Workspace) => ({ root: ws.work, env: { HONOR_ROLL_OUT_DIR: ws.outDir } });
+
+afterAll(removeWorkspaces);
 
 describe('rollbackSite', () => {
   it('says what was live, what is live now and where, and how to undo it', async () => {

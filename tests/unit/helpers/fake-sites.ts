@@ -3,7 +3,7 @@
  * need no build: every file of a site says which one it is, and a disk that stops working after
  * a number of operations stands for a process killed in the middle of a swap.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NODE_DISK, publishStaging, type ReleaseDisk, type ReleaseOptions } from '../../../src/lib/releases';
@@ -20,10 +20,18 @@ export interface Workspace {
   staging: string;
 }
 
-/** A folder for one test. */
+const made: string[] = [];
+
+/** A folder for one test; `removeWorkspaces` deletes them all. */
 export function workspace(): Workspace {
   const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-releases-'));
+  made.push(work);
   return { work, outDir: path.join(work, 'dist'), staging: path.join(work, 'staging') };
+}
+
+/** Deletes every workspace made so far (a file's `afterAll`). */
+export function removeWorkspaces(): void {
+  for (const work of made.splice(0)) rmSync(work, { recursive: true, force: true });
 }
 
 /** A small site whose every file says which one it is; returns its fingerprint. */
