@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { checkSite } from './check/check-site';
+import { displayPath } from './check/problem';
 import { publishChecklist, type PublishChecklist } from './publish-checklist';
 import { builtPageCount, problemLines, progressAt, progressReader, type PublishProgress } from './publish-log';
 import type { Audience } from './publishing';
@@ -97,7 +98,8 @@ async function checklistFor(root: string, env: Record<string, string | undefined
   try {
     const publicDir = activePublicDir(paths, path.join(root, 'public'));
     const { config, content } = await checkSite({ root, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now, audience });
-    return publishChecklist(content.entries, { now, audience, points: config.ok ? config.config.points.publish : undefined });
+    const points = config.ok ? config.config.points.publish : undefined;
+    return publishChecklist(content, { now, audience, points, contentFolder: displayPath(root, paths.contentDir) });
   } catch {
     return null;
   }

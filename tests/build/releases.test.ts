@@ -41,7 +41,7 @@ describe('publishing twice, then rolling back', () => {
     if (!two.result.ok) return;
     expect(two.result.pages).toBeGreaterThan(20);
     expect(two.result.lines[0]).toBe(`发布成功：${two.result.pages} 个页面。`);
-    expect(two.result.lines).toContain('  人物“未同意人物CANARYNOCONSENT”（officers/canary-no-consent）：未同意公开');
+    expect(two.result.lines).toContain('  人物“未同意人物CANARYNOCONSENT”（officers/canary-no-consent）：此人未同意公开，与其相关的 1 项荣誉和 1 封感谢信也不会公开');
     expect(two.result.release).toMatchObject({ command: '编辑台发布', pages: two.result.pages, audience: 'public' });
   });
 
