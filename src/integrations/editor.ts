@@ -25,7 +25,10 @@ import { isInside } from '../lib/editor/content-path';
 import { buildEntryList } from '../lib/editor/entry-list';
 import { guardRequest, TOKEN_PATTERN, type GuardVerdict } from '../lib/editor/request-guard';
 import { EDITOR_CSP, editorShell } from '../lib/editor/shell';
+import { recoverSite } from '../lib/publish';
+import { publisher } from '../lib/editor/publish-api';
 import { readBuildTime, resolveSitePaths } from '../lib/site-paths';
+import { dirUrl } from './atomic-output';
 
 /** Holds the session token; its presence adds the editor to the config (astro.config.mjs). */
 export const EDITOR_ENV = 'HONOR_ROLL_EDITOR';
@@ -140,16 +143,26 @@ function guardServer(
 export function editor(): AstroIntegration {
   let root = '';
   let publicDir = '';
+  let buildCacheDir = '';
   return {
     name: 'honor-roll:editor',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'dev') return;
         if (!TOKEN_PATTERN.test(process.env[EDITOR_ENV] ?? '')) {
           throw new AstroError('编辑台的访问令牌无效：请用 npm run edit 启动编辑台。');
         }
         // Loopback only, whatever `--host` says; no dev toolbar (English, and a websocket client).
-        updateConfig({ server: { host: '127.0.0.1' }, devToolbar: { enabled: false } });
+        // The dev server keeps its content store in a cache of its own: a publish builds with the
+        // usual one while the editor runs, and two Astro processes must not share one.
+        buildCacheDir = resolveSitePaths(fileURLToPath(config.root), process.env, process.argv).cacheDir;
+        updateConfig({
+          server: { host: '127.0.0.1' },
+          devToolbar: { enabled: false },
+          cacheDir: dirUrl(`${buildCacheDir}-editor`),
+          // A publish writes thousands of files (staging, the output, kept versions, history): none is the site's source.
+          vite: { server: { watch: { ignored: ['**/.honor-roll/**', '**/dist/**', '**/dist-internal/**', '**/.dist-*/**', '**/.dist-internal-*/**'] } } },
+        });
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
@@ -222,6 +235,11 @@ export function editor(): AstroIntegration {
           return true;
         };
 
+        // A publish builds as `npm run build` does: the editor's token and its own cache left out.
+        const { [EDITOR_ENV]: _token, ...buildEnv } = process.env;
+        const publishing = publisher(root, { ...buildEnv, HONOR_ROLL_CACHE_DIR: buildCacheDir });
+        // A publish or rollback killed half-way is repaired now, not at the next publish.
+        void recoverSite({ root, env: buildEnv }).catch(() => {});
         const site = () => ({ root, siteDir: paths.siteDir, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now: readBuildTime(process.env, new Date()) ?? new Date() });
         const uploads = uploadStore();
         let markdown: Promise<(text: string) => Promise<string>> | undefined;
@@ -259,7 +277,9 @@ export function editor(): AstroIntegration {
                     ? optionsAnswer(url.searchParams, site())
                     : route === 'api/tags'
                       ? tagsAnswer(url.searchParams, site())
-                      : undefined;
+                      : route === 'api/publish'
+                        ? publishing.state()
+                        : undefined;
           if (!answer) throw new EditorRequestError(404, '编辑台没有这个页面。');
           sendJson(res, answer.status, answer.body);
         }
@@ -270,6 +290,8 @@ export function editor(): AstroIntegration {
             return photoAnswer(url.searchParams, name, await readRequestBody(req, MAX_UPLOAD_BYTES, `图片太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请先在手机或电脑上缩小后再上传`), uploads);
           }
           const json = parseJson(await readRequestBody(req, MAX_JSON_BYTES, '提交的内容太多：正文请控制在 1 MB 以内'));
+          if (route === 'api/publish') return publishing.start();
+          if (route === 'api/rollback') return publishing.rollback();
           if (route === 'api/save') return saveAnswer(json, site(), { base, problems, uploads });
           if (route === 'api/undo') return undoAnswer(json, site());
           if (route === 'api/body-preview') return bodyPreviewAnswer(json, renderMarkdown);

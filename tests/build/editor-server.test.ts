@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
+import { fingerprint } from '../unit/helpers/fingerprint';
 
 interface Answer {
   status: number;
@@ -114,7 +115,14 @@ beforeAll(async () => {
   const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   editor = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
     cwd: PROJECT_ROOT,
-    env: { ...withoutHonorRollVariables(process.env), NO_COLOR: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache') },
+    env: {
+      ...withoutHonorRollVariables(process.env),
+      NO_COLOR: '1',
+      HONOR_ROLL_SITE: siteDir,
+      HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache'),
+      HONOR_ROLL_OUT_DIR: path.join(path.dirname(siteDir), 'dist'),
+      HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const address = await new Promise<URL>((resolve, reject) => {
@@ -353,6 +361,48 @@ describe('npm run edit', () => {
       expect(options.find((o: { id: string }) => o.id === 'wang-xiang').search).toContain('wangxiang wx');
       const form = json(await asEditor('/__editor/api/form?collection=honors'));
       expect(form.fields.find((f: { key: string }) => f.key === 'recipients').fields.map((f: { key: string }) => f.key)).toEqual(['officers', 'units', 'others', 'count']);
+    });
+  });
+
+  describe('publishing', () => {
+    const dist = () => path.join(path.dirname(site), 'dist');
+    /** Presses 发布 and waits for the result, as the page does. */
+    async function publish() {
+      expect((await post('/__editor/api/publish', '{}')).status).toBe(202);
+      for (;;) {
+        const state = json(await asEditor('/__editor/api/publish'));
+        if (!state.running && state.result) return state;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+
+    it('publishes, keeps the site it replaces, and 回退 puts it back byte for byte', async () => {
+      const first = await publish();
+      expect(first.result.ok, first.result.lines.join('\n')).toBe(true);
+      expect(first.result.lines[0]).toMatch(/^发布成功：\d+ 个页面。$/);
+      expect(first.result.lines).toContain('  人物“王祥”（officers/wang-xiang）：此人未同意公开，与其相关的 1 项荣誉也不会公开');
+      const published = fingerprint(dist());
+      expect(published.some((f) => f.startsWith('officers/test-officer/index.html '))).toBe(true);
+
+      await post('/__editor/api/save', JSON.stringify({ collection: 'officers', id: 'test-officer', data: { title: '站长' } }));
+      const second = await publish();
+      expect(second.result.ok).toBe(true);
+      expect(second.canRollback).toBe(true);
+      expect(readFileSync(path.join(dist(), 'officers/test-officer/index.html'), 'utf8')).toContain('站长');
+
+      const rollback = json(await post('/__editor/api/rollback', '{}'));
+      expect(rollback.ok, rollback.lines.join('\n')).toBe(true);
+      expect(fingerprint(dist())).toEqual(published);
+    });
+
+    it('leaves the live site untouched when the build fails, and says why in Chinese', async () => {
+      const live = fingerprint(dist());
+      writeFileSync(path.join(site, 'content', 'officers', 'broken.md'), OFFICER.replace('unit: test-station', 'unit: nowhere'));
+      const failed = await publish();
+      expect(failed.result.ok).toBe(false);
+      expect(failed.result.lines[0]).toBe('发布失败。网站没有更新：正在使用的网站保持不变。');
+      expect(failed.result.lines.join('\n')).toContain('nowhere');
+      expect(fingerprint(dist())).toEqual(live);
     });
   });
 });
