@@ -19,7 +19,8 @@ import { displayPath } from '../lib/check/problem';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Problem } from '../lib/check/problem';
 import { entriesResponse } from '../lib/editor/api';
-import { bodyPreviewAnswer, entryAnswer, formAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
+import { bodyPreviewAnswer, entryAnswer, formAnswer, importAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
+import { loadSiteConfig } from '../lib/site-config';
 import { changeCache } from '../lib/editor/change-cache';
 import { isInside } from '../lib/editor/content-path';
 import { buildEntryList } from '../lib/editor/entry-list';
@@ -255,7 +256,7 @@ export function editor(): AstroIntegration {
           if (req.method === 'POST') {
             const answer = await handlePost(route, req, url, { problems, base });
             // A save or an undo changed files: the list is checked again at once, not only when the watcher notices.
-            if (route === 'api/save' || route === 'api/undo') check.invalidate();
+            if (route === 'api/save' || route === 'api/undo' || route === 'api/import') check.invalidate();
             return sendJson(res, answer.status, answer.body);
           }
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new EditorRequestError(405, '不支持这种请求。');
@@ -288,6 +289,16 @@ export function editor(): AstroIntegration {
           if (route === 'api/photo') {
             const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
             return photoAnswer(url.searchParams, name, await readRequestBody(req, MAX_UPLOAD_BYTES, `图片太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请先在手机或电脑上缩小后再上传`), uploads);
+          }
+          if (route === 'api/import') {
+            const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+            const bytes = await readRequestBody(req, MAX_UPLOAD_BYTES, `表格文件太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请分成几个表格导入`);
+            const config = loadSiteConfig(paths.configFile, { root, publicDir });
+            return importAnswer(url.searchParams, name, bytes, {
+              ...site(),
+              privacyAllow: config.ok ? config.config.privacy.allow : [],
+              siteConfig: config.ok ? { config: config.config, file: displayPath(root, paths.configFile) } : undefined,
+            });
           }
           const json = parseJson(await readRequestBody(req, MAX_JSON_BYTES, '提交的内容太多：正文请控制在 1 MB 以内'));
           if (route === 'api/publish') return publishing.start();

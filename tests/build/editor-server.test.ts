@@ -364,6 +364,33 @@ describe('npm run edit', () => {
     });
   });
 
+  describe('importing', () => {
+    const sheet = (rows: string[]) => Buffer.from(`\uFEFF姓名,身份,单位,一句话简介,同意公开\r\n${rows.join('\r\n')}\r\n`);
+    const upload = (query: string, bytes: Buffer, name = '人物.csv') =>
+      post(`/__editor/api/import?${query}`, bytes, { 'x-file-name': encodeURIComponent(name), 'content-type': 'text/csv' });
+
+    it('checks a spreadsheet without writing, then imports it all at once, with the report of npm run import', async () => {
+      const rows = ['赵六,民警,test-station,测试民警。,是', '钱七,辅警,测试警务站,测试辅警。,否'];
+      const dry = json(await upload('collection=officers&dryRun=1', sheet(rows)));
+      expect(dry.ok, dry.report).toBe(true);
+      expect(dry.written).toBe(0);
+      expect(existsSync(path.join(site, 'content/officers/zhao-liu.md'))).toBe(false);
+      const real = json(await upload('collection=officers', sheet(rows)));
+      expect(real.ok, real.report).toBe(true);
+      expect(real.written).toBe(2);
+      expect(real.report).toContain('zhao-liu.md');
+      expect(readFileSync(path.join(site, 'content/officers/qian-qi.md'), 'utf8')).toContain('name: 钱七');
+    });
+
+    it('writes nothing when one row is wrong, and names the row and column', async () => {
+      const bad = json(await upload('collection=officers', sheet(['孙八,民警,test-station,测试。,是', '周九,警长,test-station,测试。,是'])));
+      expect(bad.ok).toBe(false);
+      expect(bad.report).toMatch(/第 3 行，列「身份」/);
+      expect(existsSync(path.join(site, 'content/officers/sun-ba.md'))).toBe(false);
+      expect(json(await upload('collection=officers', Buffer.from('x'), '人物.xls')).report).toContain('另存为');
+    });
+  });
+
   describe('publishing', () => {
     const dist = () => path.join(path.dirname(site), 'dist');
     /** Presses 发布 and waits for the result, as the page does. */

@@ -4,11 +4,18 @@
  * a JSON body in Chinese. The browser builds its forms from `formSchema` only.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { intakePhoto, type IntakeResult } from '../authoring/photo-intake';
 import { checkBody } from '../check/body-safety';
 import type { Problem } from '../check/problem';
+import type { CheckOptions } from '../check/check-content';
+import { IMPORT_COLLECTIONS, IMPORT_LABELS, type ImportCollection } from '../import/columns';
 import { readEntries } from '../import/existing';
+import { formatImportReport } from '../import/report';
+import { runImport } from '../import/run';
 import { entryPath, withBase } from '../urls';
 import { COLLECTIONS, describeCollection, PAGE_COLLECTIONS, type CollectionName } from '../../schemas/index';
 import { entryIdProblem, isCollectionName } from './content-path';
@@ -175,4 +182,39 @@ export async function bodyPreviewAnswer(input: unknown, render: (markdown: strin
   // A body the check refuses is not rendered: what it would show is not what the site will show.
   if (problems.length) return { status: 200, body: { html: '', problems } };
   return { status: 200, body: { html: await render(request.body), problems: [] } };
+}
+
+/** `POST api/import?collection=honors&dryRun=1` with a spreadsheet → the report `npm run import` prints. */
+export async function importAnswer(params: URLSearchParams, name: string, bytes: Uint8Array, site: EditorSite & { privacyAllow: readonly string[]; siteConfig: CheckOptions['site'] }): Promise<Answer> {
+  const collection = params.get('collection') ?? '';
+  if (!(IMPORT_COLLECTIONS as readonly string[]).includes(collection)) {
+    return fail(400, `不能导入“${collection}”：可以导入 ${IMPORT_COLLECTIONS.map((c) => `${IMPORT_LABELS[c]}`).join('、')}。`);
+  }
+  const dryRun = params.get('dryRun') === '1';
+  const update = params.get('update') === '1';
+  // The importer reads a file by its extension: the upload is put in a folder of its own, under a plain name.
+  const extension = path.extname(name).toLowerCase();
+  const folder = mkdtempSync(path.join(tmpdir(), 'honor-roll-import-'));
+  const file = path.join(folder, `upload${/^\.[a-z0-9]{1,5}$/.test(extension) ? extension : ''}`);
+  try {
+    writeFileSync(file, bytes);
+    const showPath = (p: string) => `${displayFolder(site)}/${p}`;
+    const result = await runImport({
+      collection: collection as ImportCollection,
+      file,
+      contentDir: site.contentDir,
+      now: site.now,
+      privacyAllow: site.privacyAllow,
+      site: site.siteConfig,
+      dryRun,
+      update,
+      showPath,
+    });
+    const report = formatImportReport(result, { source: name, command: '在编辑台中再次导入这个表格', dryRun, update, showPath });
+    return { status: 200, body: { ok: result.ok, written: result.written.length, report } };
+  } catch (error) {
+    return { status: 200, body: { ok: false, written: 0, report: `写入文件时出错，本次导入已撤销，没有留下任何文件：${(error as Error).message}` } };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
