@@ -63,9 +63,9 @@ export async function measureEditorPreview(root: string, siteDir: string, cacheD
     env: { ...process.env, HONOR_ROLL_SITE: siteDir, HONOR_ROLL_CACHE_DIR: cacheDir, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
   try {
     const address = await new Promise<URL>((resolve, reject) => {
-      let output = '';
       const timer = setTimeout(() => reject(new Error(`the editor did not start:\n${output}`)), 300_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
@@ -106,6 +106,8 @@ export async function measureEditorPreview(root: string, siteDir: string, cacheD
       run.totalMs.push(shown - pressed);
     }
     return run;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- the editor said:\n${output.slice(-4000)}`);
   } finally {
     const exited = new Promise((resolve) => editor.on('exit', resolve));
     editor.kill('SIGTERM');
