@@ -19,7 +19,7 @@ import { displayPath } from '../lib/check/problem';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Problem } from '../lib/check/problem';
 import { entriesResponse } from '../lib/editor/api';
-import { bodyPreviewAnswer, entryAnswer, formAnswer, importAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
+import { bodyPreviewAnswer, entryAnswer, formAnswer, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
 import { loadSiteConfig } from '../lib/site-config';
 import { changeCache } from '../lib/editor/change-cache';
 import { isInside } from '../lib/editor/content-path';
@@ -280,7 +280,9 @@ export function editor(): AstroIntegration {
                       ? tagsAnswer(url.searchParams, site())
                       : route === 'api/publish'
                         ? publishing.state()
-                        : undefined;
+                        : route === 'api/import'
+                          ? importChoicesAnswer()
+                          : undefined;
           if (!answer) throw new EditorRequestError(404, '编辑台没有这个页面。');
           sendJson(res, answer.status, answer.body);
         }

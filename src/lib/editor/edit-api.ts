@@ -184,6 +184,11 @@ export async function bodyPreviewAnswer(input: unknown, render: (markdown: strin
   return { status: 200, body: { html: await render(request.body), problems: [] } };
 }
 
+/** `GET api/import` → what can be imported, for the import page's choice. */
+export function importChoicesAnswer(): Answer {
+  return { status: 200, body: { collections: IMPORT_COLLECTIONS.map((value) => ({ value, label: IMPORT_LABELS[value] })) } };
+}
+
 /** `POST api/import?collection=honors&dryRun=1` with a spreadsheet → the report `npm run import` prints. */
 export async function importAnswer(params: URLSearchParams, name: string, bytes: Uint8Array, site: EditorSite & { privacyAllow: readonly string[]; siteConfig: CheckOptions['site'] }): Promise<Answer> {
   const collection = params.get('collection') ?? '';
