@@ -7,7 +7,7 @@
  * headless Chromium (bytes transferred and time to results). Prints a table, writes JSON.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../static-server';
 import { buildPhases, type BuildPhases } from './phases';
+import { measureEditorPreview, summarise } from './editor-preview';
 import { writeSyntheticSite } from './synthetic';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +29,10 @@ const { values } = parseArgs({
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
+    'no-editor': { type: 'boolean', default: false },
+    /** Only the editor's save-to-preview time, on the synthetic unit or (with --sample) on a copy of the sample. */
+    'editor-only': { type: 'boolean', default: false },
+    sample: { type: 'boolean', default: false },
   },
 });
 const entries = Number(values.entries);
@@ -196,8 +201,40 @@ const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-bench-${entries}-`))
 const siteDir = path.join(work, 'site');
 const outDir = path.join(work, 'dist');
 const cacheDir = path.join(work, 'cache');
+
+/** The editor on the site: save an honour five times, time each save and its preview. */
+async function editorRun(collection: string, id: string) {
+  const run = await measureEditorPreview(ROOT, siteDir, path.join(work, 'editor-cache'), { collection, id });
+  const editor = { startSeconds: round(run.startSeconds), firstPageMs: Math.round(run.firstPageMs), saveMs: summarise(run.saveMs), previewMs: summarise(run.previewMs), totalMs: summarise(run.totalMs) };
+  console.table({
+    'editor start (s)': editor.startSeconds,
+    'first page (ms)': editor.firstPageMs,
+    'save, median / max (ms)': `${editor.saveMs.median} / ${editor.saveMs.max}`,
+    'save → preview shows it, median / max (ms)': `${editor.previewMs.median} / ${editor.previewMs.max}`,
+    'press 保存 → preview shows it, median / max (ms)': `${editor.totalMs.median} / ${editor.totalMs.max}`,
+  });
+  return editor;
+}
+
+if (values.sample) {
+  // The sample unit as it ships, copied so that nothing of it changes.
+  cpSync(path.join(ROOT, 'src', 'content'), path.join(siteDir, 'content'), { recursive: true });
+  cpSync(path.join(ROOT, 'site.config.yaml'), path.join(siteDir, 'site.config.yaml'));
+  console.log(`示例站点（the sample）→ ${work}`);
+  const editor = await editorRun('honors', readdirSync(path.join(siteDir, 'content', 'honors'))[0]!.replace(/\.mdx?$/, ''));
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ sample: true, node: process.version, cpus: os.cpus().length, editor }, null, 2)}\n`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 console.log(`合成站点（synthetic site）: ${entries} 条 → ${work}`);
 const site = await writeSyntheticSite(siteDir, entries);
+if (values['editor-only']) {
+  const editor = await editorRun('honors', path.basename(site.editableFile, '.md'));
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ entries, node: process.version, cpus: os.cpus().length, editor }, null, 2)}\n`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const cold = await build(siteDir, outDir, cacheDir);
 if (!cold.ok) process.exit(1);
@@ -206,6 +243,7 @@ appendFileSync(site.editableFile, '\n补充一句话：这是基准测试对一�
 const edited = await build(siteDir, outDir, cacheDir);
 const output = measureOutput(outDir);
 const search = values['no-search'] || !existsSync(path.join(outDir, 'pagefind')) ? null : await measureSearch(outDir, '救助');
+const editor = values['no-editor'] ? null : await editorRun('honors', path.basename(site.editableFile, '.md'));
 
 const result = {
   entries,
@@ -227,6 +265,7 @@ const result = {
   phases: { cold: cold.phases, warm: warm.phases, edited: edited.phases },
   output: { ...output, imageInMiB: Math.round((site.imageBytes / 1024 / 1024) * 10) / 10 },
   search,
+  editor,
 };
 
 function round(n: number): number {

@@ -1,14 +1,18 @@
 /**
- * A failed build never leaves half a site behind. Astro writes into a staging folder next to the
- * real output; only when every later step has passed is the staging folder moved into place.
+ * A failed build never leaves half a site behind. Astro writes into a staging folder; only when
+ * every later step has passed is the staging folder moved into place, and the site it replaces
+ * is kept as a published version (src/lib/releases.ts), so `npm run rollback` can bring it back.
  * Until then the previous good `dist/` is untouched and keeps being served.
  */
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { acquireBuildLock, type BuildLock } from '../lib/build-lock';
-import { resolveSitePaths } from '../lib/site-paths';
+import { AstroError } from 'astro/errors';
+import { acquireBuildLock, buildLockFile, type BuildLock } from '../lib/build-lock';
+import { FolderBusyError } from '../lib/folder-rename';
+import { KEPT_VERSIONS, listReleases, publishStaging, recoverReleases } from '../lib/releases';
+import { readAudience, resolveSitePaths } from '../lib/site-paths';
 
 /**
  * The staging folder: always inside the project. Astro writes a static build whose `outDir` lies
@@ -20,47 +24,20 @@ export function stagingDirFor(root: string): string {
   return path.join(root, '.honor-roll', 'staging');
 }
 
-/** A hidden sibling of `outDir`, on the same disk, so moving it into place is a rename. */
-function siblingOf(outDir: string, suffix: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}-${suffix}`);
-}
-
-/**
- * Replaces `outDir` with the staged site. The staged site is first brought next to `outDir`
- * (a rename, or a copy when `outDir` is on another disk); then the old site is set aside, the new
- * one renamed into its place, and the old one deleted.
- */
-export function promoteStaging(stagingDir: string, outDir: string): void {
-  const incoming = siblingOf(outDir, 'incoming');
-  const previous = siblingOf(outDir, 'previous');
-  rmSync(incoming, { recursive: true, force: true });
-  rmSync(previous, { recursive: true, force: true });
-  try {
-    renameSync(stagingDir, incoming);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(stagingDir, incoming, { recursive: true });
-    rmSync(stagingDir, { recursive: true, force: true });
-  }
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(incoming, outDir);
-  rmSync(previous, { recursive: true, force: true });
-}
-
 /** Astro's config wants folders as URLs ending in a slash. */
 export function dirUrl(dir: string): URL {
   return pathToFileURL(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
 }
 
 /**
- * A build killed between the two renames of `promoteStaging` leaves no `outDir`, only the
- * previous site set aside: put it back, so the site is never missing.
+ * What the version record says published the site: the editor names itself through
+ * HONOR_ROLL_PUBLISHED_BY; otherwise the command as the clerk typed it.
  */
-export function recoverInterruptedSwap(outDir: string): boolean {
-  const previous = siblingOf(outDir, 'previous');
-  if (existsSync(outDir) || !existsSync(previous)) return false;
-  renameSync(previous, outDir);
-  return true;
+export function publishedBy(env: Record<string, string | undefined>, argv: readonly string[]): string {
+  if (env.HONOR_ROLL_PUBLISHED_BY) return env.HONOR_ROLL_PUBLISHED_BY;
+  const at = argv.indexOf('build');
+  const args = at === -1 ? [] : argv.slice(at + 1);
+  return args.length > 0 ? `npm run build -- ${args.join(' ')}` : 'npm run build';
 }
 
 /** Must be the last integration, so its `astro:build:done` runs after every other check. */
@@ -79,18 +56,31 @@ export function atomicOutput(): AstroIntegration {
           updateConfig({ outDir: dirUrl(outDir) });
           return;
         }
-        lock = await acquireBuildLock(path.join(root, '.honor-roll', 'build.lock'), {
+        lock = await acquireBuildLock(buildLockFile(root), {
           onWait: (pid) => logger.info(`另一个生成正在进行（进程 ${pid}），等它完成后再开始（waiting for another build）…`),
         });
-        if (recoverInterruptedSwap(outDir)) logger.warn(`上次生成在替换网站时被中断，已恢复原来的网站：${outDir}`);
+        const recovery = await recoverReleases(outDir);
+        if (recovery === 'restored') logger.warn(`上次生成或回退在替换网站时被中断，已恢复原来的网站：${outDir}`);
+        if (recovery === 'completed') logger.warn(`上次生成或回退在替换网站时被中断，已完成替换：${outDir}`);
         stagingDir = stagingDirFor(root);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });
       },
-      'astro:build:done': ({ logger }) => {
-        promoteStaging(stagingDir, outDir);
-        lock?.release();
+      'astro:build:done': async ({ logger }) => {
+        try {
+          await publishStaging(stagingDir, outDir, { command: publishedBy(process.env, process.argv), audience: readAudience(process.env, process.argv) });
+        } catch (error) {
+          if (!(error instanceof FolderBusyError)) throw error;
+          const kept = existsSync(outDir) ? '网站没有更新：正在使用的网站保持不变。' : '网站文件夹暂时不在原处：处理后重新运行 npm run build，会先把原来的网站放回。';
+          const stop = new AstroError(`${error.message}。${kept}`, error.hint);
+          stop.stack = '';
+          throw stop;
+        } finally {
+          lock?.release();
+        }
         logger.info(`网站已生成：${path.relative(process.cwd(), outDir) || '.'}/（site written to ${outDir}）`);
+        const { kept } = listReleases(outDir);
+        if (kept.length > 0) logger.info(`已保留 ${kept.length} 个旧版本（最多 ${KEPT_VERSIONS} 个），需要时运行 npm run rollback 回到上一个版本（earlier versions kept）`);
       },
     },
   };

@@ -16,13 +16,20 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkSite } from '../lib/check/check-site';
 import { displayPath } from '../lib/check/problem';
-import { entriesResponse, entryResponse } from '../lib/editor/api';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { Problem } from '../lib/check/problem';
+import { entriesResponse } from '../lib/editor/api';
+import { bodyPreviewAnswer, entryAnswer, formAnswer, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
+import { loadSiteConfig } from '../lib/site-config';
 import { changeCache } from '../lib/editor/change-cache';
 import { isInside } from '../lib/editor/content-path';
 import { buildEntryList } from '../lib/editor/entry-list';
 import { guardRequest, TOKEN_PATTERN, type GuardVerdict } from '../lib/editor/request-guard';
 import { EDITOR_CSP, editorShell } from '../lib/editor/shell';
+import { recoverSite } from '../lib/publish';
+import { publisher } from '../lib/editor/publish-api';
 import { readBuildTime, resolveSitePaths } from '../lib/site-paths';
+import { dirUrl } from './atomic-output';
 
 /** Holds the session token; its presence adds the editor to the config (astro.config.mjs). */
 export const EDITOR_ENV = 'HONOR_ROLL_EDITOR';
@@ -47,6 +54,11 @@ const EDITOR_HEADERS = {
   'Content-Security-Policy': EDITOR_CSP,
 };
 
+/** A picture larger than this is not a photo from a phone or a scanner. */
+const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+/** A save is a form and a body (at most 1 MB, as the check allows), with room to spare. */
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
 class EditorRequestError extends Error {
   constructor(
     readonly status: number,
@@ -70,6 +82,30 @@ function sendRefusal(req: IncomingMessage, res: ServerResponse, status: number, 
   const page = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>编辑台</title><style>p{font:20px/1.6 system-ui,sans-serif;margin:2em}</style><p>${text}</p></html>`;
   // Nothing on this page runs; its one style block is its own.
   send(res, status, 'text/html; charset=utf-8', page, { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+}
+
+/** The body of a request, refused with 413 past `limit` bytes (counted as they arrive, not from Content-Length alone). */
+async function readRequestBody(req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new EditorRequestError(413, tooLarge);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.destroy();
+      throw new EditorRequestError(413, tooLarge);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new EditorRequestError(400, '提交的内容无法读取，请刷新页面后重试。');
+  }
 }
 
 /** Refuses a websocket handshake on the raw socket: there is no response object yet. */
@@ -108,16 +144,26 @@ function guardServer(
 export function editor(): AstroIntegration {
   let root = '';
   let publicDir = '';
+  let buildCacheDir = '';
   return {
     name: 'honor-roll:editor',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'dev') return;
         if (!TOKEN_PATTERN.test(process.env[EDITOR_ENV] ?? '')) {
           throw new AstroError('编辑台的访问令牌无效：请用 npm run edit 启动编辑台。');
         }
         // Loopback only, whatever `--host` says; no dev toolbar (English, and a websocket client).
-        updateConfig({ server: { host: '127.0.0.1' }, devToolbar: { enabled: false } });
+        // The dev server keeps its content store in a cache of its own: a publish builds with the
+        // usual one while the editor runs, and two Astro processes must not share one.
+        buildCacheDir = resolveSitePaths(fileURLToPath(config.root), process.env, process.argv).cacheDir;
+        updateConfig({
+          server: { host: '127.0.0.1' },
+          devToolbar: { enabled: false },
+          cacheDir: dirUrl(`${buildCacheDir}-editor`),
+          // A publish writes thousands of files (staging, the output, kept versions, history): none is the site's source.
+          vite: { server: { watch: { ignored: ['**/.honor-roll/**', '**/dist/**', '**/dist-internal/**', '**/.dist-*/**', '**/.dist-internal-*/**'] } } },
+        });
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
@@ -138,6 +184,8 @@ export function editor(): AstroIntegration {
             return {
               list: buildEntryList(site.content, { now, audience: 'public', points, contentFolder }),
               siteTitle: site.config.ok ? site.config.config.title : '',
+              problems: site.problems,
+              base: site.config.ok ? site.config.config.base : '/',
             };
           },
           { maxAgeMs: CHECK_MAX_AGE_MS },
@@ -188,19 +236,79 @@ export function editor(): AstroIntegration {
           return true;
         };
 
+        // A publish builds as `npm run build` does: the editor's token and its own cache left out.
+        const { [EDITOR_ENV]: _token, ...buildEnv } = process.env;
+        const publishing = publisher(root, { ...buildEnv, HONOR_ROLL_CACHE_DIR: buildCacheDir });
+        // A publish or rollback killed half-way is repaired now, not at the next publish.
+        void recoverSite({ root, env: buildEnv }).catch(() => {});
+        const site = () => ({ root, siteDir: paths.siteDir, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now: readBuildTime(process.env, new Date()) ?? new Date() });
+        const uploads = uploadStore();
+        let markdown: Promise<(text: string) => Promise<string>> | undefined;
+        // The body preview renders with Astro's own Markdown processor, as the page will.
+        const renderMarkdown = (text: string) => {
+          markdown ??= createMarkdownProcessor().then((processor) => async (body: string) => (await processor.render(body)).code);
+          return markdown.then((render) => render(text));
+        };
+
         async function handleEditorRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-          if (req.method !== 'GET' && req.method !== 'HEAD') throw new EditorRequestError(405, '不支持这种请求。');
           const route = url.pathname.slice(EDITOR_PREFIX.length);
-          const { list, siteTitle } = await check.get();
+          const { list, siteTitle, problems, base } = await check.get();
+          if (req.method === 'POST') {
+            const answer = await handlePost(route, req, url, { problems, base });
+            // A save or an undo changed files: the list is checked again at once, not only when the watcher notices.
+            if (route === 'api/save' || route === 'api/undo' || route === 'api/import') check.invalidate();
+            return sendJson(res, answer.status, answer.body);
+          }
+          if (req.method !== 'GET' && req.method !== 'HEAD') throw new EditorRequestError(405, '不支持这种请求。');
           if (route === '') return send(res, 200, 'text/html; charset=utf-8', editorShell({ siteTitle }));
+          if (route === 'api/upload') {
+            const upload = uploads.get(url.searchParams.get('token') ?? '');
+            if (!upload) throw new EditorRequestError(404, '上传的图片已失效，请重新选择图片。');
+            res.writeHead(200, { ...EDITOR_HEADERS, 'Content-Type': upload.extension === 'png' ? 'image/png' : 'image/jpeg', 'Content-Length': upload.bytes.byteLength });
+            return void res.end(upload.bytes);
+          }
           const answer =
             route === 'api/entries'
               ? entriesResponse(url.searchParams, list)
               : route === 'api/entry'
-                ? entryResponse(url.searchParams, list, { contentDir: paths.contentDir, contentFolder })
-                : undefined;
+                ? entryAnswer(url.searchParams, site(), { base, problems })
+                : route === 'api/form'
+                  ? formAnswer(url.searchParams)
+                  : route === 'api/options'
+                    ? optionsAnswer(url.searchParams, site())
+                    : route === 'api/tags'
+                      ? tagsAnswer(url.searchParams, site())
+                      : route === 'api/publish'
+                        ? publishing.state()
+                        : route === 'api/import'
+                          ? importChoicesAnswer()
+                          : undefined;
           if (!answer) throw new EditorRequestError(404, '编辑台没有这个页面。');
           sendJson(res, answer.status, answer.body);
+        }
+
+        async function handlePost(route: string, req: IncomingMessage, url: URL, { problems, base }: { problems: Problem[]; base: string }) {
+          if (route === 'api/photo') {
+            const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+            return photoAnswer(url.searchParams, name, await readRequestBody(req, MAX_UPLOAD_BYTES, `图片太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请先在手机或电脑上缩小后再上传`), uploads);
+          }
+          if (route === 'api/import') {
+            const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+            const bytes = await readRequestBody(req, MAX_UPLOAD_BYTES, `表格文件太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请分成几个表格导入`);
+            const config = loadSiteConfig(paths.configFile, { root, publicDir });
+            return importAnswer(url.searchParams, name, bytes, {
+              ...site(),
+              privacyAllow: config.ok ? config.config.privacy.allow : [],
+              siteConfig: config.ok ? { config: config.config, file: displayPath(root, paths.configFile) } : undefined,
+            });
+          }
+          const json = parseJson(await readRequestBody(req, MAX_JSON_BYTES, '提交的内容太多：正文请控制在 1 MB 以内'));
+          if (route === 'api/publish') return publishing.start();
+          if (route === 'api/rollback') return publishing.rollback();
+          if (route === 'api/save') return saveAnswer(json, site(), { base, problems, uploads });
+          if (route === 'api/undo') return undoAnswer(json, site());
+          if (route === 'api/body-preview') return bodyPreviewAnswer(json, renderMarkdown);
+          throw new EditorRequestError(404, '编辑台没有这个功能。');
         }
 
         guardServer(httpServer, onRequest, onUpgrade);

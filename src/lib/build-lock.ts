@@ -35,6 +35,11 @@ function tryLock(file: string): number | null {
   return tryLock(file);
 }
 
+/** The one lock of a project: builds, rollbacks and the editor's 发布 and 回退 all take it. */
+export function buildLockFile(root: string): string {
+  return path.join(root, '.honor-roll', 'build.lock');
+}
+
 export interface BuildLock {
   release(): void;
 }
@@ -61,6 +66,8 @@ export async function acquireBuildLock(
   const release = () => {
     if (!held) return;
     held = false;
+    // A long-running process (the editor) takes the lock many times: one exit listener per hold.
+    process.off('exit', release);
     try {
       if (Number(readFileSync(file, 'utf8').trim()) === process.pid) rmSync(file, { force: true });
     } catch {

@@ -7,6 +7,7 @@
  * it came from, so a finding can still name its line and be masked in place.
  */
 import { decodeHTML } from 'entities';
+import { memo } from './memo';
 
 export interface NormalizedText {
   /** The normalised text. */
@@ -81,6 +82,17 @@ function escapeAt(source: string, index: number): { decoded: string; length: num
  * `&#49;`, not as `1`, and is kept that way.
  */
 export function normalizeText(source: string, { origins = true }: { origins?: boolean } = {}): NormalizedText {
+  // The same texts are read again at every check of the editor: long ones are remembered.
+  if (source.length < MEMO_MIN_LENGTH) return normalizeFresh(source, origins);
+  return (origins ? withOrigins : withoutOrigins).get(source, () => normalizeFresh(source, origins));
+}
+
+/** Shorter texts cost less to normalise than to look up. */
+const MEMO_MIN_LENGTH = 200;
+const withOrigins = memo<NormalizedText>(20_000);
+const withoutOrigins = memo<NormalizedText>(20_000);
+
+function normalizeFresh(source: string, origins: boolean): NormalizedText {
   // Most text needs nothing: checking that natively is far cheaper than walking it.
   if (!ESCAPE_START.test(source) && !INVISIBLE.test(source) && source.normalize('NFKC') === source) return { text: source, origin: null };
   const parts: string[] = [];

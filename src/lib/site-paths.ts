@@ -9,6 +9,8 @@ import type { Audience } from './publishing';
 
 export interface SitePaths {
   root: string;
+  /** The folder of the unit's site: its own folder (HONOR_ROLL_SITE), or the project. Its `.honor-roll/` keeps the editor's history. */
+  siteDir: string;
   /** Folder with one sub-folder per collection. */
   contentDir: string;
   /** The site's `site.config.yaml`. */
@@ -29,6 +31,7 @@ export function resolveSitePaths(root: string, env: Env, argv: readonly string[]
   const audience = readAudience(env, argv);
   return {
     root,
+    siteDir: site ?? root,
     contentDir: site ? path.join(site, 'content') : path.join(root, 'src', 'content'),
     configFile: site ? path.join(site, 'site.config.yaml') : path.join(root, 'site.config.yaml'),
     publicDir: site ? path.join(site, 'public') : undefined,

@@ -4,14 +4,9 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../unit/helpers/fingerprint';
 import { buildSite, listOutput, prepareFixture, PROJECT_ROOT, startBuild } from './harness';
-
-/** A fingerprint of every file of a folder: path and content hash. */
-function fingerprint(dir: string): string[] {
-  return listOutput(dir).map((f) => `${f} ${createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')}`);
-}
 
 function waitForExit(child: ReturnType<typeof startBuild>): Promise<{ code: number | null; output: string }> {
   let output = '';

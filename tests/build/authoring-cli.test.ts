@@ -59,7 +59,7 @@ describe('npm run new', () => {
     expect(before.status).toBe(1);
     expect(problems.filter((p) => p.code === 'placeholder').map((p) => p.field)).toEqual(['summary', '正文']);
 
-    writeFileSync(file, text.replace('（请填写：一句话简介）', '测试用简介。').replace('（请填写：事迹正文）', '测试用正文。'));
+    writeFileSync(file, text.replace('（请填写：一句话简介）', '测试用简介。').replace('（请填写：事迹）', '测试用正文。'));
     const after = await check(site);
     expect(after.status, after.output).toBe(0);
   });

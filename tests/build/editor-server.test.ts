@@ -4,11 +4,13 @@
  * in front of Astro's and Vite's own middlewares and Vite's websocket — and the list.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
+import { fingerprint } from '../unit/helpers/fingerprint';
 
 interface Answer {
   status: number;
@@ -36,6 +38,27 @@ function request(target: string, { method = 'GET', headers = {} }: { method?: st
     req.end();
   });
 }
+
+/** A request with a body, as the editor's page sends a save or a picture. */
+function post(target: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: target, headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, cookie, 'content-length': String(bytes.length), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    // The server may refuse before reading everything (413): that is an answer, not an error.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(bytes);
+  });
+}
+
+const json = (answer: Answer) => JSON.parse(answer.body);
 
 /** With the session cookie, as the editor's own page asks. */
 const asEditor = (target: string, headers: Record<string, string> = {}, method = 'GET') => request(target, { method, headers: { cookie, ...headers } });
@@ -92,7 +115,14 @@ beforeAll(async () => {
   const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   editor = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
     cwd: PROJECT_ROOT,
-    env: { ...withoutHonorRollVariables(process.env), NO_COLOR: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache') },
+    env: {
+      ...withoutHonorRollVariables(process.env),
+      NO_COLOR: '1',
+      HONOR_ROLL_SITE: siteDir,
+      HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache'),
+      HONOR_ROLL_OUT_DIR: path.join(path.dirname(siteDir), 'dist'),
+      HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const address = await new Promise<URL>((resolve, reject) => {
@@ -253,5 +283,153 @@ describe('npm run edit', () => {
     expect(JSON.parse(unknown.body)).toEqual({ error: '没有“awards”这类内容。' });
     expect(JSON.parse((await asEditor('/__editor/api/entries?collection=officers&filter=x')).body).error).toBe('没有“x”这个筛选条件。');
     expect((await asEditor('/__editor/api/nothing')).status).toBe(404);
+  });
+
+  describe('saving', () => {
+    const officer = { name: '李　四', role: 'auxiliary', unit: 'test-station', summary: '测试辅警，工号１２３。', consent: true };
+
+    it('creates an entry checked as the build checks it, and its page is served from the file written', async () => {
+      const answer = await post('/__editor/api/save', JSON.stringify({ collection: 'officers', data: officer, body: '事迹。' }));
+      expect(answer.status).toBe(200);
+      expect(json(answer)).toMatchObject({ ok: true, id: 'li-si', created: true, previewUrl: '/officers/li-si/' });
+      expect(readFileSync(path.join(site, 'content/officers/li-si.md'), 'utf8')).toContain('name: 李　四\nrole: auxiliary');
+      let page = await asEditor('/officers/li-si/');
+      for (let tries = 0; tries < 50 && page.status !== 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        page = await asEditor('/officers/li-si/');
+      }
+      expect(page.body).toContain('测试辅警');
+    });
+
+    it('refuses a save that adds an error, next to its field, writing nothing', async () => {
+      const answer = json(await post('/__editor/api/save', JSON.stringify({ collection: 'letters', data: { kind: 'banner', date: '2020-13', from: '市民', to: { officers: ['nobody'] }, summary: '感谢。' } })));
+      expect(answer.ok).toBe(false);
+      expect(answer.problems.map((p: { field: string; code: string }) => [p.field, p.code])).toEqual(
+        expect.arrayContaining([
+          ['date', 'date'],
+          ['to.officers[0]', 'reference-missing'],
+        ]),
+      );
+      expect(readdirSync(path.join(site, 'content/letters')).some((f) => f.includes('shi-min'))).toBe(false);
+    });
+
+    it('refuses a save from a foreign Origin, and an id that climbs out of the content folder', async () => {
+      const foreign = await post('/__editor/api/save', JSON.stringify({ collection: 'officers', data: officer }), { origin: 'https://evil.example' });
+      expect(foreign.status).toBe(403);
+      const climbing = await post('/__editor/api/save', JSON.stringify({ collection: 'officers', id: '../../site.config', data: officer }));
+      expect(climbing.status).toBe(400);
+      expect(json(climbing).error).toContain('不是有效的条目 id');
+      expect((await post('/__editor/api/save', JSON.stringify({ collection: '../units', data: officer }))).status).toBe(400);
+    });
+
+    it('refuses an oversized upload before reading it, and anything that is not a picture', async () => {
+      const big = await post('/__editor/api/photo?collection=officers', Buffer.alloc(26 * 1024 * 1024, 1), { 'x-file-name': 'big.jpg' });
+      expect(big.status).toBe(413);
+      expect(json(big).error).toContain('图片太大');
+      const text = json(await post('/__editor/api/photo?collection=officers', 'not a picture', { 'x-file-name': encodeURIComponent('说明.txt') }));
+      expect(text).toMatchObject({ ok: false, message: '说明.txt 不是可以读取的图片' });
+    });
+
+    it('takes a phone photo through the intake: what is kept and written has no metadata', async () => {
+      const phone = await sharp({ create: { width: 64, height: 32, channels: 3, background: '#777' } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .withExifMerge({ IFD0: { ImageDescription: 'GPS 32.4N 119.9E 13812345678' } })
+        .toBuffer();
+      const upload = json(await post('/__editor/api/photo?collection=officers', phone, { 'x-file-name': 'IMG_0456.JPG' }));
+      expect(upload).toMatchObject({ ok: true, width: 32, height: 64 });
+      const saved = json(await post('/__editor/api/save', JSON.stringify({ collection: 'officers', id: 'li-si', data: { photoAlt: '李四在执勤' }, upload: upload.upload })));
+      expect(saved).toMatchObject({ ok: true, changed: ['photo', 'photoAlt'] });
+      const written = readFileSync(path.join(site, 'content/officers/li-si.jpg'));
+      expect((await sharp(written).metadata()).exif).toBeUndefined();
+      expect(written.includes('13812345678')).toBe(false);
+    });
+
+    it('undoes the last save of an entry, and removes a new entry when its creation is undone', async () => {
+      // The history is the site's own, next to its content, not the project's.
+      expect(existsSync(path.join(site, '.honor-roll', 'history', 'log.jsonl'))).toBe(true);
+      const undo = () => post('/__editor/api/undo', JSON.stringify({ collection: 'officers', id: 'li-si' }));
+      expect(json(await undo())).toMatchObject({ ok: true, removed: false });
+      expect(readFileSync(path.join(site, 'content/officers/li-si.md'), 'utf8')).not.toContain('photo');
+      expect(json(await undo())).toMatchObject({ ok: true, removed: true });
+      expect(existsSync(path.join(site, 'content/officers/li-si.md'))).toBe(false);
+      expect(json(await undo())).toMatchObject({ ok: false });
+    });
+
+    it('offers references by name, pinyin and initials, and the form of a collection from its descriptions', async () => {
+      const { options } = json(await asEditor('/__editor/api/options?collection=officers'));
+      expect(options.find((o: { id: string }) => o.id === 'wang-xiang').search).toContain('wangxiang wx');
+      const form = json(await asEditor('/__editor/api/form?collection=honors'));
+      expect(form.fields.find((f: { key: string }) => f.key === 'recipients').fields.map((f: { key: string }) => f.key)).toEqual(['officers', 'units', 'others', 'count']);
+    });
+  });
+
+  describe('importing', () => {
+    const sheet = (rows: string[]) => Buffer.from(`\uFEFF姓名,身份,单位,一句话简介,同意公开\r\n${rows.join('\r\n')}\r\n`);
+    const upload = (query: string, bytes: Buffer, name = '人物.csv') =>
+      post(`/__editor/api/import?${query}`, bytes, { 'x-file-name': encodeURIComponent(name), 'content-type': 'text/csv' });
+
+    it('checks a spreadsheet without writing, then imports it all at once, with the report of npm run import', async () => {
+      const rows = ['赵六,民警,test-station,测试民警。,是', '钱七,辅警,测试警务站,测试辅警。,否'];
+      const dry = json(await upload('collection=officers&dryRun=1', sheet(rows)));
+      expect(dry.ok, dry.report).toBe(true);
+      expect(dry.written).toBe(0);
+      expect(existsSync(path.join(site, 'content/officers/zhao-liu.md'))).toBe(false);
+      const real = json(await upload('collection=officers', sheet(rows)));
+      expect(real.ok, real.report).toBe(true);
+      expect(real.written).toBe(2);
+      expect(real.report).toContain('zhao-liu.md');
+      expect(readFileSync(path.join(site, 'content/officers/qian-qi.md'), 'utf8')).toContain('name: 钱七');
+    });
+
+    it('writes nothing when one row is wrong, and names the row and column', async () => {
+      const bad = json(await upload('collection=officers', sheet(['孙八,民警,test-station,测试。,是', '周九,警长,test-station,测试。,是'])));
+      expect(bad.ok).toBe(false);
+      expect(bad.report).toMatch(/第 3 行，列「身份」/);
+      expect(existsSync(path.join(site, 'content/officers/sun-ba.md'))).toBe(false);
+      expect(json(await upload('collection=officers', Buffer.from('x'), '人物.xls')).report).toContain('另存为');
+    });
+  });
+
+  describe('publishing', () => {
+    const dist = () => path.join(path.dirname(site), 'dist');
+    /** Presses 发布 and waits for the result, as the page does. */
+    async function publish() {
+      expect((await post('/__editor/api/publish', '{}')).status).toBe(202);
+      for (;;) {
+        const state = json(await asEditor('/__editor/api/publish'));
+        if (!state.running && state.result) return state;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+
+    it('publishes, keeps the site it replaces, and 回退 puts it back byte for byte', async () => {
+      const first = await publish();
+      expect(first.result.ok, first.result.lines.join('\n')).toBe(true);
+      expect(first.result.lines[0]).toMatch(/^发布成功：\d+ 个页面。$/);
+      expect(first.result.lines).toContain('  人物“王祥”（officers/wang-xiang）：此人未同意公开，与其相关的 1 项荣誉也不会公开');
+      const published = fingerprint(dist());
+      expect(published.some((f) => f.startsWith('officers/test-officer/index.html '))).toBe(true);
+
+      await post('/__editor/api/save', JSON.stringify({ collection: 'officers', id: 'test-officer', data: { title: '站长' } }));
+      const second = await publish();
+      expect(second.result.ok).toBe(true);
+      expect(second.canRollback).toBe(true);
+      expect(readFileSync(path.join(dist(), 'officers/test-officer/index.html'), 'utf8')).toContain('站长');
+
+      const rollback = json(await post('/__editor/api/rollback', '{}'));
+      expect(rollback.ok, rollback.lines.join('\n')).toBe(true);
+      expect(fingerprint(dist())).toEqual(published);
+    });
+
+    it('leaves the live site untouched when the build fails, and says why in Chinese', async () => {
+      const live = fingerprint(dist());
+      writeFileSync(path.join(site, 'content', 'officers', 'broken.md'), OFFICER.replace('unit: test-station', 'unit: nowhere'));
+      const failed = await publish();
+      expect(failed.result.ok).toBe(false);
+      expect(failed.result.lines[0]).toBe('发布失败。网站没有更新：正在使用的网站保持不变。');
+      expect(failed.result.lines.join('\n')).toContain('nowhere');
+      expect(fingerprint(dist())).toEqual(live);
+    });
   });
 });

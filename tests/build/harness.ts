@@ -57,8 +57,8 @@ export function buildProject(env: Record<string, string> = {}): Promise<BuildRes
   return buildSite(null, { outDir: path.join(work, 'dist'), env });
 }
 
-/** The environment of a fixture build. */
-function buildEnv(siteDir: string | null, outDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment of a fixture build: its own site, output and cache folders, the fixed build time. */
+export function buildEnv(siteDir: string | null, outDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
       ...withoutHonorRollVariables(process.env),
       ASTRO_TELEMETRY_DISABLED: '1',

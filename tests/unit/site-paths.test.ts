@@ -8,6 +8,7 @@ describe('resolveSitePaths', () => {
   it('uses the project’s own content and config by default', () => {
     expect(resolveSitePaths(root, {})).toEqual({
       root,
+      siteDir: root,
       contentDir: path.join(root, 'src', 'content'),
       configFile: path.join(root, 'site.config.yaml'),
       outDir: path.join(root, 'dist'),
@@ -18,6 +19,7 @@ describe('resolveSitePaths', () => {
   it('reads another unit’s folder given with HONOR_ROLL_SITE', () => {
     const paths = resolveSitePaths(root, { HONOR_ROLL_SITE: 'tests/fixtures/minimal' });
     expect(paths.contentDir).toBe(path.join(root, 'tests', 'fixtures', 'minimal', 'content'));
+    expect(paths.siteDir).toBe(path.join(root, 'tests', 'fixtures', 'minimal'));
     expect(paths.configFile).toBe(path.join(root, 'tests', 'fixtures', 'minimal', 'site.config.yaml'));
     expect(paths.cacheDir).toBe(path.join(root, 'node_modules', '.astro', 'minimal'));
   });

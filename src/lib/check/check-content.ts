@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { diskFs, type ContentFs } from './content-fs';
+import { memo } from '../memo';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionData, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
@@ -142,6 +143,38 @@ function decodeUtf8(bytes: Buffer): string | null {
   }
 }
 
+/** What one entry file's text says about itself, before its schema: read once per text and kept. */
+interface EntryText {
+  source: SourceFile;
+  /** Its reading problems, personal data and unsafe body, without the file. */
+  problems: Omit<Problem, 'file'>[];
+}
+
+const entryTexts = memo<EntryText>(20_000);
+
+/**
+ * Reads an entry file's text: the YAML (and body), personal data in its text, a body the site
+ * cannot show safely. The same text gives the same answer, so the editor's checks after a save
+ * read only the files that changed.
+ */
+function readEntryText(text: string, { collection, ext, file, allow }: { collection: CollectionName; ext: string; file: string; allow: readonly string[] }): EntryText {
+  return entryTexts.get(`${collection}\0${ext}\0${file}\0${allow.join('\u0001')}\0${text}`, () => {
+    const { format } = COLLECTIONS[collection];
+    const source: SourceFile = format === 'data' ? readDataSource(text) : readMarkdownSource(text);
+    const problems: Omit<Problem, 'file'>[] = [...source.problems];
+    if (source.data === undefined) return { source, problems };
+    // A body over the size limit is refused as such (checkBody) and not read word by word.
+    const readable = Buffer.byteLength(source.body, 'utf8') > MAX_BODY_BYTES ? { ...source, body: '' } : source;
+    problems.push(...textProblems(readable, { allow, letter: collection === 'letters', landlines: collection !== 'units', file }));
+    if (format === 'markdown') {
+      for (const problem of checkBody(source.body, ext === '.mdx' ? 'mdx' : 'md')) {
+        problems.push({ severity: 'error', code: 'unsafe-body', field: '正文', line: source.bodyLine + problem.line - 1, message: problem.message, hint: problem.hint });
+      }
+    }
+    return { source, problems };
+  });
+}
+
 /** Checks the whole content folder. Never throws on bad content: everything becomes a `Problem`. */
 export function checkContent({ root, contentDir, now, privacyAllow = [], audience = 'public', site, fs = diskFs }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
@@ -230,17 +263,9 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         );
         continue;
       }
-      const source: SourceFile = definition.format === 'data' ? readDataSource(text) : readMarkdownSource(text);
-      problems.push(...source.problems.map(at));
+      const { source, problems: own } = readEntryText(text, { collection, ext, file, allow: privacyAllow });
+      problems.push(...own.map(at));
       if (source.data === undefined) continue;
-      // A body over the size limit is refused as such (checkBody) and not read word by word.
-      const readable = Buffer.byteLength(source.body, 'utf8') > MAX_BODY_BYTES ? { ...source, body: '' } : source;
-      problems.push(...textProblems(readable, { allow: privacyAllow, letter: collection === 'letters', landlines: collection !== 'units', file }).map(at));
-      if (definition.format === 'markdown') {
-        for (const problem of checkBody(source.body, ext === '.mdx' ? 'mdx' : 'md')) {
-          problems.push(at({ severity: 'error', code: 'unsafe-body', field: '正文', line: source.bodyLine + problem.line - 1, message: problem.message, hint: problem.hint }));
-        }
-      }
       if (source.problems.some((p) => p.severity === 'error')) continue;
 
       uses.refs = [];

@@ -1,11 +1,10 @@
 /**
- * The answers of the editor's API, apart from the HTTP server: what `GET /__editor/api/entries`
- * and `GET /__editor/api/entry` return for their query, or why not, in Chinese. The client
+ * The answer of the editor's list API, apart from the HTTP server: what `GET /__editor/api/entries`
+ * returns for its query, or why not, in Chinese. The client
  * imports the types only.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../schemas/index';
-import { entryIdProblem, isCollectionName, resolveContentPath } from './content-path';
+import { isCollectionName } from './content-path';
 import { badgesOf, isEntryFilter, queryEntries, type Badge, type EntryFilter, type EntryList } from './entry-list';
 
 /** An answer: the body with status 200, or an error the client shows as it is. */
@@ -38,17 +37,6 @@ export interface EntriesBody {
   rows: EntryListItem[];
 }
 
-export interface EntryBody {
-  collection: CollectionName;
-  id: string;
-  file: string;
-  name: string;
-  /** The file as it is on disk. */
-  text: string;
-}
-
-/** An entry file larger than this is not one the check would read either. */
-const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 
 const error = (status: 400 | 403 | 404 | 413, message: string) => ({ status, body: { error: message } }) as const;
 
@@ -75,22 +63,4 @@ export function entriesResponse(params: URLSearchParams, list: EntryList): ApiRe
       rows: rows.map((row) => ({ id: row.id, file: row.file, name: row.name, public: row.public, why: row.why, badges: badgesOf(row), problemNotes: row.problemNotes })),
     },
   };
-}
-
-/**
- * `?collection=officers&id=wang-xiang` → the entry's file as it is on disk (the start of its form).
- * Only files the check found as entries, and only inside the content folder.
- */
-export function entryResponse(params: URLSearchParams, list: EntryList, { contentDir, contentFolder }: { contentDir: string; contentFolder: string }): ApiResult<EntryBody> {
-  const collection = params.get('collection') ?? '';
-  const id = params.get('id') ?? '';
-  if (!isCollectionName(collection)) return error(400, `没有“${collection}”这类内容。`);
-  const idProblem = entryIdProblem(id);
-  if (idProblem) return error(400, `${idProblem}。`);
-  const row = list.rows.find((r) => r.collection === collection && r.id === id);
-  if (!row) return error(404, `找不到${COLLECTIONS[collection].label}“${id}”。`);
-  const located = resolveContentPath(contentDir, { collection, id, existing: row.file.slice(contentFolder.length + 1) });
-  if (!located.ok) return error(located.status, `${located.reason}。`);
-  if (statSync(located.path).size > MAX_ENTRY_BYTES) return error(413, '这个文件太大，编辑台无法打开。');
-  return { status: 200, body: { collection, id, file: row.file, name: row.name, text: readFileSync(located.path, 'utf8') } };
 }

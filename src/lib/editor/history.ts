@@ -53,6 +53,9 @@ export function readHistory(root: string): HistoryRecord[] {
  * Returns the files for the record.
  */
 export function keepPrevious(root: string, files: readonly string[]): { seq: number; files: HistoryFile[] } {
+  // A path climbing out of the site would put its copy outside the history folder too.
+  const outside = files.find((file) => file.split('/').includes('..') || path.isAbsolute(file));
+  if (outside) throw new Error(`history: ${outside} is not inside ${root}`);
   const seq = (readHistory(root).at(-1)?.seq ?? 0) + 1;
   const kept = files.map((file): HistoryFile => {
     const absolute = path.join(root, file);

@@ -14,12 +14,13 @@ import type { Problem } from '../check/problem';
 import { splitFrontmatter } from '../check/source-file';
 import { readEntries } from '../import/existing';
 import { COLLECTIONS, describeCollection, IMAGE_FIELDS, type CollectionName } from '../../schemas/index';
+import { resolveContentPath } from './content-path';
 import { changedFields, toFileValue, toFormValue } from './form-values';
 import { keepPrevious, record } from './history';
 import { writeFileAtomic } from './write-file';
 
-/** Where the unit's site lives, as the check needs it. */
-export type EditorSite = Omit<SiteCheckOptions, 'fs' | 'audience'>;
+/** Where the unit's site lives, as the check needs it, and the folder whose `.honor-roll/` keeps the history. */
+export type EditorSite = Omit<SiteCheckOptions, 'fs' | 'audience'> & { siteDir: string };
 
 /** A picture for the entry's image field, already through the photo intake. */
 export interface NewImage {
@@ -43,6 +44,13 @@ export type SaveResult =
   | { ok: true; id: string; file: string; created: boolean; changed: string[]; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
+/** A save refused before any check: the entry cannot be found or its path is not a safe one. */
+const refused = (message: string, hint = '请回到列表重新打开这个条目'): SaveResult => ({
+  ok: false,
+  warnings: [],
+  problems: [{ severity: 'error', code: 'config', file: '', message, hint }],
+});
+
 const key = (p: Problem) => [p.file, p.code, p.field ?? '', p.message].join('|');
 const errors = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error');
 
@@ -63,18 +71,24 @@ export async function saveEntry(site: EditorSite, request: SaveRequest, before: 
   const existing = readEntries(site.contentDir, collection);
   const current = request.id === undefined ? undefined : existing.find((e) => e.id === request.id);
   if (request.id !== undefined && !current) {
-    return { ok: false, warnings: [], problems: [{ severity: 'error', code: 'reference-missing', file: collection, message: `没有找到这个条目：${collection}/${request.id}`, hint: '它可能刚被删除或改名了：请回到列表重新打开' }] };
+    return refused(`没有找到这个条目：${collection}/${request.id}`, '它可能刚被删除或改名了：请回到列表重新打开');
   }
   const data = { ...request.data };
   const id = current?.id ?? newEntryId(collection, Object.fromEntries(fields.map((f) => [f.key, toFileValue(f, data[f.key])])), new Set(existing.map((e) => e.id)));
-  const entryPath = current ? path.join(site.contentDir, current.path) : path.join(site.contentDir, collection, `${id}${format === 'data' ? '.yaml' : '.md'}`);
+  // Every path written is checked to lie inside the content folder, links resolved.
+  const existingPath = current?.path;
+  const located = resolveContentPath(site.contentDir, { collection, id, existing: existingPath });
+  if (!located.ok) return refused(located.reason);
+  const entryPath = located.path;
 
   // A new picture is named after its entry, as `npm run photo` names it.
   const imageField = IMAGE_FIELDS[collection];
   const changes = new Map<string, Uint8Array | null>();
   if (request.image && imageField) {
     const name = `${id}${imageField === 'photo' ? '' : `-${imageField}`}.${request.image.extension}`;
-    changes.set(path.join(path.dirname(entryPath), name), request.image.bytes);
+    const image = resolveContentPath(site.contentDir, { collection, id, existing: existingPath, file: name });
+    if (!image.ok) return refused(image.reason);
+    changes.set(image.path, request.image.bytes);
     data[imageField] = name;
   }
 
@@ -102,10 +116,11 @@ export async function saveEntry(site: EditorSite, request: SaveRequest, before: 
   const warnings = after.problems.filter((p) => p.severity === 'warning' && p.file === relative);
   if (added.length > 0) return { ok: false, problems: added, warnings };
 
-  const files = [...changes.keys()].map((file) => path.relative(site.root, file).split(path.sep).join('/'));
-  const kept = keepPrevious(site.root, files);
+  // The history is the site's: paths relative to its folder (the content folder is inside it).
+  const files = [...changes.keys()].map((file) => path.relative(site.siteDir, file).split(path.sep).join('/'));
+  const kept = keepPrevious(site.siteDir, files);
   for (const [file, bytes] of changes) writeFileAtomic(file, bytes!);
-  record(site.root, {
+  record(site.siteDir, {
     seq: kept.seq,
     action: current ? 'update' : 'create',
     entry: `${collection}/${id}`,
@@ -125,5 +140,7 @@ function readBody(text: string): string {
 export function loadEntry(site: Pick<EditorSite, 'contentDir'>, collection: CollectionName, id: string): { id: string; path: string; data: Record<string, unknown>; body: string } | undefined {
   const entry = readEntries(site.contentDir, collection).find((e) => e.id === id);
   if (!entry) return undefined;
+  // A file that is a link to somewhere outside the content folder is not opened.
+  if (!resolveContentPath(site.contentDir, { collection, id, existing: entry.path }).ok) return undefined;
   return { id, path: entry.path, data: toFormValue(entry.data) as Record<string, unknown>, body: readBody(entry.text).replace(/^\r?\n/, '') };
 }

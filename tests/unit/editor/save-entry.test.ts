@@ -20,7 +20,7 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'editor-save-'));
   cpSync(FIXTURE, root, { recursive: true });
-  site = { root, contentDir: path.join(root, 'content'), configFile: path.join(root, 'site.config.yaml'), publicDir: path.join(root, 'public'), now: NOW };
+  site = { root, siteDir: root, contentDir: path.join(root, 'content'), configFile: path.join(root, 'site.config.yaml'), publicDir: path.join(root, 'public'), now: NOW };
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

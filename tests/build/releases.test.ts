@@ -1,0 +1,120 @@
+/**
+ * Publishing as the editor's 发布 button does it (`publishSite`, the real build in a child
+ * process) and rolling back as a clerk types it (`npm run rollback`, the real script): two
+ * publishes keep two versions, a rollback restores the previous site byte for byte and a second
+ * one undoes it, and a build with a content error leaves the live site as it was and says why in
+ * Chinese. Three builds in all, one after another.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { publishSite, type PublishProgress, type PublishResult } from '../../src/lib/publish';
+import { listReleases, versionsDirFor } from '../../src/lib/releases';
+import { fingerprint } from '../unit/helpers/fingerprint';
+import { buildEnv, prepareFixture, PROJECT_ROOT, runScript } from './harness';
+
+const { siteDir, outDir } = prepareFixture('publishing');
+const env = buildEnv(siteDir, outDir, {});
+const honor = path.join(siteDir, 'content', 'honors', 'test-honor.md');
+const rollback = (...args: string[]) => runScript('rollback.ts', args, { env: { HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir } });
+
+/** Publishes the fixture as the editor would, noting each step it reports. */
+async function publish(): Promise<{ result: PublishResult; steps: string[] }> {
+  const steps: string[] = [];
+  const result = await publishSite({ root: PROJECT_ROOT, env, onProgress: (p: PublishProgress) => steps.push(p.label) });
+  return { result, steps: [...new Set(steps)] };
+}
+
+describe('publishing twice, then rolling back', () => {
+  let first: string[];
+  let second: string[];
+
+  beforeAll(async () => {
+    const one = await publish();
+    expect(one.result.ok, one.result.lines.join('\n')).toBe(true);
+    first = fingerprint(outDir);
+    writeFileSync(honor, readFileSync(honor, 'utf8').replace('title: 测试荣誉', 'title: 测试荣誉（修订）'));
+    const two = await publish();
+    expect(two.result.ok, two.result.lines.join('\n')).toBe(true);
+    second = fingerprint(outDir);
+    expect(two.steps).toEqual(['检查内容', '生成页面', '建立搜索索引', '隐私检查', '替换网站']);
+    if (!two.result.ok) return;
+    expect(two.result.pages).toBeGreaterThan(20);
+    expect(two.result.lines[0]).toBe(`发布成功：${two.result.pages} 个页面。`);
+    expect(two.result.lines).toContain('  人物“未同意人物CANARYNOCONSENT”（officers/canary-no-consent）：此人未同意公开，与其相关的 1 项荣誉和 1 封感谢信也不会公开');
+    expect(two.result.release).toMatchObject({ command: '编辑台发布', pages: two.result.pages, audience: 'public' });
+  });
+
+  it('keeps both published versions: the live one and the one before, next to the output', () => {
+    expect(second).not.toEqual(first);
+    const { live, kept, versionsDir } = listReleases(outDir);
+    expect([live, ...kept].length).toBe(2);
+    expect(fingerprint(path.join(versionsDir, kept[0]!.id, 'site'))).toEqual(first);
+    expect(versionsDir).toBe(path.join(path.dirname(outDir), '.dist-versions'));
+  });
+
+  it('npm run rollback restores the previous site byte for byte and says what was and is live', async () => {
+    const { live, kept } = listReleases(outDir);
+    const run = await rollback();
+    expect(run.status, run.stderr).toBe(0);
+    expect(fingerprint(outDir)).toEqual(first);
+    expect(run.stdout).toContain('已回退到上一个版本。');
+    expect(run.stdout).toMatch(new RegExp(`回退前在线：\\d{4}年\\d+月\\d+日 \\d{2}:\\d{2} 发布（编辑台发布，${live!.pages} 个页面）`));
+    expect(run.stdout).toContain(`现在在线：`);
+    expect(run.stdout).toContain(`网站文件夹：${outDir}`);
+    expect(listReleases(outDir).live?.id).toBe(kept[0]!.id);
+  });
+
+  it('a second rollback brings back what was live before the first', async () => {
+    const run = await rollback();
+    expect(run.status, run.stderr).toBe(0);
+    expect(fingerprint(outDir)).toEqual(second);
+  });
+
+  it('a build with a content error leaves the live site byte for byte and reports the problem in Chinese', async () => {
+    writeFileSync(honor, readFileSync(honor, 'utf8').replace(/^awardedBy: .*$/m, 'awardedBy: 13912345678'));
+    const { result } = await publish();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(fingerprint(outDir)).toEqual(second);
+    expect(result.siteUntouched).toBe(true);
+    expect(result.statement).toBe('网站没有更新：正在使用的网站保持不变。');
+    expect(result.problems).toContain(honor);
+    expect(result.problems.join('\n')).toMatch(/✖ 错误（第 \d+ 行，字段 awardedBy）：awardedBy（授予单位） 应为文字/);
+    expect(result.problems.join('\n')).not.toMatch(/content has|\[schema\]/);
+    expect(listReleases(outDir).kept).toHaveLength(1);
+  });
+});
+
+describe('npm run rollback', () => {
+  it('with nothing kept says so in Chinese and exits with 1', async () => {
+    const empty = prepareFixture('minimal');
+    const run = await runScript('rollback.ts', [], { env: { HONOR_ROLL_SITE: empty.siteDir, HONOR_ROLL_OUT_DIR: empty.outDir } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('还没有发布过网站');
+  });
+
+  it('prunes to the 5 versions live most recently, and --list shows them (fake versions, no build)', async () => {
+    const fake = prepareFixture('minimal');
+    const dir = versionsDirFor(fake.outDir);
+    const site = (folder: string, text: string) => {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'index.html'), text);
+    };
+    site(fake.outDir, 'live');
+    const ids = Array.from({ length: 7 }, (_, i) => `20260601-12${String(i * 5).padStart(2, '0')}00-001`);
+    for (const [i, id] of ids.entries()) {
+      site(path.join(dir, id, 'site'), `version ${i}`);
+      const at = (minute: number) => `2026-06-01T04:${String(minute).padStart(2, '0')}:00.000Z`;
+      writeFileSync(path.join(dir, id, 'release.json'), JSON.stringify({ id, publishedAt: at(i * 5), command: 'npm run build', pages: 1, files: 1, retiredAt: at(i * 5 + 4) }));
+    }
+    const env = { HONOR_ROLL_SITE: fake.siteDir, HONOR_ROLL_OUT_DIR: fake.outDir };
+    const run = await runScript('rollback.ts', [], { env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(path.join(fake.outDir, 'index.html'), 'utf8')).toBe('version 6');
+    const listed = await runScript('rollback.ts', ['--list'], { env });
+    expect(listed.stdout).toContain('保留的旧版本（最近在线的在前，最多 5 个）：');
+    expect(listed.stdout.match(/^ {2}编号 /gm)).toHaveLength(5);
+    expect(listReleases(fake.outDir).kept.map((r) => r.id)).not.toContain(ids[0]);
+  });
+});
