@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { watchEditorOutput } from '../editor-address';
 
 export interface EditorPreviewRun {
   /** Seconds from starting `npm run edit` to the printed address. */
@@ -63,22 +64,9 @@ export async function measureEditorPreview(root: string, siteDir: string, cacheD
     env: { ...process.env, HONOR_ROLL_SITE: siteDir, HONOR_ROLL_CACHE_DIR: cacheDir, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
+  const { address: printed, output } = watchEditorOutput(editor, 300_000);
   try {
-    const address = await new Promise<URL>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the editor did not start:\n${output}`)), 300_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /http:\/\/127\.0\.0\.1:\d+\/__editor\/\?token=[A-Za-z0-9_-]+/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(new URL(match[0]));
-        }
-      };
-      editor.stdout.on('data', read);
-      editor.stderr.on('data', read);
-      editor.on('exit', (code) => reject(new Error(`the editor exited (${code}):\n${output}`)));
-    });
+    const address = await printed;
     const startSeconds = (performance.now() - started) / 1000;
     const session: Session = { port: Number(address.port), cookie: `honor_roll_editor_${address.port}=${address.searchParams.get('token')}` };
 
@@ -107,7 +95,7 @@ export async function measureEditorPreview(root: string, siteDir: string, cacheD
     }
     return run;
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n--- the editor said:\n${output.slice(-4000)}`);
+    throw new Error(`${(error as Error).message}\n--- the editor said:\n${output().slice(-4000)}`);
   } finally {
     const exited = new Promise((resolve) => editor.on('exit', resolve));
     editor.kill('SIGTERM');

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { watchEditorOutput } from '../../scripts/editor-address';
 import { BUILD_TIME, PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
 
 export interface EditorProcess {
@@ -38,28 +39,15 @@ export async function startEditor(fixture: string, files: Record<string, string 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const address = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the editor did not start:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/__editor\/\?token=[A-Za-z0-9_-]+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(new URL(match[0]));
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => reject(new Error(`the editor exited (${code}):\n${output}`)));
-  });
+  const watched = watchEditorOutput(child, 120_000);
+  const address = await watched.address;
   return {
     address,
     port: Number(address.port),
     token: address.searchParams.get('token') ?? '',
     origin: address.origin,
     siteDir,
-    output: () => output,
+    output: watched.output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -3,13 +3,12 @@
  * site, asked with real HTTP requests: the token flow, the refusals of the request guard — also
  * in front of Astro's and Vite's own middlewares and Vite's websocket — and the list.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
+import { startEditor, type EditorProcess } from './editor-process';
 import { fingerprint } from '../unit/helpers/fingerprint';
 
 interface Answer {
@@ -18,7 +17,6 @@ interface Answer {
   body: string;
 }
 
-let editor: ChildProcess;
 let site = '';
 let output = '';
 let port = 0;
@@ -109,46 +107,18 @@ summary: 没有同意公开的民警。
 ---
 `;
 
+let editor: EditorProcess;
+
 beforeAll(async () => {
-  const { siteDir } = prepareFixture('publishing', { 'content/officers/wang-xiang.md': OFFICER, 'content/honors/wang-xiang-jiajiang.md': HONOR });
-  site = siteDir;
-  const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  editor = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...withoutHonorRollVariables(process.env),
-      NO_COLOR: '1',
-      HONOR_ROLL_SITE: siteDir,
-      HONOR_ROLL_CACHE_DIR: path.join(path.dirname(siteDir), 'cache'),
-      HONOR_ROLL_OUT_DIR: path.join(path.dirname(siteDir), 'dist'),
-      HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const address = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the editor did not start:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/__editor\/\?token=[A-Za-z0-9_-]+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(new URL(match[0]));
-      }
-    };
-    editor.stdout!.on('data', read);
-    editor.stderr!.on('data', read);
-    editor.on('exit', (code) => reject(new Error(`the editor exited (${code}):\n${output}`)));
-  });
-  port = Number(address.port);
-  token = address.searchParams.get('token')!;
+  editor = await startEditor('publishing', { 'content/officers/wang-xiang.md': OFFICER, 'content/honors/wang-xiang-jiajiang.md': HONOR });
+  site = editor.siteDir;
+  output = editor.output();
+  ({ port, token } = editor);
   cookie = `honor_roll_editor_${port}=${token}`;
 });
 
 afterAll(async () => {
-  if (!editor || editor.exitCode !== null) return;
-  const exited = new Promise((resolve) => editor.on('exit', resolve));
-  editor.kill('SIGTERM');
-  await exited;
+  await editor?.stop();
 });
 
 describe('npm run edit', () => {
