@@ -87,6 +87,8 @@ export class ImageWidget extends FieldWidget {
       image.alt = `刚上传的图片：${file.name}`;
       image.width = answer.width;
       image.height = answer.height;
+      // The upload is kept for the save even when its picture cannot be shown here.
+      image.addEventListener('error', () => image.replaceWith(element('p', 'upload-note', '（处理后的图片无法在这里显示；图片已收到，保存后可在页面预览中查看。）')));
       this.picture.replaceChildren(image);
       this.picture.append(element('p', 'upload-note', `已转正、缩小并去除拍摄信息（${answer.width}×${answer.height}）。保存后生效；请在下面填写图片的文字说明。`));
       this.status.replaceChildren(element('p', 'upload-note', `${file.name} 已上传。`));
