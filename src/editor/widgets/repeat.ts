@@ -60,26 +60,37 @@ interface Row {
   children: Map<string, Widget>;
 }
 
-/** A list of items with sub-fields, each in its own numbered fieldset, added and removed with buttons. */
-export class RowsWidget extends FieldWidget {
-  private readonly rows: Row[] = [];
-  private readonly list: HTMLOListElement;
-  private readonly add: HTMLButtonElement;
+/** A list that grows with the button under it: rows of sub-fields, or points by category. */
+abstract class GrowingList<Item> extends FieldWidget {
+  protected readonly rows: Item[] = [];
+  protected readonly list: HTMLElement;
+  protected readonly add: HTMLButtonElement;
 
-  constructor(field: FormField, context: WidgetContext) {
+  constructor(field: FormField, context: WidgetContext, { ordered, addText }: { ordered: boolean; addText: string }) {
     super(field, context, { grouped: true });
-    this.list = element('ol', 'rows');
-    this.add = button('添加一项', 'button-secondary', () => {
-      const row = this.addRow({});
-      row.children.values().next().value?.focus();
-    });
-    this.add.setAttribute('aria-label', `添加一项${field.label}`);
+    this.list = element(ordered ? 'ol' : 'ul', ordered ? 'rows' : 'scores');
+    this.add = button(addText, 'button-secondary', () => this.addEmpty());
     this.body.append(this.list, this.add);
+  }
+
+  /** Adds an empty item and puts the focus in it. */
+  protected abstract addEmpty(): void;
+}
+
+/** A list of items with sub-fields, each in its own numbered fieldset, added and removed with buttons. */
+export class RowsWidget extends GrowingList<Row> {
+  constructor(field: FormField, context: WidgetContext) {
+    super(field, context, { ordered: true, addText: '添加一项' });
+    this.add.setAttribute('aria-label', `添加一项${field.label}`);
     const items = Array.isArray(this.initial) ? this.initial : [];
     for (const item of items) this.addRow(asObject(item));
     // A required list starts with one empty item to fill in.
     if (items.length === 0 && field.required) this.addRow({});
     this.connect();
+  }
+
+  protected addEmpty(): void {
+    this.addRow({}).children.values().next().value?.focus();
   }
 
   private addRow(values: Values): Row {
@@ -147,20 +158,17 @@ interface ScoreRow {
 }
 
 /** Points by category: a category name and a number per row. */
-export class ScoresWidget extends FieldWidget {
-  private readonly rows: ScoreRow[] = [];
-  private readonly list: HTMLUListElement;
-  private readonly add: HTMLButtonElement;
-
+export class ScoresWidget extends GrowingList<ScoreRow> {
   constructor(field: FormField, context: WidgetContext) {
-    super(field, context, { grouped: true });
-    this.list = element('ul', 'scores');
-    this.add = button('添加一个类别', 'button-secondary', () => this.addRow('', '').category.focus());
-    this.body.append(this.list, this.add);
+    super(field, context, { ordered: false, addText: '添加一个类别' });
     const entries = Object.entries(asObject(this.initial));
     for (const [category, points] of entries) this.addRow(category, asText(points));
     if (entries.length === 0) this.addRow('', '');
     this.connect();
+  }
+
+  protected addEmpty(): void {
+    this.addRow('', '').category.focus();
   }
 
   private addRow(category: string, points: string): ScoreRow {
