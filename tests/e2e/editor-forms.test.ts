@@ -178,7 +178,7 @@ describe('the editor’s forms', () => {
     // The page as the site shows it, once the dev server has picked the new file up.
     await page.frameLocator('.page-frame').getByRole('heading', { name: '王　祥', level: 1 }).waitFor();
     // 已保存 and the page under it.
-    expect(await atBothWidths('saved', page.locator('.page-preview'), 160)).toEqual([]);
+    expect(await atBothWidths('saved', page.locator('.page-preview'), 240)).toEqual([]);
   });
 
   it('edits an honour: an impossible date and a person removed meanwhile are shown next to their fields, then fixed', async () => {
