@@ -20,6 +20,8 @@ export interface EntryAnswer {
   body: string;
   /** The entry's page on this server, for the preview; null when it has none. */
   previewUrl: string | null;
+  /** The entry's current picture, served by the editor; null when it has none. */
+  imageUrl: string | null;
   canUndo: boolean;
   /** Newest first. */
   history: { time: string; summary: string }[];

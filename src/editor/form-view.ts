@@ -92,7 +92,7 @@ class EntryForm {
     this.heading.textContent = title;
     document.title = `${title} · 编辑台`;
     this.file.textContent = entry ? `文件：${entry.file}` : '保存时自动生成文件名（人名、标题按拼音），不会覆盖已有的文件。';
-    this.widgets = new Map(schema.fields.map((field) => [field.key, buildWidget(field, { collection: schema.collection, path: field.key, value: entry?.data[field.key] })]));
+    this.widgets = new Map(schema.fields.map((field) => [field.key, buildWidget(field, { collection: schema.collection, path: field.key, value: entry?.data[field.key], imageUrl: entry?.imageUrl })]));
     if (schema.body) this.widgets.set(BODY_KEY, new BodyEditor(schema.body, entry?.body ?? '', { collection: schema.collection, build: buildWidget }));
     this.fields.replaceChildren(...[...this.widgets.values()].map((w) => w.element));
     this.dirty = false;

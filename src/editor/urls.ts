@@ -3,7 +3,12 @@
  * wang-xiang`), so a reload, a bookmark and the browser's back button show the same page.
  */
 
-export type View = { view: 'list'; collection: string } | { view: 'new'; collection: string } | { view: 'edit'; collection: string; id: string };
+export type View =
+  | { view: 'list'; collection: string }
+  | { view: 'new'; collection: string }
+  | { view: 'edit'; collection: string; id: string }
+  | { view: 'publish' }
+  | { view: 'import' };
 
 const EDITOR = '/__editor/';
 
@@ -15,11 +20,13 @@ export function readView(search: string): View {
   const view = params.get('view');
   if (view === 'edit' && collection && id) return { view, collection, id };
   if (view === 'new' && collection) return { view, collection };
+  if (view === 'publish' || view === 'import') return { view };
   return { view: 'list', collection };
 }
 
 /** The address of a view. */
 export function viewUrl(view: View): string {
+  if (view.view === 'publish' || view.view === 'import') return `${EDITOR}?view=${view.view}`;
   if (view.view === 'list') return `${EDITOR}?${new URLSearchParams({ collection: view.collection })}`;
   const params = new URLSearchParams({ view: view.view, collection: view.collection, ...(view.view === 'edit' ? { id: view.id } : {}) });
   return `${EDITOR}?${params}`;

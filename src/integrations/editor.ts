@@ -7,6 +7,7 @@
  * first (see `guardServer`): Astro's dev server can read any file of the project (Vite's `/@fs/`,
  * `/src/`) and the editor will write content, so nothing may answer before the guard has.
  */
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -19,10 +20,11 @@ import { displayPath } from '../lib/check/problem';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Problem } from '../lib/check/problem';
 import { entriesResponse } from '../lib/editor/api';
-import { bodyPreviewAnswer, entryAnswer, formAnswer, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
+import { bodyPreviewAnswer, entryAnswer, entryImage, formAnswer, MAX_UPLOAD_BYTES, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
 import { loadSiteConfig } from '../lib/site-config';
+import { DEFAULT_POINT_CATEGORIES } from '../schemas/site-config';
 import { changeCache } from '../lib/editor/change-cache';
-import { isInside } from '../lib/editor/content-path';
+import { isCollectionName, isInside } from '../lib/editor/content-path';
 import { buildEntryList } from '../lib/editor/entry-list';
 import { guardRequest, TOKEN_PATTERN, type GuardVerdict } from '../lib/editor/request-guard';
 import { EDITOR_CSP, editorShell } from '../lib/editor/shell';
@@ -54,10 +56,11 @@ const EDITOR_HEADERS = {
   'Content-Security-Policy': EDITOR_CSP,
 };
 
-/** A picture larger than this is not a photo from a phone or a scanner. */
-const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 /** A save is a form and a body (at most 1 MB, as the check allows), with room to spare. */
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** What the browser is told a picture file is. */
+const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif' };
 
 class EditorRequestError extends Error {
   constructor(
@@ -162,7 +165,13 @@ export function editor(): AstroIntegration {
           devToolbar: { enabled: false },
           cacheDir: dirUrl(`${buildCacheDir}-editor`),
           // A publish writes thousands of files (staging, the output, kept versions, history): none is the site's source.
-          vite: { server: { watch: { ignored: ['**/.honor-roll/**', '**/dist/**', '**/dist-internal/**', '**/.dist-*/**', '**/.dist-internal-*/**'] } } },
+          vite: {
+            server: {
+              watch: { ignored: ['**/.honor-roll/**', '**/dist/**', '**/dist-internal/**', '**/.dist-*/**', '**/.dist-internal-*/**'] },
+              // Another unit's folder (HONOR_ROLL_SITE) holds the pictures the preview shows: Vite may read it, and the project.
+              fs: { allow: [fileURLToPath(config.root), resolveSitePaths(fileURLToPath(config.root), process.env, process.argv).siteDir] },
+            },
+          },
         });
       },
       'astro:config:done': ({ config }) => {
@@ -186,6 +195,7 @@ export function editor(): AstroIntegration {
               siteTitle: site.config.ok ? site.config.config.title : '',
               problems: site.problems,
               base: site.config.ok ? site.config.config.base : '/',
+              categories: site.config.ok ? site.config.config.points.categories : DEFAULT_POINT_CATEGORIES,
             };
           },
           { maxAgeMs: CHECK_MAX_AGE_MS },
@@ -252,7 +262,7 @@ export function editor(): AstroIntegration {
 
         async function handleEditorRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
           const route = url.pathname.slice(EDITOR_PREFIX.length);
-          const { list, siteTitle, problems, base } = await check.get();
+          const { list, siteTitle, problems, base, categories } = await check.get();
           if (req.method === 'POST') {
             const answer = await handlePost(route, req, url, { problems, base });
             // A save or an undo changed files: the list is checked again at once, not only when the watcher notices.
@@ -261,8 +271,17 @@ export function editor(): AstroIntegration {
           }
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new EditorRequestError(405, '不支持这种请求。');
           if (route === '') return send(res, 200, 'text/html; charset=utf-8', editorShell({ siteTitle }));
+          if (route === 'api/image') {
+            // An entry's own picture, for its form: only a file next to the entry, inside the content folder.
+            const collection = url.searchParams.get('collection') ?? '';
+            const file = isCollectionName(collection) ? entryImage(site(), collection, url.searchParams.get('id') ?? '') : undefined;
+            if (!file) throw new EditorRequestError(404, '这个条目没有图片。');
+            const bytes = readFileSync(file);
+            res.writeHead(200, { ...EDITOR_HEADERS, 'Content-Type': IMAGE_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': bytes.byteLength });
+            return void res.end(bytes);
+          }
           if (route === 'api/upload') {
-            const upload = uploads.get(url.searchParams.get('token') ?? '');
+            const upload = uploads.get(url.searchParams.get('upload') ?? '');
             if (!upload) throw new EditorRequestError(404, '上传的图片已失效，请重新选择图片。');
             res.writeHead(200, { ...EDITOR_HEADERS, 'Content-Type': upload.extension === 'png' ? 'image/png' : 'image/jpeg', 'Content-Length': upload.bytes.byteLength });
             return void res.end(upload.bytes);
@@ -273,7 +292,7 @@ export function editor(): AstroIntegration {
               : route === 'api/entry'
                 ? entryAnswer(url.searchParams, site(), { base, problems })
                 : route === 'api/form'
-                  ? formAnswer(url.searchParams)
+                  ? formAnswer(url.searchParams, { categories })
                   : route === 'api/options'
                     ? optionsAnswer(url.searchParams, site())
                     : route === 'api/tags'

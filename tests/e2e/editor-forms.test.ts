@@ -157,7 +157,7 @@ describe('the editor’s forms', () => {
 
     expect(await save()).toContain('没有保存');
     const summary = page.getByRole('textbox', { name: /^一句话简介/ });
-    expect(await problemsOf(field('summary'))).toMatch(/summary（一句话简介）[\s\S]*怎么改：/);
+    expect(await problemsOf(field("summary"))).toMatch(/还没有填写“一句话简介”[\s\S]*怎么改：请填写“一句话简介”/);
     expect(await summary.getAttribute('aria-invalid')).toBe('true');
     expect(await description(summary)).toContain('一句话简介');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path'))).toBe('summary');

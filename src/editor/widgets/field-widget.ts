@@ -15,6 +15,8 @@ export interface WidgetContext {
   path: string;
   /** The value from the file; undefined for a new entry or a field the file does not have. */
   value: unknown;
+  /** The entry's current picture, for the image field. */
+  imageUrl?: string | null | undefined;
   /** Builds the control of a sub-field (groups and rows hold other controls). */
   build: (field: FormField, context: WidgetContext) => Widget;
 }

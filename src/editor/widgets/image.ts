@@ -13,6 +13,7 @@ export class ImageWidget extends FieldWidget {
   /** The upload waiting for the save, if a picture was chosen. */
   upload: string | undefined;
   private current: string;
+  private readonly currentUrl: string | null;
   private readonly file: HTMLInputElement;
   private readonly choose: HTMLButtonElement;
   private readonly zone: HTMLElement;
@@ -22,6 +23,7 @@ export class ImageWidget extends FieldWidget {
   constructor(field: FormField, context: WidgetContext) {
     super(field, context);
     this.current = asText(this.initial);
+    this.currentUrl = context.imageUrl ?? null;
     this.file = element('input', 'sr-only');
     Object.assign(this.file, { type: 'file', id: this.inputId, accept: 'image/*,.heic,.heif' });
     this.file.tabIndex = -1;
@@ -54,12 +56,19 @@ export class ImageWidget extends FieldWidget {
     });
   }
 
-  /** The picture the entry has now: its file name (no address serves content files to the editor). */
+  /** The picture the entry has now, and its file name. */
   private showCurrent(): void {
     if (!this.current) return this.picture.replaceChildren();
     const line = element('p', 'picture-name', `现有图片：${this.current}`);
     line.append(' ', button('不用这张图片', 'button-link', () => this.clear()));
-    this.picture.replaceChildren(line);
+    const shown: HTMLElement[] = [];
+    if (this.currentUrl) {
+      const image = element('img', 'picture-image');
+      image.src = this.currentUrl;
+      image.alt = `现有的${this.field.label}`;
+      shown.push(image);
+    }
+    this.picture.replaceChildren(...shown, line);
   }
 
   private clear(): void {

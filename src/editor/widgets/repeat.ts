@@ -159,11 +159,20 @@ interface ScoreRow {
 
 /** Points by category: a category name and a number per row. */
 export class ScoresWidget extends GrowingList<ScoreRow> {
+  private readonly categories: readonly string[];
+  private readonly suggestions: HTMLDataListElement;
+
   constructor(field: FormField, context: WidgetContext) {
     super(field, context, { ordered: false, addText: '添加一个类别' });
     const entries = Object.entries(asObject(this.initial));
+    // The site's point categories are offered by name; a new member gets a row for each.
+    this.categories = field.categories ?? [];
+    this.suggestions = element('datalist');
+    this.suggestions.id = `${this.inputId}-categories`;
+    for (const name of this.categories) this.suggestions.append(Object.assign(element('option'), { value: name }));
+    this.element.append(this.suggestions);
     for (const [category, points] of entries) this.addRow(category, asText(points));
-    if (entries.length === 0) this.addRow('', '');
+    if (entries.length === 0) for (const name of this.categories.length ? this.categories : ['']) this.addRow(name, '');
     this.connect();
   }
 
@@ -186,6 +195,7 @@ export class ScoresWidget extends GrowingList<ScoreRow> {
       return input;
     };
     const row: ScoreRow = { element: item, category: make('category', '类别', category, false), points: make('points', '分数', points, true) };
+    row.category.setAttribute('list', this.suggestions.id);
     item.append(
       button('删除这个类别', 'button-link', () => {
         this.rows.splice(this.rows.indexOf(row), 1);

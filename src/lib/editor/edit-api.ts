@@ -4,7 +4,7 @@
  * a JSON body in Chinese. The browser builds its forms from `formSchema` only.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
@@ -17,10 +17,10 @@ import { readEntries } from '../import/existing';
 import { formatImportReport } from '../import/report';
 import { runImport } from '../import/run';
 import { entryPath, withBase } from '../urls';
-import { COLLECTIONS, describeCollection, PAGE_COLLECTIONS, type CollectionName } from '../../schemas/index';
-import { entryIdProblem, isCollectionName } from './content-path';
-import { displayName } from './entry-list';
-import { formSchema, type FormSchema } from './form-schema';
+import { COLLECTIONS, describeCollection, IMAGE_FIELDS, PAGE_COLLECTIONS, type CollectionName } from '../../schemas/index';
+import { entryIdProblem, isCollectionName, resolveContentPath } from './content-path';
+import { displayName, fieldLabel } from './entry-list';
+import { formSchema, type FormField, type FormSchema } from './form-schema';
 import { lastChange, readHistory, undoLastChange } from './history';
 import { loadEntry, saveEntry, type EditorSite, type NewImage } from './save-entry';
 
@@ -40,11 +40,34 @@ function target(collection: unknown, id: unknown, { required }: { required: bool
 
 const isAnswer = (value: object): value is Answer => 'status' in value;
 
-/** `GET api/form?collection=` → the form of a collection. */
-export function formAnswer(params: URLSearchParams): Answer {
+/** A picture larger than this is not a photo from a phone or a scanner; a spreadsheet neither. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/** The point categories of the site config, on every `scores` field: the form offers those. */
+function withCategories(fields: readonly FormField[], categories: readonly string[]): FormField[] {
+  return fields.map((f) => ({
+    ...f,
+    ...(f.input === 'scores' ? { categories: [...categories] } : {}),
+    ...(f.fields ? { fields: withCategories(f.fields, categories) } : {}),
+  }));
+}
+
+/** `GET api/form?collection=` → the form of a collection, with what the form must know of the site. */
+export function formAnswer(params: URLSearchParams, { categories }: { categories: readonly string[] }): Answer {
   const t = target(params.get('collection'), undefined, { required: false });
   if (isAnswer(t)) return t;
-  return { status: 200, body: formSchema(t.collection) satisfies FormSchema };
+  const form = formSchema(t.collection);
+  return { status: 200, body: { ...form, fields: withCategories(form.fields, categories), maxUploadBytes: MAX_UPLOAD_BYTES } satisfies FormSchema & { maxUploadBytes: number } };
+}
+
+/** Where an entry's picture is, inside the content folder; undefined when it has none or it is not a plain file next to it. */
+export function entryImage(site: Pick<EditorSite, 'contentDir'>, collection: CollectionName, id: string): string | undefined {
+  const field = IMAGE_FIELDS[collection];
+  const entry = field ? readEntries(site.contentDir, collection).find((e) => e.id === id) : undefined;
+  const file = entry && field ? entry.data[field] : undefined;
+  if (typeof file !== 'string') return undefined;
+  const located = resolveContentPath(site.contentDir, { collection, id, existing: entry!.path, file });
+  return located.ok && existsSync(located.path) ? located.path : undefined;
 }
 
 /** The address of an entry's page on the dev server, for the preview; null for points (no page). */
@@ -70,6 +93,7 @@ export function entryAnswer(params: URLSearchParams, site: EditorSite, { base, p
       data: entry.data,
       body: entry.body,
       previewUrl: previewUrl(t.collection, t.id!, base),
+      imageUrl: entryImage(site, t.collection, t.id!) ? `/__editor/api/image?${new URLSearchParams({ collection: t.collection, id: t.id! })}` : null,
       canUndo: lastChange(site.siteDir, key) !== undefined,
       history: readHistory(site.siteDir)
         .filter((r) => r.entry === key)
@@ -82,7 +106,7 @@ export function entryAnswer(params: URLSearchParams, site: EditorSite, { base, p
 
 /** The content folder as problems name files: `content` or `src/content`. */
 function displayFolder(site: EditorSite): string {
-  return site.contentDir.slice(site.root.length + 1).split(/[\\/]/).join('/');
+  return path.relative(site.root, site.contentDir).split(path.sep).join('/');
 }
 
 /** `GET api/options?collection=` → what a reference picker offers: every entry with what finds it. */
@@ -140,7 +164,7 @@ export async function photoAnswer(params: URLSearchParams, name: string, bytes: 
   const result: IntakeResult = await intakePhoto(bytes, name || '这张图片');
   if (!result.ok) return { status: 200, body: { ok: false, message: result.message, hint: result.hint } };
   const upload = uploads.put(t.collection, { bytes: result.bytes, extension: result.extension });
-  return { status: 200, body: { ok: true, upload, width: result.width, height: result.height, url: `/__editor/api/upload?token=${upload}` } };
+  return { status: 200, body: { ok: true, upload, width: result.width, height: result.height, url: `/__editor/api/upload?upload=${upload}` } };
 }
 
 /** `POST api/save` → the save, or the problems it would have added, next to their fields. */
@@ -158,7 +182,18 @@ export async function saveAnswer(input: unknown, site: EditorSite, { base, probl
     image = upload;
   }
   const result = await saveEntry(site, { collection: t.collection, id: t.id, data: request.data as Record<string, unknown>, body: request.body, image }, problems);
-  return { status: 200, body: result.ok ? { ...result, previewUrl: previewUrl(t.collection, result.id, base) } : result };
+  if (result.ok) return { status: 200, body: { ...result, previewUrl: previewUrl(t.collection, result.id, base) } };
+  return { status: 200, body: { ...result, problems: result.problems.map((p) => inForm(p, t.collection)) } };
+}
+
+/**
+ * A problem as the form shows it. The check's advice for a missing field is about the file
+ * (请添加一行 “summary: …”); in a form there is a box to fill instead.
+ */
+function inForm(problem: Problem, collection: CollectionName): Problem {
+  if (problem.code !== 'required' || !problem.field) return problem;
+  const label = fieldLabel(collection, problem.field);
+  return label ? { ...problem, message: `还没有填写“${label}”`, hint: `请填写“${label}”，这一项必须填写。` } : problem;
 }
 
 /** `POST api/undo` → the entry's last change undone. */
@@ -215,7 +250,7 @@ export async function importAnswer(params: URLSearchParams, name: string, bytes:
       update,
       showPath,
     });
-    const report = formatImportReport(result, { source: name, command: '在编辑台中再次导入这个表格', dryRun, update, showPath });
+    const report = formatImportReport(result, { source: name, command: '', editor: true, dryRun, update, showPath });
     return { status: 200, body: { ok: result.ok, written: result.written.length, report } };
   } catch (error) {
     return { status: 200, body: { ok: false, written: 0, report: `写入文件时出错，本次导入已撤销，没有留下任何文件：${(error as Error).message}` } };

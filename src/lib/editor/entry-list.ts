@@ -87,7 +87,8 @@ export function displayName(collection: CollectionName, data: Record<string, unk
       return `${text(data.from)}：${summary.length > 24 ? `${summary.slice(0, 24)}…` : summary}`;
     }
     case 'points': {
-      const unit = data.unit as Ref | undefined;
+      // Parsed data holds a reference; a file as written (the form) holds the id.
+      const unit: Ref | undefined = typeof data.unit === 'string' ? { collection: 'units', id: data.unit } : (data.unit as Ref | undefined);
       const month = parsePartialDate(data.month);
       return `${unit ? (nameOf(unit) ?? unit.id) : ''} ${month.ok ? formatPartialDate(month.value) : text(data.month)}`.trim();
     }

@@ -23,6 +23,8 @@ export interface FormField {
   choices?: { value: string; label: string }[];
   /** What the field holds when it is not written. */
   default?: unknown;
+  /** For `scores`: the point categories of the site config. */
+  categories?: string[];
   fields?: FormField[];
 }
 

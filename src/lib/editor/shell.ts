@@ -43,8 +43,13 @@ export function editorShell({ siteTitle, first = 'officers' }: { siteTitle: stri
   <body>
     <a class="skip" href="#entries">跳到条目列表</a>
     <header class="bar">
-      <h1>编辑台</h1>
+      <h1><a href="/__editor/">编辑台</a></h1>
       <p class="site">${escapeHtml(siteTitle)}</p>
+      <nav class="bar-nav" aria-label="编辑台功能">
+        <a href="/__editor/">条目</a>
+        <a href="/__editor/?view=import">从表格导入</a>
+        <a href="/__editor/?view=publish">发布与回退</a>
+      </nav>
     </header>
     <main>
       <div class="tabs" role="tablist" aria-label="内容类别">

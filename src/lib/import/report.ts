@@ -12,6 +12,8 @@ export interface ImportReportOptions {
   source: string;
   /** The command to run again, for the last line. */
   command: string;
+  /** The report is read in the editor, where the next steps are buttons, not commands. */
+  editor?: boolean;
   dryRun: boolean;
   update: boolean;
   /** A content file (relative to the content folder) as shown to the clerk: `src/content/honors/x.md`. */
@@ -85,7 +87,7 @@ export function formatImportReport(result: ImportResult, options: ImportReportOp
     const bad = new Set(errors.flatMap((p) => (p.row !== undefined && p.row !== plan?.headerRow ? [p.row] : [])));
     const good = outcomes.filter((o) => !bad.has(o.row)).length;
     if (plan && outcomes.length) lines.push(`有问题的行：${bad.size} 行；其余 ${good} 行没有发现问题。`);
-    lines.push(`改正表格后重新运行：${options.command}`);
+    lines.push(options.editor ? '改正表格后再导入一次。' : `改正表格后重新运行：${options.command}`);
     return lines.join('\n');
   }
 
@@ -112,14 +114,14 @@ export function formatImportReport(result: ImportResult, options: ImportReportOp
   if (before.length) {
     const e = before.filter((p) => p.severity === 'error').length;
     const counts = [e ? `${e} 个错误` : '', before.length - e ? `${before.length - e} 个提醒` : ''].filter(Boolean).join('、');
-    lines.push(paint(color, 33, `⚠ 原有内容中已有 ${counts}，与本次导入无关；运行 npm run check 查看。`), '');
+    lines.push(paint(color, 33, `⚠ 原有内容中已有 ${counts}，与本次导入无关；${options.editor ? '在条目列表中用“有问题”筛选查看' : '运行 npm run check 查看'}。`), '');
   }
 
   const summary = `新建 ${files(created)} 个，更新 ${files(updated)} 个，已存在 ${files(exists) + files(unchanged)} 个`;
   if (options.dryRun) {
-    lines.push(`试运行（--dry-run）：${summary}。没有写入任何文件；去掉 --dry-run 即可写入。`);
+    lines.push(options.editor ? `只检查：${summary}。没有写入任何文件；点“导入”即可写入。` : `试运行（--dry-run）：${summary}。没有写入任何文件；去掉 --dry-run 即可写入。`);
   } else if (result.written.length) {
-    lines.push(paint(color, 32, `✔ 导入完成：${summary}。`), '接下来：运行 npm run check 确认，再 npm run build 生成网站。');
+    lines.push(paint(color, 32, `✔ 导入完成：${summary}。`), options.editor ? '接下来：在“发布与回退”中发布网站。' : '接下来：运行 npm run check 确认，再 npm run build 生成网站。');
   } else {
     lines.push(`✔ 没有需要写入的内容：${summary}。`);
   }
