@@ -14,7 +14,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startEditor, type EditorProcess } from '../build/editor-process';
-import { editorAxeFindings, loopbackContext } from './editor-session';
+import { editorAxeFindings, loopbackContext, saveForm, until } from './editor-session';
 
 /** The fixture's honour (测试荣誉, 2020-04, to 测试民警), as it must come back after 撤销. */
 const HONOR_FILE = 'content/honors/test-honor.md';
@@ -33,24 +33,8 @@ let page: Page;
 const file = (relative: string) => path.join(editor.siteDir, relative);
 const read = (relative: string) => readFileSync(file(relative), 'utf8');
 const field = (fieldPath: string) => page.locator(`[data-path="${fieldPath}"]`);
-const saveButton = () => page.getByRole('button', { name: '保存', exact: true });
 
-/** Waits until `check` holds, for at most `ms`. */
-async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Saves and waits for the answer: 已保存 or 没有保存. */
-async function save(): Promise<string> {
-  await saveButton().click();
-  const status = page.locator('.save-status');
-  await until(async () => /已保存|没有保存/.test(await status.innerText()), 20_000);
-  return status.innerText();
-}
+const save = () => saveForm(page);
 
 /** The problems shown in a field's block, as text. */
 const problemsOf = (block: Locator) => block.locator(':scope > .field-problems').innerText();

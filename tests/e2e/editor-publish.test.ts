@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../unit/helpers/fingerprint';
 import { startEditor, type EditorProcess } from '../build/editor-process';
 import { launchBrowser } from './browser';
-import { editorAxeFindings, loopbackContext } from './editor-session';
+import { editorAxeFindings, loopbackContext, saveForm, until } from './editor-session';
 
 /** Where `EDITOR_SHOTS=/dir npm run test:e2e -- editor-publish` puts the screenshots. */
 const SHOTS = process.env.EDITOR_SHOTS;
@@ -27,20 +27,7 @@ let page: Page;
 const dist = () => path.join(path.dirname(editor.siteDir), 'dist');
 const field = (fieldPath: string) => page.locator(`[data-path="${fieldPath}"]`);
 
-async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function save(): Promise<string> {
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const status = page.locator('.save-status');
-  await until(async () => /已保存|没有保存/.test(await status.innerText()), 20_000);
-  return status.innerText();
-}
+const save = () => saveForm(page);
 
 /** Presses 发布网站 and waits for the result, as a clerk watches it. */
 async function publish(): Promise<string> {

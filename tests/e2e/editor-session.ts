@@ -57,3 +57,20 @@ export async function editorAxeFindings(page: Page): Promise<string[]> {
     return [...violations, ...lowContrast];
   }, WCAG_AA_TAGS);
 }
+
+/** Waits until `check` holds, for at most `ms`. */
+export async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Presses 保存 and waits for the answer: 已保存 or 没有保存. */
+export async function saveForm(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  const status = page.locator('.save-status');
+  await until(async () => /已保存|没有保存/.test(await status.innerText()), 20_000);
+  return status.innerText();
+}
