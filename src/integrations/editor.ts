@@ -18,7 +18,6 @@ import { AstroError } from 'astro/errors';
 import { checkSite } from '../lib/check/check-site';
 import { displayPath } from '../lib/check/problem';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import type { Problem } from '../lib/check/problem';
 import { entriesResponse } from '../lib/editor/api';
 import { bodyPreviewAnswer, entryAnswer, entryImage, formAnswer, MAX_UPLOAD_BYTES, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
 import { loadSiteConfig } from '../lib/site-config';
@@ -262,14 +261,16 @@ export function editor(): AstroIntegration {
 
         async function handleEditorRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
           const route = url.pathname.slice(EDITOR_PREFIX.length);
-          const { list, siteTitle, problems, base, categories } = await check.get();
           if (req.method === 'POST') {
-            const answer = await handlePost(route, req, url, { problems, base });
+            // A save does not wait for the list's check: the site's problems before it are asked
+            // for only when the save's own check finds errors.
+            const answer = await handlePost(route, req, url);
             // A save or an undo changed files: the list is checked again at once, not only when the watcher notices.
             if (route === 'api/save' || route === 'api/undo' || route === 'api/import') check.invalidate();
             return sendJson(res, answer.status, answer.body);
           }
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new EditorRequestError(405, '不支持这种请求。');
+          const { list, siteTitle, problems, base, categories } = await check.get();
           if (route === '') return send(res, 200, 'text/html; charset=utf-8', editorShell({ siteTitle }));
           if (route === 'api/image') {
             // An entry's own picture, for its form: only a file next to the entry, inside the content folder.
@@ -306,7 +307,7 @@ export function editor(): AstroIntegration {
           sendJson(res, answer.status, answer.body);
         }
 
-        async function handlePost(route: string, req: IncomingMessage, url: URL, { problems, base }: { problems: Problem[]; base: string }) {
+        async function handlePost(route: string, req: IncomingMessage, url: URL) {
           if (route === 'api/photo') {
             const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
             return photoAnswer(url.searchParams, name, await readRequestBody(req, MAX_UPLOAD_BYTES, `图片太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请先在手机或电脑上缩小后再上传`), uploads);
@@ -324,7 +325,11 @@ export function editor(): AstroIntegration {
           const json = parseJson(await readRequestBody(req, MAX_JSON_BYTES, '提交的内容太多：正文请控制在 1 MB 以内'));
           if (route === 'api/publish') return publishing.start();
           if (route === 'api/rollback') return publishing.rollback();
-          if (route === 'api/save') return saveAnswer(json, site(), { base, problems, uploads });
+          if (route === 'api/save') {
+            const config = loadSiteConfig(paths.configFile, { root, publicDir });
+            const base = config.ok ? config.config.base : '/';
+            return saveAnswer(json, site(), { base, problems: () => check.get().then((c) => c.problems), uploads });
+          }
           if (route === 'api/undo') return undoAnswer(json, site());
           if (route === 'api/body-preview') return bodyPreviewAnswer(json, renderMarkdown);
           throw new EditorRequestError(404, '编辑台没有这个功能。');

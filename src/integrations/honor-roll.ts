@@ -3,7 +3,7 @@
  * any content, and hands the validated config, the build time and the audience to the pages
  * through a virtual module. A build with content errors stops here, with every problem listed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -36,6 +36,22 @@ function stop(problems: Problem[], summary: string): never {
   throw error;
 }
 
+/**
+ * The dev server keeps its content store in the project's `.astro/`, whichever unit's folder it
+ * shows (HONOR_ROLL_SITE). An entry whose text did not change is taken from that store as it was
+ * — with the file path of the folder it came from — so after switching to another folder with
+ * the same files (a copy of a site), its pictures were looked for in the old folder. The store of
+ * another folder is therefore forgotten before the dev server starts.
+ */
+function forgetOtherSitesStore(dotAstro: string, contentDir: string): void {
+  const marker = path.join(dotAstro, 'honor-roll-content-dir');
+  const last = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
+  if (last === contentDir) return;
+  rmSync(path.join(dotAstro, 'data-store.json'), { force: true });
+  mkdirSync(dotAstro, { recursive: true });
+  writeFileSync(marker, contentDir);
+}
+
 export function honorRoll(): AstroIntegration {
   return {
     name: 'honor-roll',
@@ -49,6 +65,7 @@ export function honorRoll(): AstroIntegration {
           throw new AstroError('HONOR_ROLL_NOW 不是有效的时间（HONOR_ROLL_NOW is not a valid ISO date）', '例如 HONOR_ROLL_NOW=2026-01-01T00:00:00+08:00');
         }
         process.env[CONTENT_DIR_ENV] = paths.contentDir;
+        if (command === 'dev') forgetOtherSitesStore(fileURLToPath(new URL('.astro/', config.root)), paths.contentDir);
 
         // Another unit's folder may bring its own public/ (logo, favicon); else the project's.
         const publicDir = activePublicDir(paths, fileURLToPath(config.publicDir));

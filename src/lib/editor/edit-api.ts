@@ -168,7 +168,11 @@ export async function photoAnswer(params: URLSearchParams, name: string, bytes: 
 }
 
 /** `POST api/save` → the save, or the problems it would have added, next to their fields. */
-export async function saveAnswer(input: unknown, site: EditorSite, { base, problems, uploads }: { base: string; problems: readonly Problem[]; uploads: UploadStore }): Promise<Answer> {
+export async function saveAnswer(
+  input: unknown,
+  site: EditorSite,
+  { base, problems, uploads }: { base: string; problems: () => Promise<readonly Problem[]>; uploads: UploadStore },
+): Promise<Answer> {
   if (!input || typeof input !== 'object') return fail(400, '保存的内容不完整，请重新打开这个条目。');
   const request = input as { collection?: unknown; id?: unknown; data?: unknown; body?: unknown; upload?: unknown };
   const t = target(request.collection, request.id, { required: false });

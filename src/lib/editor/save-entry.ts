@@ -61,10 +61,11 @@ function describeEntry(collection: CollectionName, data: Record<string, unknown>
 }
 
 /**
- * Composes, checks and (when it adds no error) writes a save. `before` is the check of the site as
- * it is on disk; errors it already had do not block the save, new ones do.
+ * Composes, checks and (when it adds no error) writes a save. `before` gives the check of the site
+ * as it is on disk — asked for only when the save's check finds errors: errors the site already
+ * had do not block the save, new ones do.
  */
-export async function saveEntry(site: EditorSite, request: SaveRequest, before: readonly Problem[]): Promise<SaveResult> {
+export async function saveEntry(site: EditorSite, request: SaveRequest, before: readonly Problem[] | (() => Promise<readonly Problem[]>)): Promise<SaveResult> {
   const { collection } = request;
   const fields = describeCollection(collection);
   const { format } = COLLECTIONS[collection];
@@ -110,8 +111,9 @@ export async function saveEntry(site: EditorSite, request: SaveRequest, before: 
   changes.set(entryPath, Buffer.from(text, 'utf8'));
 
   const after = await checkSite({ ...site, fs: overlayFs(diskFs, changes) });
-  const known = new Set(errors(before).map(key));
-  const added = errors(after.problems).filter((p) => !known.has(key(p)));
+  const found = errors(after.problems);
+  const known = new Set(found.length ? errors(typeof before === 'function' ? await before() : before).map(key) : []);
+  const added = found.filter((p) => !known.has(key(p)));
   const relative = path.relative(site.root, entryPath).split(path.sep).join('/');
   const warnings = after.problems.filter((p) => p.severity === 'warning' && p.file === relative);
   if (added.length > 0) return { ok: false, problems: added, warnings };

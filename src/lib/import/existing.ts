@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readDataSource, readMarkdownSource } from '../check/source-file';
+import { readDataSource, readMarkdownSource, type SourceFile } from '../check/source-file';
+import { memo } from '../memo';
 import { entryIdFromPath } from '../entry-id';
 import { COLLECTIONS, EXTENSIONS, type CollectionName } from '../../schemas/index';
 
@@ -48,13 +49,16 @@ function entryFiles(folder: string, extensions: readonly string[]): string[] {
 
 const str = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
+/** The editor reads the entries again at every save: a file's text is parsed once. */
+const sources = memo<SourceFile>(20_000);
+
 /** Reads the entries of one collection. */
 export function readEntries(contentDir: string, collection: CollectionName): ExistingEntry[] {
   const { format } = COLLECTIONS[collection];
   const folder = path.join(contentDir, collection);
   return entryFiles(folder, EXTENSIONS[format]).map((name) => {
     const text = readFileSync(path.join(folder, name), 'utf8');
-    const source = format === 'data' ? readDataSource(text) : readMarkdownSource(text);
+    const source = sources.get(`${format}\0${text}`, () => (format === 'data' ? readDataSource(text) : readMarkdownSource(text)));
     const data = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? (source.data as Record<string, unknown>) : {};
     return { id: entryIdFromPath(name), path: `${collection}/${name.split(path.sep).join('/')}`, text, data };
   });
