@@ -31,7 +31,7 @@ function lineList(lines: readonly string[]): HTMLElement {
   const box = element('div', 'publish-lines');
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
-    box.append(element(index === 0 ? 'p' : 'p', index === 0 ? 'publish-headline' : line.startsWith('  ') ? 'publish-item' : '', line.trim()));
+    box.append(element('p', index === 0 ? 'publish-headline' : line.startsWith('  ') ? 'publish-item' : '', line.trim()));
   }
   return box;
 }

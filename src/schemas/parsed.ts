@@ -27,7 +27,7 @@ export function textShape(parse: (input: unknown) => Parsed<unknown>, pattern?: 
 }
 
 /**
- * The zod options of a shape of a parsed value: any issue of the shape (a text that does not match
+ * The zod options of a shape of a parsed value. Every issue of the shape (a text that does not match
  * the pattern, a number with a fraction) says what `parse` says about the value.
  */
 export function readAs(parse: (input: unknown) => Parsed<unknown>): { errorMap: z.ZodErrorMap } {

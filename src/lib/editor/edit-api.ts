@@ -7,10 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pinyin } from 'pinyin-pro';
 import { intakePhoto, type IntakeResult } from '../authoring/photo-intake';
 import { checkBody } from '../check/body-safety';
-import type { Problem } from '../check/problem';
+import { displayPath, type Problem } from '../check/problem';
 import type { CheckOptions } from '../check/check-content';
 import { IMPORT_COLLECTIONS, IMPORT_LABELS, type ImportCollection } from '../import/columns';
 import { readEntries } from '../import/existing';
@@ -19,7 +18,7 @@ import { runImport } from '../import/run';
 import { entryPath, withBase } from '../urls';
 import { COLLECTIONS, describeCollection, IMAGE_FIELDS, PAGE_COLLECTIONS, type CollectionName } from '../../schemas/index';
 import { entryIdProblem, isCollectionName, resolveContentPath } from './content-path';
-import { displayName, fieldLabel } from './entry-list';
+import { displayName, fieldLabel, searchKeysOf } from './entry-list';
 import { formSchema, type FormField, type FormSchema } from './form-schema';
 import { lastChange, readHistory, undoLastChange } from './history';
 import { loadEntry, saveEntry, type EditorSite, type NewImage } from './save-entry';
@@ -105,9 +104,7 @@ export function entryAnswer(params: URLSearchParams, site: EditorSite, { base, p
 }
 
 /** The content folder as problems name files: `content` or `src/content`. */
-function displayFolder(site: EditorSite): string {
-  return path.relative(site.root, site.contentDir).split(path.sep).join('/');
-}
+const displayFolder = (site: EditorSite) => displayPath(site.root, site.contentDir);
 
 /** `GET api/options?collection=` → what a reference picker offers: every entry with what finds it. */
 export function optionsAnswer(params: URLSearchParams, site: EditorSite): Answer {
@@ -115,9 +112,7 @@ export function optionsAnswer(params: URLSearchParams, site: EditorSite): Answer
   if (isAnswer(t)) return t;
   const options = readEntries(site.contentDir, t.collection).map((entry) => {
     const name = displayName(t.collection, entry.data) || entry.id;
-    const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true, surname: t.collection === 'officers' ? 'head' : 'off' });
-    const search = [name, syllables.join(''), syllables.map((s) => s[0] ?? '').join(''), entry.id].join(' ').toLowerCase();
-    return { id: entry.id, name, search };
+    return { id: entry.id, name, search: searchKeysOf(t.collection, entry.id, name).join(' ') };
   });
   return { status: 200, body: { options } };
 }

@@ -343,25 +343,30 @@ const searchKeys = new WeakMap<EntryRow, string[]>();
 function keysOf(row: EntryRow): string[] {
   const cached = searchKeys.get(row);
   if (cached) return cached;
-  const syllables = syllablesOf(row);
-  const spelled = syllables.join('');
-  const keys = [row.name, row.id, row.id.replace(/-/g, ''), withoutMarks(spelled), spelled.replace(/ü/g, 'v'), syllables.map((s) => s[0] ?? '').join('')];
-  const unique = [...new Set(keys.map(normalize).filter((k) => k !== ''))];
-  searchKeys.set(row, unique);
-  return unique;
+  const keys = searchKeysOf(row.collection, row.id, row.name);
+  searchKeys.set(row, keys);
+  return keys;
 }
 
-/** The toneless pinyin syllables of the row's name (ü kept), Chinese characters only. */
-function syllablesOf(row: EntryRow): string[] {
-  const surname = row.collection === 'officers' ? ({ surname: 'head' } as const) : {};
-  return pinyin(row.name, { toneType: 'none', type: 'array', nonZh: 'removed', ...surname });
+/** The keys an entry is found by (see `keysOf`): for the list's search and the form's pickers alike. */
+export function searchKeysOf(collection: CollectionName, id: string, name: string): string[] {
+  const syllables = syllablesOf(collection, name);
+  const spelled = syllables.join('');
+  const keys = [name, id, id.replace(/-/g, ''), withoutMarks(spelled), spelled.replace(/ü/g, 'v'), syllables.map((s) => s[0] ?? '').join('')];
+  return [...new Set(keys.map(normalize).filter((k) => k !== ''))];
+}
+
+/** The toneless pinyin syllables of a name (ü kept), Chinese characters only; people's with surname readings. */
+function syllablesOf(collection: CollectionName, name: string): string[] {
+  const surname = collection === 'officers' ? ({ surname: 'head' } as const) : {};
+  return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', ...surname });
 }
 
 const withoutMarks = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Rows sort by the pinyin of their names, then by id: 陈 before 王 before 张, 单 (shan) after 李. */
 function sortKey(row: EntryRow): string {
-  return `${withoutMarks(syllablesOf(row).join('')) || normalize(row.name)}\u0000${row.id}`;
+  return `${withoutMarks(syllablesOf(row.collection, row.name).join('')) || normalize(row.name)}\u0000${row.id}`;
 }
 
 /** What a badge shows: the state (for its colour) and the words. */

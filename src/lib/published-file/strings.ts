@@ -5,7 +5,7 @@
  * names are found too, and in UTF-16 for the ASCII that Windows software writes that way.
  *
  * Compressed pixels and code are noise, so only runs that could hold what a privacy scan looks
- * for are kept: six ASCII characters or more (the shortest e-mail address, any phone number),
+ * for are kept: six ASCII characters or more (the shortest e-mail address, every phone number),
  * or two CJK characters or more (a name). Non-ASCII characters other than CJK and full-width
  * forms end a run, because random bytes form valid two-byte UTF-8 sequences all the time.
  */
