@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { announcingChanges } from './lib/content-changes';
 import { hasDataFiles } from './lib/content-files';
 import { entryIdFromPath } from './lib/entry-id';
 import { COLLECTIONS, COLLECTION_NAMES, GLOB_PATTERNS, type CollectionName, type ReferenceFactory } from './schemas/index';
@@ -26,11 +27,14 @@ function loader(collection: CollectionName) {
   // Most units keep no points records: an empty collection must not make Astro warn about a
   // missing folder on every build.
   if (collection === 'points' && !hasDataFiles(path.join(contentDir, collection))) return () => [];
-  return glob({
-    base: path.join(contentDir, collection),
-    pattern: GLOB_PATTERNS[COLLECTIONS[collection].format],
-    generateId: ({ entry }) => entryIdFromPath(entry),
-  });
+  // Announcing its changes lets the dev server show a saved entry without Astro's 500 ms wait.
+  return announcingChanges(
+    glob({
+      base: path.join(contentDir, collection),
+      pattern: GLOB_PATTERNS[COLLECTIONS[collection].format],
+      generateId: ({ entry }) => entryIdFromPath(entry),
+    }),
+  );
 }
 
 export const collections = {

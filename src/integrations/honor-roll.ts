@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
+import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
 import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
 import type { Problem } from '../lib/check/problem';
@@ -53,9 +54,17 @@ function forgetOtherSitesStore(dotAstro: string, contentDir: string): void {
 }
 
 export function honorRoll(): AstroIntegration {
+  let stopListening: (() => void) | undefined;
   return {
     name: 'honor-roll',
     hooks: {
+      'astro:server:setup': ({ refreshContent }) => {
+        // A saved entry shows without Astro's 500 ms wait before it writes its content store.
+        if (refreshContent) stopListening = onContentChanged(coalesced(() => writeStoreNow(refreshContent)));
+      },
+      'astro:server:done': () => {
+        stopListening?.();
+      },
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
         const paths = resolveSitePaths(root, process.env, process.argv);
