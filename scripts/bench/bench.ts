@@ -217,9 +217,8 @@ async function editorRun(collection: string, id: string) {
 }
 
 if (values.sample) {
-  // The sample unit as it ships, copied so that nothing of it changes.
-  cpSync(path.join(ROOT, 'src', 'content'), path.join(siteDir, 'content'), { recursive: true });
-  cpSync(path.join(ROOT, 'site.config.yaml'), path.join(siteDir, 'site.config.yaml'));
+  // The sample unit as it ships (examples/), copied so that nothing of it changes.
+  cpSync(path.join(ROOT, 'examples', 'hailing-xuntejing'), siteDir, { recursive: true });
   console.log(`示例站点（the sample）→ ${work}`);
   const editor = await editorRun('honors', readdirSync(path.join(siteDir, 'content', 'honors'))[0]!.replace(/\.mdx?$/, ''));
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ sample: true, node: process.version, cpus: os.cpus().length, editor }, null, 2)}\n`);

@@ -10,14 +10,13 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { newEntryText } from '../../src/lib/authoring/templates';
-import { FIXTURES, PROJECT_ROOT, runScript } from './harness';
+import { FIXTURES, runScript, SAMPLE_SITE } from './harness';
 
 
 /** A fresh copy of the sample unit to work on. */
 function sampleCopy(): string {
   const site = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-authoring-'));
-  cpSync(path.join(PROJECT_ROOT, 'src', 'content'), path.join(site, 'content'), { recursive: true });
-  cpSync(path.join(PROJECT_ROOT, 'site.config.yaml'), path.join(site, 'site.config.yaml'));
+  cpSync(SAMPLE_SITE, site, { recursive: true });
   return site;
 }
 

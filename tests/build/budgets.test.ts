@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticSite } from '../../scripts/bench/synthetic';
 import { largestDisplayedPx, srcsetCandidates } from './budgets';
-import { buildProject, buildSite, listOutput, readPage, type BuildResult } from './harness';
+import { buildSample, buildSite, listOutput, readPage, type BuildResult } from './harness';
 
 const KB = 1024;
 const HTML_BUDGET = 30 * KB;
@@ -30,7 +30,7 @@ const fileOf = (outDir: string, url: string) => path.join(outDir, decodeURI(url.
 
 let sample: BuildResult;
 beforeAll(async () => {
-  sample = await buildProject();
+  sample = await buildSample();
 });
 
 describe('largestDisplayedPx', () => {

@@ -13,6 +13,11 @@ import { parse, type HTMLElement } from 'node-html-parser';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
+/**
+ * The sample unit as it ships, kept apart from src/content/: every unit replaces that folder with
+ * its own content, and the tests must hold whatever it holds.
+ */
+export const SAMPLE_SITE = path.join(PROJECT_ROOT, 'examples', 'hailing-xuntejing');
 const ASTRO_BIN = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
 
 /** A fixed build time, so embargo tests do not depend on the day they run. */
@@ -51,10 +56,25 @@ export function buildFixture(name: string, options: BuildOptions = {}): Promise<
   return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {}, args: options.args ?? [] });
 }
 
-/** Builds the project's own sample unit (src/content, site.config.yaml) into a temporary folder. */
-export function buildProject(env: Record<string, string> = {}): Promise<BuildResult> {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-sample-'));
-  return buildSite(null, { outDir: path.join(work, 'dist'), env });
+/** Where the shared sample builds are kept: on globalThis, which outlives each test file's modules in the one build worker. */
+const SAMPLE_BUILDS = Symbol.for('honor-roll.sample-builds');
+
+/**
+ * Builds a copy of the sample unit (examples/hailing-xuntejing) into a temporary folder, once per
+ * environment for the whole run: the test files that read the built sample share one build.
+ */
+export function buildSample(env: Record<string, string> = {}): Promise<BuildResult> {
+  const key = JSON.stringify(env);
+  const builds = ((globalThis as { [SAMPLE_BUILDS]?: Map<string, Promise<BuildResult>> })[SAMPLE_BUILDS] ??= new Map());
+  let build = builds.get(key);
+  if (!build) {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-sample-'));
+    const siteDir = path.join(work, 'site');
+    cpSync(SAMPLE_SITE, siteDir, { recursive: true });
+    build = buildSite(siteDir, { outDir: path.join(work, 'dist'), env });
+    builds.set(key, build);
+  }
+  return build;
 }
 
 /** The environment of a fixture build: its own site, output and cache folders, the fixed build time. */
@@ -89,7 +109,7 @@ export function startBuild(siteDir: string | null, { outDir, env = {} }: { outDi
 }
 
 /**
- * Runs `astro build` on a site folder (null: the project's own content). Asynchronous: a test
+ * Runs `astro build` on a site folder (null: the project's own src/content). Asynchronous: a test
  * worker blocked on a build for a minute (a slow machine, a large site) misses vitest's heartbeat.
  */
 export function buildSite(

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content';
 import { IMPORT_COLLECTIONS } from '../../src/lib/import/columns';
-import { FIXTURES, PROJECT_ROOT, runScript } from './harness';
+import { FIXTURES, PROJECT_ROOT, runScript, SAMPLE_SITE } from './harness';
 
 
 const copies: string[] = [];
@@ -21,8 +21,7 @@ afterAll(() => copies.forEach((site) => rmSync(site, { recursive: true, force: t
 function sampleCopy(): string {
   const site = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-import-test-'));
   copies.push(site);
-  cpSync(path.join(PROJECT_ROOT, 'src', 'content'), path.join(site, 'content'), { recursive: true });
-  cpSync(path.join(PROJECT_ROOT, 'site.config.yaml'), path.join(site, 'site.config.yaml'));
+  cpSync(SAMPLE_SITE, site, { recursive: true });
   return site;
 }
 

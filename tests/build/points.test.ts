@@ -5,7 +5,7 @@
  * publishes them, and then with masked names when it says so.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildProject, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { buildFixture, buildSample, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -176,7 +176,7 @@ describe('points published by the config', () => {
 
 describe('the sample unit, which records no points', () => {
   it('builds its intranet edition, which says plainly that no points are recorded yet', async () => {
-    const build = await buildProject({ HONOR_ROLL_AUDIENCE: 'internal' });
+    const build = await buildSample({ HONOR_ROLL_AUDIENCE: 'internal' });
     expect(build.status, build.output).toBe(0);
     expect(readPage(build.outDir, 'points').querySelector('.notice')?.text).toBe('本单位尚未录入积分。');
     expect(listOutput(build.outDir).filter((f) => f.startsWith('points/'))).toEqual(['points/index.html', 'points/index.html.gz']);

@@ -6,19 +6,19 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_COLLECTIONS } from '../../src/schemas/index';
-import { buildProject, listOutput, PROJECT_ROOT, readPage, type BuildResult } from './harness';
+import { buildSample, listOutput, readPage, SAMPLE_SITE, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
 let build: BuildResult;
 
 beforeAll(async () => {
-  build = await buildProject();
+  build = await buildSample();
 });
 
 /** Sample entry ids per collection, read from the files themselves. */
 function sampleIds(collection: string): string[] {
-  return readdirSync(path.join(PROJECT_ROOT, 'src', 'content', collection))
+  return readdirSync(path.join(SAMPLE_SITE, 'content', collection))
     .filter((f) => /\.(md|mdx|ya?ml)$/.test(f))
     .map((f) => f.replace(/\.[^.]+$/, ''));
 }

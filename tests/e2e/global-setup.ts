@@ -1,14 +1,15 @@
 /**
- * Builds the sample unit into a temporary folder and serves it with `astro preview`, the way a
- * reader would get it. The URL reaches the tests through `inject('baseUrl')`.
+ * Builds the sample unit (a copy of examples/hailing-xuntejing, never src/content/) into a
+ * temporary folder and serves it with `astro preview`, the way a reader would get it. The URL
+ * reaches the tests through `inject('baseUrl')`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { buildFixture, buildSite, PROJECT_ROOT } from '../build/harness';
+import { buildFixture, buildSite, PROJECT_ROOT, SAMPLE_SITE } from '../build/harness';
 
 const PORT = 4391;
 let server: ChildProcess | undefined;
@@ -41,13 +42,16 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'honor-roll-e2e-')), 'dist');
-  const build = await buildSite(null, { outDir, env: {} });
+  const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-e2e-'));
+  const siteDir = path.join(work, 'site');
+  cpSync(SAMPLE_SITE, siteDir, { recursive: true });
+  const outDir = path.join(work, 'dist');
+  const build = await buildSite(siteDir, { outDir, env: {} });
   if (build.status !== 0) throw new Error(`sample site failed to build:\n${build.output}`);
 
   server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HONOR_ROLL_OUT_DIR: outDir },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir },
     stdio: 'ignore',
   });
   const baseUrl = `http://127.0.0.1:${PORT}`;

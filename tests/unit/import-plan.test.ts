@@ -9,7 +9,8 @@ import { planImport, type Plan } from '../../src/lib/import/plan';
 import type { Table } from '../../src/lib/import/read';
 import type { ImportCollection } from '../../src/lib/import/columns';
 
-const SAMPLE = readExisting(path.resolve(import.meta.dirname, '..', '..', 'src', 'content'));
+// The sample unit as it ships (never src/content/, which each unit replaces).
+const SAMPLE = readExisting(path.resolve(import.meta.dirname, '..', '..', 'examples', 'hailing-xuntejing', 'content'));
 
 /** A sheet from rows of cells; row 1 is the header. */
 function table(rows: string[][]): Table {

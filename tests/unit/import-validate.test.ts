@@ -1,6 +1,6 @@
 /**
- * The content check of planned files, said in the sheet's terms. The sample content is copied to a
- * temporary folder by validatePlan; the real folder is only read.
+ * The content check of planned files, said in the sheet's terms. The sample unit's content
+ * (examples/hailing-xuntejing) is copied to a temporary folder by validatePlan; it is only read.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { readExisting } from '../../src/lib/import/existing';
 import { planImport } from '../../src/lib/import/plan';
 import { validatePlan } from '../../src/lib/import/validate';
 
-const CONTENT = path.resolve(import.meta.dirname, '..', '..', 'src', 'content');
+// The sample unit as it ships (never src/content/, which each unit replaces).
+const CONTENT = path.resolve(import.meta.dirname, '..', '..', 'examples', 'hailing-xuntejing', 'content');
 const SAMPLE = readExisting(CONTENT);
 
 function check(collection: ImportCollection, rows: string[][]) {

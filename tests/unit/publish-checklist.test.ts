@@ -13,7 +13,7 @@ const NOW = new Date('2026-06-01T12:00:00+08:00');
 /** The checklist of the publishing fixture, from its real content check. */
 async function checklistFor(audience: Audience) {
   const contentDir = path.join(SITE, 'content');
-  const { content } = await checkSite({ root: ROOT, contentDir, configFile: path.join(SITE, 'site.config.yaml'), publicDir: path.join(ROOT, 'public'), now: NOW, audience });
+  const { content } = await checkSite({ root: ROOT, contentDir, configFile: path.join(SITE, 'site.config.yaml'), publicDir: path.join(SITE, 'public'), now: NOW, audience });
   return publishChecklist(content, { now: NOW, audience, contentFolder: displayPath(ROOT, contentDir) });
 }
 

@@ -30,9 +30,9 @@ describe('loadSiteConfig', () => {
     expect(result.ok && result.config).toMatchObject({ title: '海陵巡特警荣誉榜', url: 'https://example.com', base: '/rongyu/', themeColor: '#1f4e9c' });
   });
 
-  it('loads the project’s own site.config.yaml', () => {
-    const project = path.resolve('.');
-    const result = loadSiteConfig(path.join(project, 'site.config.yaml'), { root: project, publicDir: path.join(project, 'public') });
+  it('loads the sample unit’s site.config.yaml as it ships', () => {
+    const sample = path.resolve('examples', 'hailing-xuntejing');
+    const result = loadSiteConfig(path.join(sample, 'site.config.yaml'), { root: sample, publicDir: path.join(sample, 'public') });
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
   });

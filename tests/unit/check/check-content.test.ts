@@ -70,9 +70,9 @@ describe('checkContent', () => {
     expect(result.entries[1]?.collection === 'units' && result.entries[1].data.parent).toEqual({ collection: 'units', id: 'brigade' });
   });
 
-  it('passes the real sample content in src/content with zero problems', () => {
+  it('passes the sample unit as it ships (examples/hailing-xuntejing) with zero problems', () => {
     const root = path.resolve('.');
-    const result = checkContent({ root, contentDir: path.join(root, 'src', 'content'), now: new Date() });
+    const result = checkContent({ root, contentDir: path.join(root, 'examples', 'hailing-xuntejing', 'content'), now: new Date() });
     expect(result.problems).toEqual([]);
     expect(result.entries.length).toBeGreaterThan(20);
   });
