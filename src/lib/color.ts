@@ -106,6 +106,20 @@ export interface PaletteColors {
   border: string;
 }
 
+/** Banners are drawn in a fixed deep red that holds 7:1 with white, whatever the theme. */
+const BANNER = '#8b1a1a';
+
+/**
+ * A palette as the CSS custom properties the stylesheets use: `--c-<role>` (`onTheme` →
+ * `--c-on-theme`), plus `--c-banner`, written as declarations for a `:root` rule. The one place
+ * these names are made, so a stylesheet's `var(--c-…)` can be checked against them.
+ */
+export function paletteDeclarations(colors: PaletteColors): string {
+  return Object.entries({ ...colors, banner: BANNER })
+    .map(([role, value]) => `--c-${role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${value}`)
+    .join(';');
+}
+
 /** The normal palette and the 适老化 (elder) palette of one theme colour. */
 export interface ThemePalette {
   /** Every text pair at least 4.5:1 (WCAG AA). */
