@@ -264,7 +264,7 @@ export const QUESTIONS: readonly Question[] = [
     key: 'kind',
     option: 'kind',
     label: KIND_FIELD.doc.label,
-    help: `输入编号或类型名称${KIND_LABEL_FIELD ? '；都不合适时输入本单位的类型名称，如 派出所' : ''}`,
+    help: '输入编号或类型名称',
     required: true,
     applies: always,
     fallback: (a) => (a.name === undefined ? OTHER_KIND : (kindFromName(a.name) ?? OTHER_KIND)),
