@@ -14,6 +14,8 @@ import { KIND_LABEL_FIELD, OTHER_KIND, QUESTIONS, UNIT_KIND_CHOICES, type Answer
 import { isShippedSample } from '../../src/lib/authoring/init-site';
 import { comingSoon, emptyState } from '../../src/lib/empty-states';
 import { allHtml, buildSite, listOutput, PROJECT_ROOT, readPage, runScript, type BuildResult } from './harness';
+import { htmlProblems } from './html-validate';
+import { findBrokenLinks } from './link-check';
 
 const SAMPLE = path.join(PROJECT_ROOT, 'examples', 'hailing-xuntejing');
 const NAME = '泰州市公安局海陵分局东湖派出所';
@@ -96,6 +98,11 @@ describe('npm run init with options, for a 派出所', () => {
     // The build inherits vitest's NODE_ENV=test, under which import.meta.env.DEV is true: the clerk's note must still stay out.
     const html = allHtml(build.outDir);
     expect(html).not.toMatch(/npm run|编辑台|编辑提示|共 0 /);
+  });
+
+  it('has no broken link and no html-validate error on a site of empty lists', async () => {
+    expect(findBrokenLinks(build.outDir, { base: '/rongyu/' })).toEqual([]);
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 });
 
