@@ -108,6 +108,7 @@ describe('readAnswer', () => {
     expect(read('url', 'https://www.example.gov.cn/')).toEqual({ ok: true, value: 'https://www.example.gov.cn' });
     expect(read('url', 'https：／／www.example.gov.cn／rongyu／')).toEqual({ ok: true, value: 'https://www.example.gov.cn', also: { base: '/rongyu/' } });
     expect(read('url', '')).toEqual({ ok: true, value: 'https://example.com' });
+    expect(read('url', 'https://www.example.gov.cn/rongyu')).toEqual({ ok: true, value: 'https://www.example.gov.cn', also: { base: '/rongyu/' } });
   });
 
   it('writes the sub-path as the config does, and refuses one that contradicts the address', () => {
@@ -116,6 +117,7 @@ describe('readAnswer', () => {
     expect(read('base', '/荣誉 榜/')).toMatchObject({ ok: false, problem: { message: 'base（子路径）：只能包含字母、数字、-、_ 和 /，如 /rongyu/' } });
     expect(read('base', '', { base: '/rongyu/' })).toEqual({ ok: true, value: '/rongyu/' });
     expect(read('base', '/', { base: '/rongyu/' })).toMatchObject({ ok: false, problem: { message: '网站地址中已有子路径 /rongyu/，与这里的 / 不一致' } });
+    expect(read('base', 'rongyu', { base: '/rongyu/' })).toEqual({ ok: true, value: '/rongyu/' });
   });
 
   it('leaves the filing numbers out on Enter and keeps an all-digit 网站标识码 as text', () => {

@@ -11,7 +11,7 @@
  */
 import { z } from 'astro/zod';
 import { describeCollection } from '../../schemas/index';
-import { describeFields, type DescribedField } from '../../schemas/field';
+import { fieldAt } from '../../schemas/field';
 import { siteConfigSchema } from '../../schemas/site-config';
 import { unitSchema } from '../../schemas/units';
 import { translateIssue } from '../check/zod-issues';
@@ -30,16 +30,7 @@ export interface AnswerProblem {
 
 const unitFields = describeCollection('units');
 const unitField = (key: string) => unitFields.find((f) => f.key === key);
-const configFields = describeFields(siteConfigSchema);
-const configLabel = (...path: string[]) => {
-  let fields = configFields;
-  let found: DescribedField | undefined;
-  for (const key of path) {
-    found = fields.find((f) => f.key === key);
-    fields = found?.fields ?? [];
-  }
-  return found?.doc.label ?? path.join('.');
-};
+const configLabel = (...path: string[]) => fieldAt(siteConfigSchema, path)?.doc.label ?? path.join('.');
 
 const KIND_FIELD = unitField('kind')!;
 
@@ -219,7 +210,13 @@ function readUrl(typed: string, answers: InitAnswers): Reading {
   if (!URL.canParse(typed) || !/^https?:\/\//i.test(typed)) return { ok: true, value: typed };
   const url = new URL(typed);
   if (url.pathname === '/' || url.search || url.hash) return { ok: true, value: typed.replace(/\/$/, '') };
-  return { ok: true, value: url.origin, also: answers.base === undefined ? { base: url.pathname } : {} };
+  return { ok: true, value: url.origin, also: answers.base === undefined ? { base: parsedBase(url.pathname) ?? url.pathname } : {} };
+}
+
+/** A sub-path as the config reads it (rongyu, /rongyu → /rongyu/); undefined when the config refuses it. */
+function parsedBase(text: string): string | undefined {
+  const parsed = siteConfigSchema.shape.base.safeParse(text);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** A colour typed without its # (1f4e9c) is meant with one. */
@@ -232,9 +229,10 @@ function readColor(typed: string): Reading {
  * address (the only way `base` is answered before its own question) must not be contradicted.
  */
 function readBase(typed: string, answers: InitAnswers): Reading {
-  const parsed = siteConfigSchema.shape.base.safeParse(typed);
-  const value = parsed.success ? parsed.data : typed;
-  if (answers.base !== undefined && parsed.success && value !== answers.base) {
+  const value = parsedBase(typed);
+  // One the config refuses is left to its check, which says why.
+  if (value === undefined) return { ok: true, value: typed };
+  if (answers.base !== undefined && value !== answers.base) {
     return {
       ok: false,
       problem: {
