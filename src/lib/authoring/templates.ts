@@ -110,16 +110,17 @@ function offered(field: DescribedField): boolean {
 
 /**
  * A Markdown entry: the required fields (given, or placeholders the check refuses), the optional
- * ones given, then every other optional field as a commented line that says what it is for.
+ * ones given, then every other optional field as a commented line that says what it is for —
+ * except those in `leaveOut` (the site's own unit is not offered a `parent`).
  */
-function entry(collection: CollectionName, given: Record<string, unknown>, bodyText: string | undefined): string {
+export function entry(collection: CollectionName, given: Record<string, unknown>, bodyText: string | undefined, leaveOut: ReadonlySet<string> = new Set()): string {
   const fields = describeCollection(collection);
   const data: Record<string, unknown> = {};
   for (const field of fields) {
     if (given[field.key] !== undefined) data[field.key] = given[field.key];
     else if (field.required) data[field.key] = missing(field);
   }
-  const offers = fields.filter((f) => !f.required && given[f.key] === undefined && offered(f)).flatMap(offeredLines);
+  const offers = fields.filter((f) => !f.required && given[f.key] === undefined && !leaveOut.has(f.key) && offered(f)).flatMap(offeredLines);
   const body = COLLECTIONS[collection].body!;
   return markdownEntry(data, `${bodyText ?? placeholder(body.label)}\n`, ['以下是选填字段：去掉行首的 # 即可启用。', ...offers]);
 }

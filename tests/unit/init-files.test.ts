@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { OTHER_KIND } from '../../src/lib/authoring/init-answers';
+import { rootUnitId, rootUnitText, siteConfigText, type CompleteAnswers } from '../../src/lib/authoring/init-files';
+import { newEntryId } from '../../src/lib/authoring/entry-id';
+import { checkSite } from '../../src/lib/check/check-site';
+import { loadSiteConfig } from '../../src/lib/site-config';
+
+const STATION: CompleteAnswers = {
+  name: '泰州市公安局海陵分局东湖派出所',
+  shortName: '东湖派出所',
+  kind: OTHER_KIND,
+  title: '东湖派出所荣誉榜',
+  themeColor: '#b22222',
+  url: 'https://www.example.gov.cn',
+  base: '/rongyu/',
+};
+
+/** Writes a config text to a file and reads it as the check and the build do. */
+function loadConfig(text: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-init-config-'));
+  const file = path.join(dir, 'site.config.yaml');
+  writeFileSync(file, text);
+  return loadSiteConfig(file, { root: dir, publicDir: path.join(dir, 'public') });
+}
+
+/** A site folder with the two files init writes, checked as `npm run check` checks it. */
+async function checkWritten(answers: CompleteAnswers) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-init-site-'));
+  mkdirSync(path.join(dir, 'content', 'units'), { recursive: true });
+  writeFileSync(path.join(dir, 'site.config.yaml'), siteConfigText(answers, '2026-06-01'));
+  writeFileSync(path.join(dir, 'content', 'units', `${rootUnitId(answers)}.md`), rootUnitText(answers));
+  const result = await checkSite({ root: dir, contentDir: path.join(dir, 'content'), configFile: path.join(dir, 'site.config.yaml'), publicDir: path.join(dir, 'public'), now: new Date('2026-06-01T04:00:00Z') });
+  return result.problems;
+}
+
+describe('siteConfigText', () => {
+  it('writes a config the check reads back as answered, codes as text', () => {
+    const loaded = loadConfig(siteConfigText({ ...STATION, icp: '苏ICP备12345678号', siteCode: '3212000001' }, '2026-06-01'));
+    expect(loaded.ok && loaded.problems).toEqual([]);
+    expect(loaded.ok && loaded.config).toMatchObject({
+      title: '东湖派出所荣誉榜',
+      description: '泰州市公安局海陵分局东湖派出所的先进典型、荣誉、群众感谢与工作数据。',
+      url: 'https://www.example.gov.cn',
+      base: '/rongyu/',
+      themeColor: '#b22222',
+      filing: { icp: '苏ICP备12345678号', siteCode: '3212000001' },
+    });
+  });
+
+  it('writes the filing numbers given in quotes and offers the others as comments at the right indentation', () => {
+    const text = siteConfigText({ ...STATION, icp: '苏ICP备12345678号', siteCode: '3212000001' }, '2026-06-01');
+    expect(text).toContain('filing:\n  icp: "苏ICP备12345678号"\n  # psb: "苏公网安备 xxxxxxxxxxxxxx号"\n  siteCode: "3212000001"\n');
+  });
+
+  it('offers every filing number when none is known, and following its comment gives a valid config', () => {
+    const text = siteConfigText(STATION, '2026-06-01');
+    expect(text).toContain('filing: {}\n  # icp: "苏ICP备xxxxxxxx号"\n  # psb: "苏公网安备 xxxxxxxxxxxxxx号"\n  # siteCode: "xxxxxxxxxx"\n');
+    // What the comment above the block says to do: filing: {} → filing:, “# ” deleted from one line.
+    const edited = text.replace(/^filing: \{\}$/m, 'filing:').replace('  # siteCode: "xxxxxxxxxx"', '  siteCode: "3212000001"');
+    const loaded = loadConfig(edited);
+    expect(loaded.ok && loaded.config.filing).toEqual({ siteCode: '3212000001' });
+  });
+
+  it('says when the address is the placeholder to change before publishing', () => {
+    expect(siteConfigText({ ...STATION, url: 'https://example.com' }, '2026-06-01')).toContain('# 网站正式地址：现在是占位地址，发布前请改为实际域名\nurl: https://example.com\n');
+    expect(siteConfigText(STATION, '2026-06-01')).toContain('# 网站正式地址\nurl: https://www.example.gov.cn\n');
+  });
+
+  it('sets the keys of the shipped config, in its order', () => {
+    const keysOf = (text: string) => Object.keys(parse(text) as Record<string, unknown>);
+    const shipped = keysOf(readFileSync(path.join(import.meta.dirname, '../../examples/hailing-xuntejing/site.config.yaml'), 'utf8'));
+    expect(keysOf(siteConfigText(STATION, '2026-06-01'))).toEqual(shipped);
+  });
+});
+
+describe('rootUnitText', () => {
+  it('writes the site’s own unit without a parent, offering its optional fields but not parent, draft or visibility', () => {
+    const text = rootUnitText(STATION);
+    expect(text.startsWith('---\nname: 泰州市公安局海陵分局东湖派出所\nshortName: 东湖派出所\nkind: other\n')).toBe(true);
+    expect(text).toContain('# summary: ');
+    expect(text).not.toMatch(/^#? ?(parent|draft|publishDate|visibility):/m);
+  });
+
+  it('names the file with a pinyin id, as npm run new does', () => {
+    expect(rootUnitId(STATION)).toBe(newEntryId('units', { name: STATION.name, shortName: STATION.shortName }, new Set()));
+    expect(rootUnitId(STATION)).toMatch(/^dong-?hu/);
+  });
+
+  it('passes the whole check with values YAML would misread unquoted', async () => {
+    expect(await checkWritten(STATION)).toEqual([]);
+    expect(await checkWritten({ ...STATION, name: '2020', shortName: 'true', title: '东湖: 荣誉 #1', icp: '0123', psb: 'null' })).toEqual([]);
+  });
+});
