@@ -85,6 +85,9 @@ export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /**
  * Runs axe-core on the open page; one line per violation: `rule (impact): target, target`.
  * `tags` limits the run to rules with those tags; `impacts` keeps only violations of those impacts.
+ * Text whose contrast axe could only list as "incomplete" (over a gradient, an image or another
+ * element) but did measure below the ratio it expected is a failure too: an invisible button was
+ * once reported only there.
  */
 export async function axeViolations(page: Page, { tags, impacts }: { tags?: string[]; impacts?: string[] } = {}): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
@@ -92,17 +95,28 @@ export async function axeViolations(page: Page, { tags, impacts }: { tags?: stri
   await page.evaluate(axeSource);
   return page.evaluate(
     async ({ tags, impacts }) => {
+      interface AxeNode {
+        target: unknown[];
+        any: { data?: { contrastRatio?: number; expectedContrastRatio?: string } | null }[];
+      }
       interface AxeResult {
-        violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+        violations: { id: string; impact: string | null; nodes: AxeNode[] }[];
+        incomplete: { id: string; nodes: AxeNode[] }[];
       }
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe;
       const result = await axe.run(document, {
-        resultTypes: ['violations'],
+        resultTypes: ['violations', 'incomplete'],
         ...(tags ? { runOnly: { type: 'tag', values: tags } } : {}),
       });
-      return result.violations
+      const violations = result.violations
         .filter((v) => !impacts || impacts.includes(v.impact ?? ''))
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+      const lowContrast = result.incomplete
+        .filter((r) => r.id === 'color-contrast' || r.id === 'color-contrast-enhanced')
+        .flatMap((r) => r.nodes.flatMap((n) => n.any.map((check) => ({ rule: r.id, target: n.target, ratio: check.data?.contrastRatio, expected: Number.parseFloat(check.data?.expectedContrastRatio ?? '4.5') }))))
+        .filter(({ ratio, expected }) => typeof ratio === 'number' && ratio > 0 && ratio < expected)
+        .map(({ rule, target, ratio, expected }) => `${rule} (incomplete, measured ${ratio}, needs ${expected}): ${JSON.stringify(target)}`);
+      return [...violations, ...lowContrast];
     },
     { tags, impacts },
   );
