@@ -26,7 +26,7 @@ export interface NormalizedText {
  * space and joiners, soft hyphen, word joiner, byte-order mark, bidirectional controls), variation
  * selectors and the Hangul fillers that render as nothing.
  */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+export const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 const ESCAPE_START = /[&%\\]/;
 /** Where normalisation may change something: an escape's first character, or a run of non-ASCII text. */
