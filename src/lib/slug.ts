@@ -41,38 +41,51 @@ function fold(char: string): string {
   return char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** A word of a slug and the offset in the (NFKC-normalised) text where it begins. */
+interface PlacedWord {
+  word: string;
+  at: number;
+}
+
 /**
- * The words of a slug of `text`: each Chinese character a toneless pinyin syllable (read in the
- * context of its neighbours, so 银行 is yin-hang), each run of Latin letters and digits a word,
- * lower-cased; everything else separates words. Each word knows whether a word of the text — as
- * a Chinese reader divides it — begins there.
+ * The words of a slug of `normalized`: each Chinese character a toneless pinyin syllable (read in
+ * the context of its neighbours, so 银行 is yin-hang), each run of Latin letters and digits a word,
+ * lower-cased; everything else separates words.
  */
-export function slugWords(text: string): SlugWord[] {
-  // NFKC first so full-width Ａ１ and ① read as a1 and 1.
-  const normalized = text.normalize('NFKC');
-  const starts = wordStarts(normalized);
-  const words: SlugWord[] = [];
+function placedWords(normalized: string): PlacedWord[] {
+  const words: PlacedWord[] = [];
   let offset = 0;
-  for (const item of pinyin(normalized, { toneType: 'none', type: 'all', nonZh: 'consecutive', v: true })) {
-    if (item.isZh) {
-      for (const word of fold(item.pinyin).split(/[^a-z0-9]+/)) if (word) words.push({ word, startsWord: starts.has(offset) });
-    } else {
+  // Each part is the syllable of one Chinese character, or a run of other characters as written
+  // (pinyin-pro's `type: 'all'` would say which, at four times the cost: tags are slugged by the thousand).
+  for (const part of pinyin(normalized, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })) {
+    if (normalized.startsWith(part, offset)) {
       // A run of other characters: letters and digits form words, anything else ends one.
-      let current: SlugWord | null = null;
+      let current: PlacedWord | null = null;
       let at = offset;
-      for (const char of item.origin) {
+      for (const char of part) {
         for (const letter of fold(char)) {
           if (/[a-z0-9]/.test(letter)) {
-            if (!current) words.push((current = { word: '', startsWord: starts.has(at) }));
+            if (!current) words.push((current = { word: '', at }));
             current.word += letter;
           } else current = null;
         }
         at += char.length;
       }
+      offset += part.length;
+    } else {
+      for (const word of fold(part).split(/[^a-z0-9]+/)) if (word) words.push({ word, at: offset });
+      offset += String.fromCodePoint(normalized.codePointAt(offset) ?? 0).length;
     }
-    offset += item.origin.length;
   }
   return words;
+}
+
+/** The words of a slug of `text`, each knowing whether a word of the text — as a Chinese reader divides it — begins there. */
+export function slugWords(text: string): SlugWord[] {
+  // NFKC first so full-width Ａ１ and ① read as a1 and 1.
+  const normalized = text.normalize('NFKC');
+  const starts = wordStarts(normalized);
+  return placedWords(normalized).map(({ word, at }) => ({ word, startsWord: starts.has(at) }));
 }
 
 /**
@@ -93,6 +106,10 @@ export function cutAtWord(words: readonly SlugWord[], max: number): string[] {
  * The result matches /^[a-z0-9]+(-[a-z0-9]+)*$/, or is '' when nothing is left.
  */
 export function toPinyinSlug(text: string, maxWords = Infinity): string {
+  const normalized = text.normalize('NFKC');
+  const words = placedWords(normalized);
+  // Only a slug that is too long needs to know where the words of the text begin.
+  if (words.length <= maxWords) return words.map((w) => w.word).join('-');
   return cutAtWord(slugWords(text), maxWords).join('-');
 }
 
