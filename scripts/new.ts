@@ -10,9 +10,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { personId, titleId, uniqueId } from '../src/lib/authoring/entry-id';
+import { entryBaseId, titleId, uniqueId } from '../src/lib/authoring/entry-id';
 import { ENTER_FILL_IN_LATER, promptLine } from '../src/lib/authoring/prompt';
-import { KIND_COLLECTIONS, NEW_KINDS, newEntryText, type NewEntryValues, type NewKind } from '../src/lib/authoring/templates';
+import { KIND_COLLECTIONS, NEW_KINDS, newEntryFields, newEntryText, type NewEntryValues, type NewKind } from '../src/lib/authoring/templates';
 import { entryIdFromPath } from '../src/lib/entry-id';
 import { ACTIVITY_KINDS, describeChoices, HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES, UNIT_KINDS } from '../src/lib/labels';
 import { parsePartialDate } from '../src/lib/partial-date';
@@ -39,7 +39,8 @@ const USAGE = `用法：npm run new -- <类型> <名称> [选项]
     --level <级别>    ${describeChoices(HONOR_LEVELS)}
     --by <单位名称>   授予单位
     --to <id>         致谢人物（可写多次）
-    --kind <类型>     感谢信：${Object.keys(LETTER_KINDS).join('/')}；活动：${Object.keys(ACTIVITY_KINDS).join('/')}；单位：${Object.keys(UNIT_KINDS).join('/')}
+    --kind <类型>     感谢信：${Object.keys(LETTER_KINDS).join('/')}；活动：${Object.keys(ACTIVITY_KINDS).join('/')}
+                      单位：${describeChoices(UNIT_KINDS)}；也可以写中文名，如 --kind 派出所
     --host <id>       活动主持人
     --parent <id>     上级单位（不填则为本站单位）
     --rotate          活动：按 site.config.yaml 的 studyRotation 推算下次学习的日期、地点和轮值主持
@@ -222,16 +223,11 @@ const entry: NewEntryValues = {
 prompt?.close();
 
 const taken = idsOf(collection);
-const base =
-  kind === 'officer'
-    ? personId(name)
-    : kind === 'letter'
-      ? titleId(`${name}${LETTER_KINDS[(entry.kind ?? 'letter') as keyof typeof LETTER_KINDS]}`)
-      : rotation
-        ? `${entry.date}-${placeholderIn(name) === null ? titleId(name) : 'xuexi'}`
-        : titleId(name);
-const id = uniqueId(base, taken, kind);
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+// The same ids as the import and the editor make from the same fields; a proposed study session
+// is named by its day, as the sessions of one rotation follow each other.
+const base = rotation ? `${entry.date}-${placeholderIn(name) === null ? titleId(name) : 'xuexi'}` : entryBaseId(collection, newEntryFields(kind, entry, today).given);
+const id = uniqueId(base, taken, kind);
 const file = path.join(paths.contentDir, collection, `${id}.md`);
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, newEntryText(kind, entry, today), { flag: 'wx' });

@@ -4,13 +4,30 @@
  * value and its label can never drift apart.
  */
 
+/**
+ * Kinds of unit, for the police (支队 → 大队 → 中队, 派出所 → 警务室), fire and rescue (消防救援站),
+ * a hospital (科室 → 病区) and the Party organisation beside them. Ids are never renamed: content
+ * written with the first five keeps working. A unit whose own word is not here picks the nearest
+ * kind (or `other`) and writes that word in `kindLabel`, which is shown instead.
+ */
 export const UNIT_KINDS = {
+  detachment: '支队',
   brigade: '大队',
   squad: '中队',
+  'police-station': '派出所',
   station: '警务站',
+  'police-office': '警务室',
+  'fire-station': '消防救援站',
+  department: '科室',
+  ward: '病区',
   'party-branch': '党组织',
   other: '其他',
 } as const;
+
+/** What a reader sees as a unit's kind: its own word (`kindLabel`) when it has one, else the kind's label. */
+export function unitKindLabel(unit: { kind: keyof typeof UNIT_KINDS; kindLabel?: string | undefined }): string {
+  return unit.kindLabel ?? UNIT_KINDS[unit.kind];
+}
 
 export const OFFICER_ROLES = {
   police: '民警',

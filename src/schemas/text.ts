@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { INVISIBLE } from '../lib/normalize-text';
 
 /**
  * How long free text may be, by what it is, in characters. Long enough for any real entry (the
@@ -7,6 +8,8 @@ import { z } from 'astro/zod';
  * the check shows it with the length and the limit.
  */
 export const TEXT_SIZES = {
+  /** A unit's own word for its kind: 社区警务队, 战斗班. */
+  kind: { max: 12, fix: '请缩短：只写类型的叫法，如 社区警务队；说明写在简介中' },
   /** A person's name, a short name, a tag, a search alias, a counting word, a metric's name or key. */
   name: { max: 32, fix: '请缩短：这里只写名称本身' },
   /** An official name or a short label: a unit's full name, a post, a document number, opening hours, a sender. */
@@ -38,6 +41,21 @@ export function boundedString(size: keyof typeof TEXT_SIZES) {
 /** Free text of one kind: trimmed, not empty, at most its size. */
 export function boundedText(size: keyof typeof TEXT_SIZES) {
   return boundedString(size).min(1, '不能为空');
+}
+
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/**
+ * A short label shown as it is written, on one line: characters that show as nothing (a zero-width
+ * space or joiner pasted from WeChat or Word) are removed, then spaces of every width around it
+ * are trimmed; a line break is refused, since the label sits inside a line of the page.
+ */
+export function oneLineText(size: keyof typeof TEXT_SIZES) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? value.replace(INVISIBLE_ALL, '') : value),
+    boundedText(size).refine((text) => !LINE_BREAK.test(text), '只能写一行，请去掉换行'),
+  );
 }
 
 /** A list of at most `size` items. */

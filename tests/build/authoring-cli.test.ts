@@ -79,10 +79,14 @@ describe('npm run new', () => {
   });
 
   it.each([
-    ['honor', '个人嘉奖', ['--officer', 'wang-xiang', '--date', '2021-03', '--by', '泰州市公安局'], 'ge-ren-jia-jiang'],
-    ['letter', '市民李女士', ['--to', 'zhang-junqiang', '--kind', 'banner', '--date', '2020-07-01', '--summary', '感谢救助'], 'shi-min-li-nv-shi-jin-qi'],
-    ['activity', '主题党日', ['--unit', 'wentai', '--host', 'diao-aiqing', '--date', '2020-07-06', '--summary', '测试'], 'zhu-ti-dang-ri'],
+    // The ids the import and the editor give the same fields: the year first, a single recipient last.
+    ['honor', '个人嘉奖', ['--officer', 'wang-xiang', '--date', '2021-03', '--by', '泰州市公安局'], '2021-ge-ren-jia-jiang-wang-xiang'],
+    ['letter', '市民李女士', ['--to', 'zhang-junqiang', '--kind', 'banner', '--date', '2020-07-01', '--summary', '感谢救助'], '2020-shi-min-li-nv-shi-jin-qi'],
+    // A long sender is cut at a word, and the letter's kind still ends the id.
+    ['letter', '泰州市海陵区城东街道东进社区居民', ['--to', 'zhang-junqiang', '--kind', 'banner', '--date', '2020-07-01', '--summary', '感谢救助'], '2020-tai-zhou-shi-hai-ling-qu-jin-qi'],
+    ['activity', '主题党日', ['--unit', 'wentai', '--host', 'diao-aiqing', '--date', '2020-07-06', '--summary', '测试'], '2020-zhu-ti-dang-ri'],
     ['unit', '测试警务站', ['--kind', 'station', '--summary', '测试'], 'ce-shi-jing-wu-zhan'],
+    ['unit', '城东派出所', ['--kind', '派出所', '--summary', '测试'], 'cheng-dong-pai-chu-suo'],
   ])('creates a %s entry that passes check once its remaining placeholders are filled', async (kind, name, options, id) => {
     const site = sampleCopy();
     const created = await run('new.ts', [kind, name, ...options], site);
@@ -112,7 +116,7 @@ describe('npm run new', () => {
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('授予日期（2019、2020-04 或 2020-06-18）（直接回车：不写日期，这项荣誉列在“日期未注明”下）：');
     expect(result.output).toContain('一句话简介（直接回车：不写简介，荣誉的简介是选填）：');
-    const file = path.join(site, 'content', 'honors', 'ge-ren-jia-jiang.md');
+    const file = path.join(site, 'content', 'honors', 'ge-ren-jia-jiang-wang-xiang.md');
     const text = readFileSync(file, 'utf8');
     expect(text).not.toMatch(/^date:/m);
     writeFileSync(file, fillPlaceholders(text));
@@ -136,11 +140,11 @@ describe('npm run new', () => {
     const site = sampleCopy();
     const honor = await run('new.ts', ['honor', '集体嘉奖', '--officer', 'wang-xiang', '--unit', 'dongjin', '--date', '2021', '--by', '泰州市公安局'], site);
     expect(honor.status, honor.output).toBe(0);
-    const honorFile = path.join(site, 'content', 'honors', 'ji-ti-jia-jiang.md');
+    const honorFile = path.join(site, 'content', 'honors', '2021-ji-ti-jia-jiang-wang-xiang.md');
     expect(frontmatter(honorFile)).toMatchObject({ scope: 'collective', recipients: { officers: ['wang-xiang'], units: ['dongjin'] } });
-    const letter = await run('new.ts', ['letter', '市民王先生', '--to', 'zhang-junqiang', '--unit', 'dongjin', '--summary', '感谢'], site);
+    const letter = await run('new.ts', ['letter', '市民王先生', '--to', 'zhang-junqiang', '--unit', 'dongjin', '--date', '2020-07', '--summary', '感谢'], site);
     expect(letter.status, letter.output).toBe(0);
-    const letterFile = path.join(site, 'content', 'letters', 'shi-min-wang-xian-sheng-gan-xie-xin.md');
+    const letterFile = path.join(site, 'content', 'letters', '2020-shi-min-wang-xian-sheng-gan-xie-xin.md');
     expect(frontmatter(letterFile)).toMatchObject({ to: { officers: ['zhang-junqiang'], units: ['dongjin'] } });
     for (const file of [honorFile, letterFile]) writeFileSync(file, fillPlaceholders(readFileSync(file, 'utf8')));
     const checked = await check(site);

@@ -1,6 +1,7 @@
 /**
  * The public pages of a small fixture site: trends drawn as build-time SVG with a data table,
- * static filter pages with counts, the activity record by month.
+ * static filter pages with counts, the activity record by month; unit kinds, figures and the
+ * profile poster's deed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
@@ -67,5 +68,68 @@ describe('the activity record', () => {
     expect(page.querySelectorAll('h2.year-heading').map((h) => h.text)).toEqual(['2020年6月']);
     const links = page.querySelectorAll('.timeline a').map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/activities/test-activity/', '/units/test-station/', '/officers/test-officer/']);
+  });
+});
+
+describe('unit kinds', () => {
+  it('shows a unit of kind police-station as 派出所: on its page, in the list of units and among its parent’s units', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(readPage(build.outDir, 'units/chengdong-paichusuo').querySelector('article .badge')?.text).toBe('派出所');
+    const list = readPage(build.outDir, 'units');
+    const badgeOf = (href: string) => list.querySelectorAll('.card').find((card) => card.querySelector(`h2 a[href="${href}"]`))?.querySelector('.badge')?.text;
+    expect(badgeOf('/units/chengdong-paichusuo/')).toBe('派出所');
+    expect(badgeOf('/units/root-unit/')).toBe('大队');
+    expect(readPage(build.outDir, 'units/root-unit').querySelector('#children')?.text).toContain('城东派出所（派出所）');
+  });
+
+  it('shows a unit’s own word for its kind (kindLabel) instead of 其他, without the full-width and zero-width spaces pasted around it', () => {
+    const page = readPage(build.outDir, 'units/shequ-jingwudui');
+    expect(page.querySelector('article .badge')?.text).toBe('社区警务队');
+    const list = readPage(build.outDir, 'units');
+    const card = list.querySelectorAll('.card').find((c) => c.querySelector('h2 a[href="/units/shequ-jingwudui/"]'));
+    expect(card?.querySelector('.badge')?.text).toBe('社区警务队');
+    expect(readPage(build.outDir, 'units/chengdong-paichusuo').querySelector('#children li')?.text.trim()).toBe('城东派出所社区警务队（社区警务队）');
+    for (const html of [page, list]) expect(html.querySelector('main')?.text).not.toContain('其他');
+  });
+});
+
+describe('figures', () => {
+  it('shows 12345 as written and 万 only where one decimal says the value exactly, never 1.2345万', () => {
+    const figures = readPage(build.outDir, 'stats/chengdong-2020')
+      .querySelectorAll('table tbody tr')
+      .map((tr) => `${tr.querySelector('th')?.text}：${tr.querySelector('td')?.text}`);
+    expect(figures).toEqual(['受理警情：12345起', '走访群众：1.2万余人次', '止付涉诈资金：34500万元']);
+    expect(readPage(build.outDir, 'units/chengdong-paichusuo').querySelector('.figures')?.text).toContain('12345起');
+    expect(readPage(build.outDir, 'stats').text).not.toMatch(/\d\.\d{2,}万/);
+  });
+});
+
+describe('the poster of a profile', () => {
+  const deedOf = (id: string) => readPage(build.outDir, `officers/${id}/poster`).querySelector('.poster-deed');
+
+  it('prints the deed from the body, not the one-line summary, cut at the end of a sentence', () => {
+    const deed = deedOf('poster-officer');
+    expect(deed?.getAttribute('data-deed-from')).toBe('body');
+    const paragraphs = deed!.querySelectorAll('p').map((p) => p.text);
+    expect(paragraphs[0]).toBe('海报民警扎根社区十二年，走遍辖区每一条小巷，记下了三千多户居民的情况。群众都叫他“活地图”。');
+    // The body's heading (事迹) and its Markdown are not printed.
+    expect(deed!.text).not.toContain('事迹');
+    expect(deed!.text).not.toContain('**');
+    // Too long for one sheet: cut after a sentence, with ……, and nothing of the last paragraph.
+    expect(paragraphs.at(-1)).toMatch(/。……$/);
+    expect(deed!.text).not.toContain('第五段');
+    expect(readPage(build.outDir, 'officers/poster-officer/poster').text).not.toContain('一句话简介');
+  });
+
+  it('prints the summary of a profile that has no body yet', () => {
+    const deed = deedOf('summary-officer');
+    expect(deed?.getAttribute('data-deed-from')).toBe('summary');
+    expect(deed?.text.trim()).toBe('没有正文的人物，海报上显示这一句简介。');
+  });
+
+  it('prints a short deed whole, next to the unit and post', () => {
+    const poster = readPage(build.outDir, 'officers/test-officer/poster');
+    expect(poster.querySelector('.poster-deed')?.text.trim()).toBe('测试人物的事迹。');
+    expect(poster.querySelector('.poster-role')?.text).toBe('测试站');
   });
 });

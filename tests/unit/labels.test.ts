@@ -15,7 +15,19 @@ import {
 describe('enumValues', () => {
   it('lists the values of a label table in the order they are written', () => {
     expect(enumValues(OFFICER_ROLES)).toEqual(['police', 'auxiliary', 'other']);
-    expect(enumValues(UNIT_KINDS)).toEqual(['brigade', 'squad', 'station', 'party-branch', 'other']);
+    expect(enumValues(UNIT_KINDS)).toEqual([
+      'detachment',
+      'brigade',
+      'squad',
+      'police-station',
+      'station',
+      'police-office',
+      'fire-station',
+      'department',
+      'ward',
+      'party-branch',
+      'other',
+    ]);
   });
 
   it('gives the values of the content model', () => {

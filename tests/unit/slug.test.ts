@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlugs, toPinyinSlug } from '../../src/lib/slug';
+import { assignSlugs, cutAtWord, slugWords, toPinyinSlug } from '../../src/lib/slug';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -93,5 +93,39 @@ describe('assignSlugs', () => {
 
   it('gives an empty map for no values', () => {
     expect(assignSlugs([]).size).toBe(0);
+  });
+});
+
+describe('slugWords', () => {
+  it('marks where a word of the text begins: 感谢|民警|热心|帮助', () => {
+    expect(slugWords('感谢民警热心帮助').map((w) => `${w.startsWord ? '|' : ''}${w.word}`).join(' ')).toBe('|gan xie |min jing |re xin |bang zhu');
+  });
+
+  it('reads a run of characters the dictionary does not know as one word (a place, a name)', () => {
+    expect(slugWords('泰州市').map((w) => w.startsWord)).toEqual([true, false, false]);
+  });
+
+  it('starts a word at every run of letters or digits', () => {
+    expect(slugWords('2020年ICP备案').map((w) => `${w.startsWord ? '|' : ''}${w.word}`).join(' ')).toBe('|2020 |nian |icp |bei an');
+  });
+
+  it('gives the words of toPinyinSlug', () => {
+    for (const text of ['见义/勇为', 'Ａ１', '①号', 'café', '𠮷野家', '银行行长']) expect(slugWords(text).map((w) => w.word).join('-')).toBe(toPinyinSlug(text));
+  });
+});
+
+describe('cutAtWord', () => {
+  const words = (marked: string) => marked.split(' ').map((w) => ({ word: w.replace('|', ''), startsWord: w.startsWith('|') }));
+  it.each<[string, number, string]>([
+    ['|a b |c d', 3, 'a-b'],
+    ['|a b |c d', 4, 'a-b-c-d'],
+    ['|a b |c d', 2, 'a-b'],
+    ['|a |b |c', 2, 'a-b'],
+    // The first word alone is longer than the limit: cut between its syllables.
+    ['|a b c |d', 2, 'a-b'],
+    ['|a b', 10, 'a-b'],
+    ['', 3, ''],
+  ])('cuts %j to at most %d words: %s', (marked, max, expected) => {
+    expect(cutAtWord(marked ? words(marked) : [], max).join('-')).toBe(expected);
   });
 });

@@ -16,7 +16,7 @@ const COMPOUND_SURNAMES = new Set(
   '欧阳 司马 诸葛 上官 东方 夏侯 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 端木 独孤 南宫 西门 万俟 闻人 申屠 澹台 呼延 百里 东郭 太史 钟离 轩辕 公羊 赫连'.split(' '),
 );
 
-/** Ids longer than this many words are cut: an address should stay typeable. */
+/** Ids longer than this many words (syllables) are cut: an address should stay typeable. */
 const MAX_WORDS = 8;
 
 const syllables = (text: string, surname: boolean) =>
@@ -39,9 +39,13 @@ export function personId(name: string): string {
   return [surname, given].filter(Boolean).join('-');
 }
 
-/** The id of anything else: every syllable a word, at most eight words. */
-export function titleId(title: string): string {
-  return toPinyinSlug(title).split('-').filter(Boolean).slice(0, MAX_WORDS).join('-');
+/**
+ * The id of anything else: every syllable a word, at most `maxWords` (eight), cut where a Chinese
+ * word ends — 建国70周年大庆安保先进集体 → jian-guo-70-zhou-nian-da-qing, not …-da-qing-an.
+ * `npm run new`, `npm run import` and the editor all make their ids here (through entryBaseId).
+ */
+export function titleId(title: string, maxWords = MAX_WORDS): string {
+  return toPinyinSlug(title, maxWords);
 }
 
 /**
@@ -75,12 +79,15 @@ export function entryBaseId(collection: CollectionName, data: Record<string, unk
       return titleId(text(data.shortName) || text(data.name));
     case 'honors': {
       const { officers } = group(data.recipients);
-      const person = Array.isArray(officers) && officers.length === 1 ? text(officers[0]) : '';
+      // Only an id: a form half filled in, or a placeholder, adds nothing.
+      const person = Array.isArray(officers) && officers.length === 1 && ENTRY_ID_PATTERN.test(text(officers[0])) ? text(officers[0]) : '';
       return [dated(text(data.title)), person].filter(Boolean).join('-');
     }
     case 'letters': {
-      const kind = LETTER_KINDS[text(data.kind) as keyof typeof LETTER_KINDS] ?? '';
-      return dated(`${text(data.from)}${kind}`);
+      // The kind ends the id however long the sender's description: the sender is cut to make room.
+      const kind = toPinyinSlug(LETTER_KINDS[text(data.kind) as keyof typeof LETTER_KINDS] ?? '');
+      const kindWords = kind ? kind.split('-').length : 0;
+      return [year, titleId(text(data.from), MAX_WORDS - kindWords), kind].filter(Boolean).join('-');
     }
     case 'stats':
     case 'activities':

@@ -125,17 +125,21 @@ export function entry(collection: CollectionName, given: Record<string, unknown>
   return markdownEntry(data, `${bodyText ?? placeholder(body.label)}\n`, ['以下是选填字段：去掉行首的 # 即可启用。', ...offers]);
 }
 
-/** The text of a new entry file. `today` is the date written when none was given (YYYY-MM-DD). */
-export function newEntryText(kind: NewKind, values: NewEntryValues, today: string): string {
+/**
+ * The fields a new entry is given, as they are written (placeholders only where the file shows
+ * a structure to fill in), and its body when there is one. `today` is the date written when none
+ * was given (YYYY-MM-DD). `npm run new` makes the entry's id from these fields, as the import and
+ * the editor do from theirs.
+ */
+export function newEntryFields(kind: NewKind, values: NewEntryValues, today: string): { given: Record<string, unknown>; body: string | undefined } {
   const collection = KIND_COLLECTIONS[kind];
   const field = (key: string) => describeCollection(collection).find((f) => f.key === key)!;
   switch (kind) {
     case 'officer':
-      return entry(collection, { name: values.name, role: values.role ?? 'police', unit: values.unit, title: values.title, summary: values.summary }, undefined);
+      return { given: { name: values.name, role: values.role ?? 'police', unit: values.unit, title: values.title, summary: values.summary }, body: undefined };
     case 'honor':
-      return entry(
-        collection,
-        {
+      return {
+        given: {
           title: values.name,
           // An honour with a unit among its recipients is collective: individual ones name people only.
           scope: values.scope ?? (values.unit ? 'collective' : 'individual'),
@@ -146,27 +150,31 @@ export function newEntryText(kind: NewKind, values: NewEntryValues, today: strin
           recipients: peopleAndUnits(field('recipients'), values.officer, values.unit),
           summary: values.summary,
         },
-        undefined,
-      );
+        body: undefined,
+      };
     case 'letter':
-      return entry(
-        collection,
-        {
+      return {
+        given: {
           kind: values.kind ?? 'letter',
           date: dateValue(values.date ?? today),
           from: values.from ?? values.name,
           to: peopleAndUnits(field('to'), values.to, values.unit),
           summary: values.summary,
         },
-        undefined,
-      );
+        body: undefined,
+      };
     case 'activity':
-      return entry(
-        collection,
-        { title: values.name, kind: values.kind ?? 'study', date: dateValue(values.date ?? today), unit: values.unit, host: values.host, summary: values.summary },
-        values.body,
-      );
+      return {
+        given: { title: values.name, kind: values.kind ?? 'study', date: dateValue(values.date ?? today), unit: values.unit, host: values.host, summary: values.summary },
+        body: values.body,
+      };
     case 'unit':
-      return entry(collection, { name: values.name, kind: values.kind ?? 'station', parent: values.parent, summary: values.summary }, undefined);
+      return { given: { name: values.name, kind: values.kind ?? 'station', parent: values.parent, summary: values.summary }, body: undefined };
   }
+}
+
+/** The text of a new entry file. `today` is the date written when none was given (YYYY-MM-DD). */
+export function newEntryText(kind: NewKind, values: NewEntryValues, today: string): string {
+  const { given, body } = newEntryFields(kind, values, today);
+  return entry(KIND_COLLECTIONS[kind], given, body);
 }

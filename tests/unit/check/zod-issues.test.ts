@@ -217,7 +217,8 @@ describe('translateIssue', () => {
         field: 'kind',
         value: 'statoin',
         message: 'kind（单位类型） 的取值 “statoin” 无效',
-        hint: '是不是想写 station？可选值：brigade（大队）、squad（中队）、station（警务站）、party-branch（党组织）、other（其他）',
+        hint:
+          '是不是想写 station？可选值：detachment（支队）、brigade（大队）、squad（中队）、police-station（派出所）、station（警务站）、police-office（警务室）、fire-station（消防救援站）、department（科室）、ward（病区）、party-branch（党组织）、other（其他）',
       },
     ]);
   });
