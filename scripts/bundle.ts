@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP_FOLDER, bundleEntries, bundleFolderName, isPackageFile, listFiles, longestPath, PROJECT_ENTRIES, UNIT_DATA } from '../src/lib/bundle/contents';
+import { APP_FOLDER, bundleEntries, bundleFolderName, isPackageFile, listFiles, longestPath, PROJECT_ENTRIES, UNIT_DATA, windowsPathProblems } from '../src/lib/bundle/contents';
 import { FetchError, fetchPackages, type FetchRequest } from '../src/lib/bundle/fetch';
 import { LAUNCHERS, launcherArguments, launcherFile, launcherPackages } from '../src/lib/bundle/launchers';
 import { binPath, bundledPackages, platformMatches, type Lockfile } from '../src/lib/bundle/lockfile';
@@ -124,11 +124,21 @@ try {
     publicFiles: { dir: publicDir, files: listFiles(publicDir) },
     packages: packages.map((pkg) => {
       const dir = fetchedDir.get(pkg.location) ?? path.join(root, pkg.location);
-      return { location: pkg.location, dir, files: listFiles(dir, (relative) => !isPackageFile(relative)) };
+      return { location: pkg.location, native: pkg.native, dir, files: listFiles(dir, (relative) => !isPackageFile(relative)) };
     }),
+    unixTarget: platform.launcherKind === 'sh',
     node: { source: path.join(fetched[0]!, platform.nodeBinaryInPackage), zipPath: platform.nodeBinaryInBundle },
     launchers: LAUNCHERS.map((launcher, index) => launcherFile(platform, launcher, launcherArgs[index]!)),
   });
+  if (platform.launcherKind === 'cmd') {
+    const problems = windowsPathProblems(entries.map((entry) => entry.zipPath));
+    if (problems.length > 0) {
+      fail(
+        `有 ${problems.length} 个文件在 Windows 上无法解压：\n${problems.slice(0, 20).map((problem) => `  ${problem}`).join('\n')}`,
+        '把这些文件改名（内容中的文件改名后，引用它的字段也要改），再制作离线包',
+      );
+    }
+  }
   console.log(`  内容：${shownPath(sitePaths.contentDir)}（${content.files.length} 个文件）、${shownPath(sitePaths.configFile)}、${shownPath(publicDir)}`);
   console.log(`  组件：${packages.length} 个包，其中 ${platform.label}专用的 ${packages.filter((pkg) => pkg.native).length} 个`);
   console.log('  正在压缩……');

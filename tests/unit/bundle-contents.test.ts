@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleEntries, bundleFolderName, isProjectFile, listFiles, longestPath, type BundleInput } from '../../src/lib/bundle/contents';
+import { bundleEntries, bundleFolderName, isProjectFile, listFiles, longestPath, windowsPathProblems, type BundleInput } from '../../src/lib/bundle/contents';
 import { fetchAlias, fetchManifest, npmInstallArgs } from '../../src/lib/bundle/fetch';
 import { BUNDLE_PLATFORMS } from '../../src/lib/bundle/platform';
 import { writeZip } from '../../src/lib/bundle/zip';
@@ -92,6 +92,23 @@ describe('bundleEntries', () => {
     expect(entries.find((entry) => entry.zipPath.endsWith('编辑台.cmd'))?.bytes?.toString()).toBe('@echo off\r\n');
   });
 
+  it('makes the programs of a Linux bundle’s native packages executable, whatever the files said where it was made', () => {
+    const linux = bundleEntries(
+      input({
+        unixTarget: true,
+        packages: [
+          { location: 'node_modules/@pagefind/linux-x64', native: true, dir: '/p/node_modules/@pagefind/linux-x64', files: ['bin/pagefind_extended', 'package.json'] },
+          { location: 'node_modules/pagefind', dir: '/p/node_modules/pagefind', files: ['lib/runner/bin'] },
+        ],
+      }),
+    );
+    const modeOf = (end: string) => linux.find((entry) => entry.zipPath.endsWith(end))?.mode;
+    expect(modeOf('@pagefind/linux-x64/bin/pagefind_extended')).toBe(0o755);
+    expect(modeOf('@pagefind/linux-x64/package.json')).toBeUndefined();
+    expect(modeOf('pagefind/lib/runner/bin')).toBeUndefined();
+    expect(entries.filter((entry) => entry.mode === 0o755).map((entry) => entry.zipPath)).toEqual(['honor-roll-win32-x64-20260601/runtime/node.exe']);
+  });
+
   it('refuses two files for one path', () => {
     const clash = input({ packages: [{ location: 'node_modules/a', dir: '/a', files: ['x.js'] }, { location: 'node_modules/a', dir: '/b', files: ['x.js'] }] });
     expect(() => bundleEntries(clash)).toThrow('离线包中有两个 honor-roll-win32-x64-20260601/app/node_modules/a/x.js');
@@ -99,6 +116,34 @@ describe('bundleEntries', () => {
 
   it('names the longest path, for Windows’ limit', () => {
     expect(longestPath(entries)).toBe('honor-roll-win32-x64-20260601/app/node_modules/vite/node_modules/esbuild/package.json');
+  });
+});
+
+describe('windowsPathProblems', () => {
+  it('names what Windows cannot unpack: forbidden characters, device names, a trailing dot or space, names differing only in case', () => {
+    expect(
+      windowsPathProblems([
+        'b/app/src/content/officers/wang-xiang.md',
+        'b/app/src/content/officers/王祥：2020.jpg',
+        'b/app/node_modules/x/aux.js',
+        'b/app/node_modules/x/CON',
+        'b/app/src/content/letters/感谢信.md ',
+        'b/app/src/content/letters/scan.',
+        'b/app/src/content/officers/Wang-Xiang.md',
+        'b/app/src/content/units/a?.md',
+      ]),
+    ).toEqual([
+      'b/app/node_modules/x/aux.js：Windows 不允许“aux.js”这样的名字',
+      'b/app/node_modules/x/CON：Windows 不允许“CON”这样的名字',
+      'b/app/src/content/letters/感谢信.md ：Windows 不允许“感谢信.md ”这样的名字',
+      'b/app/src/content/letters/scan.：Windows 不允许“scan.”这样的名字',
+      'b/app/src/content/officers/Wang-Xiang.md：和 b/app/src/content/officers/wang-xiang.md 只有大小写不同，Windows 上会互相覆盖',
+      'b/app/src/content/units/a?.md：Windows 不允许“a?.md”这样的名字',
+    ]);
+  });
+
+  it('finds nothing in ordinary names, Chinese and full-width ones included', () => {
+    expect(windowsPathProblems(['b/编辑台.cmd', 'b/app/src/content/officers/王祥（一等功）.jpg', 'b/app/node_modules/@img/sharp-win32-x64/lib/libvips-42.dll', 'b/app/auxiliary.js'])).toEqual([]);
   });
 });
 

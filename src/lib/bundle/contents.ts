@@ -69,8 +69,13 @@ export interface BundleInput {
   content: FileSet;
   configFile: string;
   publicFiles: FileSet;
-  /** Each package: its lockfile location and its own files (its nested node_modules are packages of their own). */
-  packages: readonly (FileSet & { location: string })[];
+  /**
+   * Each package: its lockfile location and its own files (its nested node_modules are packages of
+   * their own), and whether it is a binary for one platform.
+   */
+  packages: readonly (FileSet & { location: string; native?: boolean })[];
+  /** Whether the target runs what has the executable bit (Linux), rather than what ends in .exe. */
+  unixTarget?: boolean;
   node: { source: string; zipPath: string };
   launchers: readonly { fileName: string; bytes: Buffer; mode: number }[];
 }
@@ -102,7 +107,13 @@ export function bundleEntries(input: BundleInput): BundleEntry[] {
     ...from(input.content, `${app}/${UNIT_DATA.content}`, (file) => !LITTER.has(path.posix.basename(file))),
     { zipPath: `${app}/${UNIT_DATA.config}`, source: input.configFile },
     ...from(input.publicFiles, `${app}/${UNIT_DATA.public}`, (file) => !LITTER.has(path.posix.basename(file))),
-    ...input.packages.flatMap((pkg) => from(pkg, `${app}/${pkg.location}`, isPackageFile)),
+    ...input.packages.flatMap((pkg) =>
+      from(pkg, `${app}/${pkg.location}`, isPackageFile).map((entry) =>
+        // esbuild's and Pagefind's programs have no extension. Marked executable here, so a Linux
+        // bundle made on Windows, whose files carry no such bit, still runs them.
+        input.unixTarget && pkg.native && !path.posix.basename(entry.zipPath).includes('.') ? { ...entry, mode: 0o755 } : entry,
+      ),
+    ),
   ];
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -118,6 +129,28 @@ export function bundleEntries(input: BundleInput): BundleEntry[] {
  */
 export function longestPath(entries: readonly BundleEntry[]): string {
   return entries.reduce((longest, entry) => (entry.zipPath.length > longest.length ? entry.zipPath : longest), '');
+}
+
+/** Names Windows reserves for devices, whatever the extension (`aux.js` cannot be created). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+
+/**
+ * The paths Windows cannot unpack as they are: characters it forbids in names, device names,
+ * names ending in a dot or a space, and two paths that differ only in case (the second would
+ * overwrite the first). Each with what is wrong, in Chinese.
+ */
+export function windowsPathProblems(zipPaths: readonly string[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const zipPath of zipPaths) {
+    const bad = zipPath.split('/').find((part) => /[<>:"|?*\\\x00-\x1f]/.test(part) || WINDOWS_RESERVED.test(part) || /[. ]$/.test(part));
+    if (bad !== undefined) problems.push(`${zipPath}：Windows 不允许“${bad}”这样的名字`);
+    const folded = zipPath.toLowerCase();
+    const earlier = seen.get(folded);
+    if (earlier !== undefined) problems.push(`${zipPath}：和 ${earlier} 只有大小写不同，Windows 上会互相覆盖`);
+    else seen.set(folded, zipPath);
+  }
+  return problems;
 }
 
 /**
