@@ -104,60 +104,57 @@ function projectFiles(entry: string): string[] {
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-bundle-'));
-try {
-  const requests: FetchRequest[] = [{ name: platform.nodePackage, version: NODE_RUNTIME_VERSION }, ...toFetch];
-  console.log(`  从 npm 取得：${requests.map((request) => `${request.name}@${request.version}`).join('、')}`);
-  const fetched = await fetchPackages(requests, platform.target, path.join(work, 'fetch')).catch((error: unknown) => {
-    if (error instanceof FetchError) fail(error.message, error.hint);
-    throw error;
-  });
-  const fetchedDir = new Map(toFetch.map((pkg, index) => [pkg.location, fetched[index + 1]!]));
+// Also when fail() ends the run early.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const requests: FetchRequest[] = [{ name: platform.nodePackage, version: NODE_RUNTIME_VERSION }, ...toFetch];
+console.log(`  从 npm 取得：${requests.map((request) => `${request.name}@${request.version}`).join('、')}`);
+const fetched = await fetchPackages(requests, platform.target, path.join(work, 'fetch')).catch((error: unknown) => {
+  if (error instanceof FetchError) fail(error.message, error.hint);
+  throw error;
+});
+const fetchedDir = new Map(toFetch.map((pkg, index) => [pkg.location, fetched[index + 1]!]));
 
-  const top = bundleFolderName(platform.id, new Date());
-  const publicDir = activePublicDir(sitePaths, path.join(root, 'public'));
-  const content = { dir: sitePaths.contentDir, files: listFiles(sitePaths.contentDir) };
-  const entries = bundleEntries({
-    top,
-    project: { dir: root, files: PROJECT_ENTRIES.flatMap((entry) => projectFiles(entry)) },
-    content,
-    configFile: sitePaths.configFile,
-    publicFiles: { dir: publicDir, files: listFiles(publicDir) },
-    packages: packages.map((pkg) => {
-      const dir = fetchedDir.get(pkg.location) ?? path.join(root, pkg.location);
-      return { location: pkg.location, native: pkg.native, dir, files: listFiles(dir, (relative) => !isPackageFile(relative)) };
-    }),
-    unixTarget: platform.launcherKind === 'sh',
-    node: { source: path.join(fetched[0]!, platform.nodeBinaryInPackage), zipPath: platform.nodeBinaryInBundle },
-    launchers: LAUNCHERS.map((launcher, index) => launcherFile(platform, launcher, launcherArgs[index]!)),
-  });
-  if (platform.launcherKind === 'cmd') {
-    const problems = windowsPathProblems(entries.map((entry) => entry.zipPath));
-    if (problems.length > 0) {
-      fail(
-        `有 ${problems.length} 个文件在 Windows 上无法解压：\n${problems.slice(0, 20).map((problem) => `  ${problem}`).join('\n')}`,
-        '把这些文件改名（内容中的文件改名后，引用它的字段也要改），再制作离线包',
-      );
-    }
+const top = bundleFolderName(platform.id, new Date());
+const publicDir = activePublicDir(sitePaths, path.join(root, 'public'));
+const content = { dir: sitePaths.contentDir, files: listFiles(sitePaths.contentDir) };
+const entries = bundleEntries({
+  top,
+  project: { dir: root, files: PROJECT_ENTRIES.flatMap((entry) => projectFiles(entry)) },
+  content,
+  configFile: sitePaths.configFile,
+  publicFiles: { dir: publicDir, files: listFiles(publicDir) },
+  packages: packages.map((pkg) => {
+    const dir = fetchedDir.get(pkg.location) ?? path.join(root, pkg.location);
+    return { location: pkg.location, native: pkg.native, dir, files: listFiles(dir, (relative) => !isPackageFile(relative)) };
+  }),
+  unixTarget: platform.launcherKind === 'sh',
+  node: { source: path.join(fetched[0]!, platform.nodeBinaryInPackage), zipPath: platform.nodeBinaryInBundle },
+  launchers: LAUNCHERS.map((launcher, index) => launcherFile(platform, launcher, launcherArgs[index]!)),
+});
+if (platform.launcherKind === 'cmd') {
+  const problems = windowsPathProblems(entries.map((entry) => entry.zipPath));
+  if (problems.length > 0) {
+    fail(
+      `有 ${problems.length} 个文件在 Windows 上无法解压：\n${problems.slice(0, 20).map((problem) => `  ${problem}`).join('\n')}`,
+      '把这些文件改名（内容中的文件改名后，引用它的字段也要改），再制作离线包',
+    );
   }
-  console.log(`  内容：${shownPath(sitePaths.contentDir)}（${content.files.length} 个文件）、${shownPath(sitePaths.configFile)}、${shownPath(publicDir)}`);
-  console.log(`  组件：${packages.length} 个包，其中 ${platform.label}专用的 ${packages.filter((pkg) => pkg.native).length} 个`);
-  console.log('  正在压缩……');
-
-  const outFile = path.resolve(options.out ?? path.join(root, 'bundles', `${top}.zip`));
-  rmSync(outFile, { force: true });
-  mkdirSync(path.dirname(outFile), { recursive: true });
-  const size = await writeZip(entries, outFile);
-  const longest = longestPath(entries);
-  console.log(
-    [
-      `✔ 已写入 ${shownPath(outFile)}（${Math.round(size / 1024 / 1024)} MB，${entries.length} 个文件）`,
-      `  解压后双击“${LAUNCHERS[0]!.name}.${platform.launcherKind}”打开编辑台，用法见 docs/authoring-guide.md 的“离线安装包”一节。`,
-      `  本单位的内容在 ${top}/${APP_FOLDER}/ 下的 ${UNIT_DATA.content}/、${UNIT_DATA.config} 和 ${UNIT_DATA.public}/。`,
-      ...(platform.launcherKind === 'cmd'
-        ? [`  包中最长的路径有 ${longest.length} 个字符：请解压到 D:\\ 这样较短的位置，解压后的完整路径不能超过 260 个字符。`]
-        : []),
-    ].join('\n'),
-  );
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
+console.log(`  内容：${shownPath(sitePaths.contentDir)}（${content.files.length} 个文件）、${shownPath(sitePaths.configFile)}、${shownPath(publicDir)}`);
+console.log(`  组件：${packages.length} 个包，其中 ${platform.label}专用的 ${packages.filter((pkg) => pkg.native).length} 个`);
+console.log('  正在压缩……');
+
+const outFile = path.resolve(options.out ?? path.join(root, 'bundles', `${top}.zip`));
+mkdirSync(path.dirname(outFile), { recursive: true });
+const size = await writeZip(entries, outFile);
+const longest = longestPath(entries);
+console.log(
+  [
+    `✔ 已写入 ${shownPath(outFile)}（${Math.round(size / 1024 / 1024)} MB，${entries.length} 个文件）`,
+    `  解压后双击“${LAUNCHERS[0]!.name}.${platform.launcherKind}”打开编辑台，用法见 docs/authoring-guide.md 的“离线安装包”一节。`,
+    `  本单位的内容在 ${top}/${APP_FOLDER}/ 下的 ${UNIT_DATA.content}/、${UNIT_DATA.config} 和 ${UNIT_DATA.public}/。`,
+    ...(platform.launcherKind === 'cmd'
+      ? [`  包中最长的路径有 ${longest.length} 个字符：请解压到 D:\\ 这样较短的位置，解压后的完整路径不能超过 260 个字符。`]
+      : []),
+  ].join('\n'),
+);

@@ -118,7 +118,8 @@ beforeAll(async () => {
   namespace = spawn('unshare', ['--net', 'sh', '-c', 'ip link set lo up && echo ready && exec sleep 3600'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const ready = await finishedOrReady(namespace);
   expect(ready, 'unshare --net needs root or CAP_SYS_ADMIN, and ip (iproute2)').toBe('ready');
-});
+  // Zipping and unpacking 20,000 files: about a minute and a half on a quiet 2-core machine, more beside other builds.
+}, 600_000);
 
 /** Resolves 'ready' once the namespace is set up, or with what went wrong when it ends first. */
 function finishedOrReady(child: ChildProcess): Promise<string> {
@@ -178,7 +179,7 @@ describe('the linux-x64 offline bundle', () => {
     expect(output).toContain('隐私检查通过');
     expect(existsSync(path.join(top, 'app/dist/pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(trapLog), existsSync(trapLog) ? readFileSync(trapLog, 'utf8') : '').toBe(false);
-  });
+  }, 300_000);
 
   it('serves it there with the preview launcher (预览网站.sh)', async () => {
     const start = performance.now();

@@ -149,7 +149,8 @@ describe('windowsPathProblems', () => {
 
 describe('bundleFolderName', () => {
   it('names the platform and the day, so a new bundle unpacks beside an old one', () => {
-    expect(bundleFolderName('win32-x64', new Date('2026-06-01T12:00:00Z'))).toBe('honor-roll-win32-x64-20260601');
+    expect(bundleFolderName('win32-x64', new Date(2026, 5, 1, 7, 30))).toBe('honor-roll-win32-x64-20260601');
+    expect(bundleFolderName('linux-x64', new Date(2026, 11, 31, 23, 59))).toBe('honor-roll-linux-x64-20261231');
   });
 });
 

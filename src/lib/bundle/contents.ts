@@ -39,9 +39,9 @@ export const APP_FOLDER = 'app';
 /** Files that operating systems leave behind: never worth carrying. */
 const LITTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
-/** The bundle's top folder: one per platform and day, so a new bundle unpacks beside the old one. */
+/** The bundle's top folder: one per platform and day (this PC's day), so a new bundle unpacks beside the old one. */
 export function bundleFolderName(platformId: string, date: Date): string {
-  const day = date.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part) => String(part).padStart(2, '0')).join('');
   return `honor-roll-${platformId}-${day}`;
 }
 
