@@ -13,7 +13,6 @@ import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
-import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
 import type { Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
@@ -108,8 +107,8 @@ export function honorRoll(): AstroIntegration {
           audience,
           cacheDir: paths.cacheDir,
           favicon: existsSync(path.join(publicDir, 'favicon.svg')) ? '/favicon.svg' : null,
-          // content.config.ts gives an empty points folder no loader; reading it would only warn.
-          hasPoints: hasDataFiles(path.join(paths.contentDir, 'points')),
+          // The catalog asks Astro only for collections whose folder holds an entry file.
+          contentDir: paths.contentDir,
         };
         updateConfig({
           site: site.config.url,
@@ -129,7 +128,7 @@ export function honorRoll(): AstroIntegration {
                         `export const audience = ${JSON.stringify(context.audience)};`,
                         `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
                         `export const favicon = ${JSON.stringify(context.favicon)};`,
-                        `export const hasPoints = ${JSON.stringify(context.hasPoints)};`,
+                        `export const contentDir = ${JSON.stringify(context.contentDir)};`,
                       ].join('\n')
                     : undefined,
               },
