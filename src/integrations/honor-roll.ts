@@ -87,7 +87,7 @@ export function honorRoll(): AstroIntegration {
           // The config's own problems (personal data in its text) and those of the files copied
           // from public/ stop a build as the content's do.
           const { problems, content: check } = checked;
-          setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
+          setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check, problems });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);
@@ -97,7 +97,8 @@ export function honorRoll(): AstroIntegration {
           if (errors.some((p) => UNREADABLE.has(p.code)) && command === 'dev') {
             stop(problems, '有文件无法安全读取，未启动预览（some files cannot be read safely; the dev server did not start）。');
           }
-          if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
+          // A build lists its reminders in the summary at its end (build-summary.ts), after what was built.
+          if (problems.length > 0 && command === 'dev') logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
           logger.info(`内容检查：${check.entries.length} 个条目（content check, ${elapsedMs(started)} ms）`);
         }
 
