@@ -28,7 +28,10 @@ export const CONTENT_DIR_ENV = 'HONOR_ROLL_CONTENT_DIR';
 
 /**
  * Stops the build with the report as the whole message. Astro prints an `AstroError` as its
- * message and hint; without a stack trace, which would only bury the report.
+ * message and hint; without a stack trace, which would only bury the report. Astro puts its own
+ * English line before it (`An unhandled error occurred while running the "astro:config:setup"
+ * hook`), whatever a hook throws: `npm run build` and the editor's 发布 show the Chinese lines
+ * alone (problemLines in src/lib/publish-log.ts).
  */
 function stop(problems: Problem[], summary: string): never {
   const error = new AstroError(`${summary}\n\n${formatReport(problems, { color: process.stdout.isTTY, context: 'build' })}`);
