@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
+import { buildSummary } from './src/integrations/build-summary.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { editor, EDITOR_ENV } from './src/integrations/editor.ts';
 import { honorRoll } from './src/integrations/honor-roll.ts';
@@ -47,7 +48,9 @@ export default defineConfig({
     // Hashes the final inline scripts and styles: runs after every step that changes a page.
     contentSecurityPolicy(),
     precompress(),
-    // Last: moves the finished site into place only after every other step has succeeded.
+    // Moves the finished site into place only after every other step has succeeded.
     atomicOutput(),
+    // Then says, in a few Chinese lines, what was published and where.
+    buildSummary(),
   ],
 });

@@ -4,11 +4,10 @@
  */
 import path from 'node:path';
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { announcingChanges } from './lib/content-changes';
-import { hasDataFiles } from './lib/content-files';
+import { contentLoader } from './lib/content-loader';
 import { entryIdFromPath } from './lib/entry-id';
-import { COLLECTIONS, COLLECTION_NAMES, GLOB_PATTERNS, type CollectionName, type ReferenceFactory } from './schemas/index';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName, type ReferenceFactory } from './schemas/index';
 import { activitySchema } from './schemas/activities';
 import { honorSchema } from './schemas/honors';
 import { letterSchema } from './schemas/letters';
@@ -24,14 +23,11 @@ const contentDir = process.env.HONOR_ROLL_CONTENT_DIR ?? path.resolve('src/conte
 const ref = reference as unknown as ReferenceFactory;
 
 function loader(collection: CollectionName) {
-  // Most units keep no points records: an empty collection must not make Astro warn about a
-  // missing folder on every build.
-  if (collection === 'points' && !hasDataFiles(path.join(contentDir, collection))) return () => [];
   // Announcing its changes lets the dev server show a saved entry without Astro's 500 ms wait.
   return announcingChanges(
-    glob({
+    contentLoader({
       base: path.join(contentDir, collection),
-      pattern: GLOB_PATTERNS[COLLECTIONS[collection].format],
+      format: COLLECTIONS[collection].format,
       generateId: ({ entry }) => entryIdFromPath(entry),
     }),
   );

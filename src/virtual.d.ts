@@ -9,6 +9,6 @@ declare module 'virtual:honor-roll/context' {
   export const cacheDir: string;
   /** Site path of the favicon, when the public folder has one. */
   export const favicon: string | null;
-  /** Whether the content has a points file at all (an empty collection is not loaded). */
-  export const hasPoints: boolean;
+  /** The content folder being built (HONOR_ROLL_SITE's, or src/content). */
+  export const contentDir: string;
 }

@@ -4,7 +4,10 @@
  * index — once per build, whatever the number of pages.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { audience, buildTime, hasPoints, siteConfig } from 'virtual:honor-roll/context';
+import path from 'node:path';
+import { audience, buildTime, contentDir, siteConfig } from 'virtual:honor-roll/context';
+import { COLLECTIONS } from '../schemas/index';
+import { hasEntryFiles } from '../lib/content-files';
 import { internalOnlyMarks, NO_INTERNAL_ONLY, type InternalOnlyIndex } from '../lib/internal-only';
 import { compareNewestFirst } from '../lib/partial-date';
 import { publish, type ExcludedEntry, type PublishOptions } from '../lib/publishing';
@@ -51,15 +54,24 @@ export interface Catalog extends PublishedCollections {
 
 const byName = (a: Officer, b: Officer) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN');
 
+/**
+ * A collection's entries. When its folder has no entry file (a unit without letters yet), Astro's
+ * store has no such collection and Astro would warn `The collection … does not exist or is
+ * empty`; the loader asked the same question (src/lib/content-loader.ts).
+ */
+async function entriesOf<C extends keyof PublishedCollections>(collection: C): Promise<CollectionEntry<C>[]> {
+  return hasEntryFiles(path.join(contentDir, collection), COLLECTIONS[collection].format) ? getCollection(collection) : [];
+}
+
 async function load(): Promise<Catalog> {
   const loaded: PublishedCollections = {
-    units: await getCollection('units'),
-    officers: await getCollection('officers'),
-    honors: await getCollection('honors'),
-    letters: await getCollection('letters'),
-    stats: await getCollection('stats'),
-    activities: await getCollection('activities'),
-    points: hasPoints ? await getCollection('points') : [],
+    units: await entriesOf('units'),
+    officers: await entriesOf('officers'),
+    honors: await entriesOf('honors'),
+    letters: await entriesOf('letters'),
+    stats: await entriesOf('stats'),
+    activities: await entriesOf('activities'),
+    points: await entriesOf('points'),
   };
   const options: PublishOptions = { now: buildTime, audience, points: siteConfig.points.publish };
   const published = publish(loaded, options);

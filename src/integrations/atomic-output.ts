@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { acquireBuildLock, buildLockFile, type BuildLock } from '../lib/build-lock';
 import { FolderBusyError } from '../lib/folder-rename';
-import { KEPT_VERSIONS, listReleases, publishStaging, recoverReleases } from '../lib/releases';
+import { publishStaging, recoverReleases } from '../lib/releases';
 import { readAudience, resolveSitePaths } from '../lib/site-paths';
 
 /**
@@ -40,7 +40,7 @@ export function publishedBy(env: Record<string, string | undefined>, argv: reado
   return args.length > 0 ? `npm run build -- ${args.join(' ')}` : 'npm run build';
 }
 
-/** Must be the last integration, so its `astro:build:done` runs after every other check. */
+/** Must follow every other integration that checks or writes the site, so its `astro:build:done` runs after them. */
 export function atomicOutput(): AstroIntegration {
   let outDir = '';
   let stagingDir = '';
@@ -66,7 +66,8 @@ export function atomicOutput(): AstroIntegration {
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async () => {
+        // What was published, and where, is said by the summary that follows (build-summary.ts).
         try {
           await publishStaging(stagingDir, outDir, { command: publishedBy(process.env, process.argv), audience: readAudience(process.env, process.argv) });
         } catch (error) {
@@ -78,9 +79,6 @@ export function atomicOutput(): AstroIntegration {
         } finally {
           lock?.release();
         }
-        logger.info(`网站已生成：${path.relative(process.cwd(), outDir) || '.'}/（site written to ${outDir}）`);
-        const { kept } = listReleases(outDir);
-        if (kept.length > 0) logger.info(`已保留 ${kept.length} 个旧版本（最多 ${KEPT_VERSIONS} 个），需要时运行 npm run rollback 回到上一个版本（earlier versions kept）`);
       },
     },
   };

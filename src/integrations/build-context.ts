@@ -1,9 +1,10 @@
 /**
  * What the honor-roll integration learned while setting up the build, for the integrations that
- * run at its end (the privacy guard): the checked content, the config, the time and audience.
+ * run at its end (the privacy guard, the summary): the checked content, the config, the time and audience.
  * One build per process, so a module-level value is enough.
  */
 import type { CheckResult } from '../lib/check/check-content';
+import type { Problem } from '../lib/check/problem';
 import type { Audience } from '../lib/publishing';
 import type { SiteConfig } from '../lib/site-config';
 import type { SitePaths } from '../lib/site-paths';
@@ -14,6 +15,8 @@ export interface BuildContext {
   now: Date;
   audience: Audience;
   check: CheckResult;
+  /** Every problem the check found, the config's and public/'s included (warnings only, in a build that goes on). */
+  problems: Problem[];
 }
 
 let current: BuildContext | undefined;

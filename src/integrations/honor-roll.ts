@@ -13,7 +13,6 @@ import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
-import { hasDataFiles } from '../lib/content-files';
 import { formatReport } from '../lib/check/report';
 import type { Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
@@ -29,7 +28,10 @@ export const CONTENT_DIR_ENV = 'HONOR_ROLL_CONTENT_DIR';
 
 /**
  * Stops the build with the report as the whole message. Astro prints an `AstroError` as its
- * message and hint; without a stack trace, which would only bury the report.
+ * message and hint; without a stack trace, which would only bury the report. Astro puts its own
+ * English line before it (`An unhandled error occurred while running the "astro:config:setup"
+ * hook`), whatever a hook throws: `npm run build` and the editor's 发布 show the Chinese lines
+ * alone (problemLines in src/lib/publish-log.ts).
  */
 function stop(problems: Problem[], summary: string): never {
   const error = new AstroError(`${summary}\n\n${formatReport(problems, { color: process.stdout.isTTY, context: 'build' })}`);
@@ -88,7 +90,7 @@ export function honorRoll(): AstroIntegration {
           // The config's own problems (personal data in its text) and those of the files copied
           // from public/ stop a build as the content's do.
           const { problems, content: check } = checked;
-          setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check });
+          setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check, problems });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);
@@ -98,7 +100,8 @@ export function honorRoll(): AstroIntegration {
           if (errors.some((p) => UNREADABLE.has(p.code)) && command === 'dev') {
             stop(problems, '有文件无法安全读取，未启动预览（some files cannot be read safely; the dev server did not start）。');
           }
-          if (problems.length > 0) logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
+          // A build lists its reminders in the summary at its end (build-summary.ts), after what was built.
+          if (problems.length > 0 && command === 'dev') logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
           logger.info(`内容检查：${check.entries.length} 个条目（content check, ${elapsedMs(started)} ms）`);
         }
 
@@ -108,8 +111,8 @@ export function honorRoll(): AstroIntegration {
           audience,
           cacheDir: paths.cacheDir,
           favicon: existsSync(path.join(publicDir, 'favicon.svg')) ? '/favicon.svg' : null,
-          // content.config.ts gives an empty points folder no loader; reading it would only warn.
-          hasPoints: hasDataFiles(path.join(paths.contentDir, 'points')),
+          // The catalog asks Astro only for collections whose folder holds an entry file.
+          contentDir: paths.contentDir,
         };
         updateConfig({
           site: site.config.url,
@@ -129,7 +132,7 @@ export function honorRoll(): AstroIntegration {
                         `export const audience = ${JSON.stringify(context.audience)};`,
                         `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
                         `export const favicon = ${JSON.stringify(context.favicon)};`,
-                        `export const hasPoints = ${JSON.stringify(context.hasPoints)};`,
+                        `export const contentDir = ${JSON.stringify(context.contentDir)};`,
                       ].join('\n')
                     : undefined,
               },

@@ -78,7 +78,7 @@ export function progressReader(): (line: string) => PublishProgress | null {
     if (/\[(@astrojs\/sitemap|honor-roll:prune-assets)\]/.test(line)) return at(2);
     if (/\[honor-roll:search-index\]/.test(line)) return at(3);
     if (/\[honor-roll:precompress\]/.test(line)) return at(4);
-    if (/\[honor-roll:atomic-output\] 网站已生成/.test(line)) return at(4, '完成');
+    if (/\[honor-roll:summary\] (网站|内网版)已生成/.test(line)) return at(4, '完成');
     return null;
   };
 }
@@ -87,6 +87,26 @@ export function progressReader(): (line: string) => PublishProgress | null {
 export function builtPageCount(log: string): number | null {
   const match = /\[build\] (\d+) page\(s\) built/.exec(plain(log.replace(/\r/g, '')));
   return match ? Number(match[1]) : null;
+}
+
+/**
+ * The clerk's summary of a finished build (src/lib/build-summary.ts): the lines the build printed
+ * under `[honor-roll:summary]`, without time stamp and label. Empty when the log has none.
+ */
+export function summaryLines(log: string): string[] {
+  return log
+    .split(/\r?\n/)
+    .map((line) => /^\[honor-roll:summary\] (.*)$/.exec(plain(line))?.[1])
+    .filter((line): line is string => line !== undefined);
+}
+
+/**
+ * A line the clerk must see while the build runs — it waits for another build, or it repaired a
+ * swap that was interrupted — in Chinese only; null for any other line.
+ */
+export function noticeLine(raw: string): string | null {
+  const match = /^(?:\[WARN\] )?\[honor-roll:atomic-output\] (.*)$/.exec(plain(raw));
+  return match ? match[1]!.replace(ENGLISH_GLOSS, '') : null;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -1,11 +1,13 @@
 /**
- * Publishing from a program: the editor's 发布 button (and its 回退, from ./rollback).
- * `publishSite` runs the real build — Astro's CLI from the project's node_modules, in a child
- * process, with the same environment — so the button can do nothing `npm run build` does not: the
- * same check, privacy guard, build lock, swap and kept versions. It starts `node <astro.js> build`,
- * never npm or a shell, so it behaves the same on Windows. The clerk sees five steps in Chinese,
- * and at the end either what was published and what was left out and why (发布前清单), or the
- * problems in the build's own Chinese words and that the live site was not touched.
+ * Publishing from a program: the editor's 发布 button (and its 回退, from ./rollback), and
+ * `npm run build` itself (scripts/build.ts). Both go through `runSiteBuild`, which runs the real
+ * build — Astro's CLI from the project's node_modules, in a child process, with the same
+ * environment — so neither can do anything the other does not: the same check, privacy guard,
+ * build lock, swap and kept versions. It starts `node <astro.js> build`, never npm or a shell, so
+ * it behaves the same on Windows. The clerk sees five steps in Chinese, and at the end either
+ * what was published and what was left out and why (发布前清单, and for a sub-path the robots.txt
+ * the domain root needs), or the problems in the build's own Chinese words and that the live site
+ * was not touched.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,8 +20,9 @@ import { displayPath } from './check/problem';
 import { publishChecklist, type PublishChecklist } from './publish-checklist';
 import { builtPageCount, problemLines, progressAt, progressReader, type PublishProgress } from './publish-log';
 import type { Audience } from './publishing';
-import { KEPT_VERSIONS, listReleases, type ReleaseRecord } from './releases';
+import { KEPT_VERSIONS, listReleases, type ReleaseList, type ReleaseRecord } from './releases';
 import { describeRelease, type SiteTarget } from './rollback';
+import { robotsAdvice } from './robots';
 import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from './site-paths';
 
 export { listSite, recoverSite, rollbackSite, type RollbackResult, type RollbackSiteOptions } from './rollback';
@@ -89,8 +92,11 @@ function throttled(onProgress: ((progress: PublishProgress) => void) | undefined
   };
 }
 
-/** The 发布前清单 of the site as it is now, with the rules and time the build will use; null when the check cannot run. */
-async function checklistFor(root: string, env: Record<string, string | undefined>, args: string[]): Promise<PublishChecklist | null> {
+/**
+ * The 发布前清单 of the site as it is now, with the rules and time the build will use, and the
+ * robots.txt advice of the build's summary; null when the check cannot run.
+ */
+async function checklistFor(root: string, env: Record<string, string | undefined>, args: string[]): Promise<{ checklist: PublishChecklist; robots: string[] } | null> {
   const paths = resolveSitePaths(root, env, args);
   const now = readBuildTime(env, new Date());
   if (!now) return null;
@@ -99,10 +105,56 @@ async function checklistFor(root: string, env: Record<string, string | undefined
     const publicDir = activePublicDir(paths, path.join(root, 'public'));
     const { config, content } = await checkSite({ root, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now, audience });
     const points = config.ok ? config.config.points.publish : undefined;
-    return publishChecklist(content, { now, audience, points, contentFolder: displayPath(root, paths.contentDir) });
+    const checklist = publishChecklist(content, { now, audience, points, contentFolder: displayPath(root, paths.contentDir) });
+    return { checklist, robots: config.ok ? robotsAdvice(config.config, audience) : [] };
   } catch {
     return null;
   }
+}
+
+export interface SiteBuildOptions {
+  root: string;
+  env: Record<string, string | undefined>;
+  /** What follows `npm run build --`: `--audience internal`. */
+  args: readonly string[];
+  /** What the version record names as the publisher. */
+  by: string;
+  /** Each line of Astro's log as it comes. */
+  onLine?: (line: string) => void;
+}
+
+export interface SiteBuild {
+  ok: boolean;
+  /** The whole build log. */
+  log: string;
+  outDir: string;
+  /** The live site after the build, and the versions kept beside it. */
+  after: ReleaseList;
+  /** Whether the live site is the one that was live before (always, when the build failed before its swap). */
+  siteUntouched: boolean;
+  /** 网站没有更新：正在使用的网站保持不变。 — or what to look at when the swap itself went wrong. */
+  statement: string;
+}
+
+/**
+ * Runs the real build as `npm run build` and the editor's 发布 do: `astro build` in a child process,
+ * told who publishes; never throws for a failed build.
+ */
+export async function runSiteBuild({ root, env, args, by, onLine }: SiteBuildOptions): Promise<SiteBuild> {
+  const { outDir } = resolveSitePaths(root, env, args);
+  const liveBefore = listReleases(outDir).live?.id ?? null;
+  let build: { code: number | null; log: string };
+  try {
+    const childEnv = { ...env, HONOR_ROLL_PUBLISHED_BY: by, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    build = await runBuild(root, childEnv, [...args], onLine ?? (() => {}));
+  } catch (error) {
+    // No Astro to run: node_modules missing or incomplete.
+    build = { code: null, log: `[ERROR] ${error instanceof Error ? error.message : String(error)}\n找不到 Astro：请在项目文件夹中运行 npm install（没有网络的电脑请使用离线安装包）。\n` };
+  }
+  const after = listReleases(outDir);
+  const siteUntouched = (after.live?.id ?? null) === liveBefore;
+  const statement = siteUntouched ? '网站没有更新：正在使用的网站保持不变。' : '网站文件夹在发布过程中有变化，请查看保留的版本（npm run rollback -- --list）。';
+  return { ok: build.code === 0, log: build.log, outDir, after, siteUntouched, statement };
 }
 
 /** Builds and publishes the site; never throws for a failed build, whose problems are in the result. */
@@ -110,39 +162,38 @@ export async function publishSite({ root, env = process.env, audience, by = '编
   const started = performance.now();
   const report = throttled(onProgress);
   const args = audience ? ['--audience', audience] : [];
-  const { outDir } = resolveSitePaths(root, env, args);
   const ms = () => Math.round(performance.now() - started);
 
   report(progressAt(0));
-  const checklist = await checklistFor(root, env, args);
-  const liveBefore = listReleases(outDir).live?.id ?? null;
+  const before = await checklistFor(root, env, args);
+  const checklist = before?.checklist ?? null;
   const read = progressReader();
-  let build: { code: number | null; log: string };
-  try {
-    const childEnv = { ...env, HONOR_ROLL_PUBLISHED_BY: by, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-    build = await runBuild(root, childEnv, args, (line) => {
+  const build = await runSiteBuild({
+    root,
+    env,
+    args,
+    by,
+    onLine: (line) => {
       const progress = read(line);
       if (progress) report(progress);
-    });
-  } catch (error) {
-    // No Astro to run: node_modules missing or incomplete.
-    build = { code: null, log: `[ERROR] ${error instanceof Error ? error.message : String(error)}\n找不到 Astro：请在项目文件夹中运行 npm install（没有网络的电脑请使用离线安装包）。\n` };
-  }
+    },
+  });
+  const { outDir, after, log } = build;
 
-  const after = listReleases(outDir);
-  if (build.code === 0) {
-    const pages = builtPageCount(build.log) ?? after.live?.pages ?? 0;
+  if (build.ok) {
+    const pages = builtPageCount(log) ?? after.live?.pages ?? 0;
     const lines = [
       `发布成功：${pages} 个页面。`,
       ...(after.live ? [`现在在线：${describeRelease(after.live)}`] : []),
       `网站文件夹：${outDir}`,
       ...(after.kept.length > 0 ? [`上一个版本已保留（共保留 ${after.kept.length} 个旧版本，最多 ${KEPT_VERSIONS} 个），需要时可以回退。`] : []),
       ...(checklist ? ['', ...checklist.lines] : []),
+      // What only the clerk can do, as the build's summary says it: the domain's robots.txt under a sub-path.
+      ...(before?.robots.length ? ['', ...before.robots] : []),
     ];
-    return { ok: true, pages, release: after.live, checklist, outDir, lines, log: build.log, ms: ms() };
+    return { ok: true, pages, release: after.live, checklist, outDir, lines, log, ms: ms() };
   }
-  const problems = problemLines(build.log);
-  const siteUntouched = (after.live?.id ?? null) === liveBefore;
-  const statement = siteUntouched ? '网站没有更新：正在使用的网站保持不变。' : '网站文件夹在发布过程中有变化，请查看保留的版本（npm run rollback -- --list）。';
-  return { ok: false, problems, siteUntouched, statement, outDir, lines: [`发布失败。${statement}`, '', ...problems], log: build.log, ms: ms() };
+  const problems = problemLines(log);
+  const { siteUntouched, statement } = build;
+  return { ok: false, problems, siteUntouched, statement, outDir, lines: [`发布失败。${statement}`, '', ...problems], log, ms: ms() };
 }

@@ -1,11 +1,7 @@
-/** robots.txt: everything may be read; the sitemap lists the pages worth reading. */
+/** robots.txt: the public site may be read and has a sitemap (src/lib/robots.ts says what, and what a sub-path needs). */
 import type { APIRoute } from 'astro';
-import { audience } from 'virtual:honor-roll/context';
-import { absoluteUrl } from '../data/share';
-
-const PUBLIC = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl('/sitemap-index.xml')}`, ''];
-// The intranet edition asks every crawler to stay out, should it ever be reachable.
-const INTERNAL = ['User-agent: *', 'Disallow: /', ''];
+import { audience, siteConfig } from 'virtual:honor-roll/context';
+import { robotsTxtLines } from '../lib/robots';
 
 export const GET: APIRoute = () =>
-  new Response((audience === 'internal' ? INTERNAL : PUBLIC).join('\n'), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(`${robotsTxtLines(siteConfig, audience).join('\n')}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

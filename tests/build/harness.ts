@@ -116,15 +116,32 @@ export function buildSite(
   siteDir: string | null,
   { outDir, env, args = [] }: { outDir: string; env: Record<string, string>; args?: string[] },
 ): Promise<BuildResult> {
+  const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return finished(child, { outDir, siteDir: siteDir ?? PROJECT_ROOT });
+}
+
+/** Runs `npm run build` — the clerk's command, scripts/build.ts — on a site folder, as buildSite runs `astro build`. */
+export function npmRunBuild(siteDir: string, { outDir, env = {}, args = [] }: { outDir: string; env?: Record<string, string>; args?: string[] }): Promise<BuildResult> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const child = spawn(npm, ['run', 'build', ...(args.length > 0 ? ['--', ...args] : [])], {
+    cwd: PROJECT_ROOT,
+    env: { ...buildEnv(siteDir, outDir, env), npm_config_update_notifier: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: process.platform === 'win32',
+  });
+  return finished(child, { outDir, siteDir });
+}
+
+/** The result of a build process once it has ended: stdout and stderr together, without colours. */
+function finished(child: ChildProcess, { outDir, siteDir }: { outDir: string; siteDir: string }): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (status) => {
       // eslint-disable-next-line no-control-regex
-      resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir, siteDir: siteDir ?? PROJECT_ROOT });
+      resolve({ status, output: output.replace(/\x1b\[[0-9;]*m/g, ''), outDir, siteDir });
     });
   });
 }

@@ -13,7 +13,8 @@ import { listReleases, versionsDirFor } from '../../src/lib/releases';
 import { fingerprint } from '../unit/helpers/fingerprint';
 import { buildEnv, prepareFixture, PROJECT_ROOT, runScript } from './harness';
 
-const { siteDir, outDir } = prepareFixture('publishing');
+// Under a sub-path, as many units deploy: the result also says what robots.txt the domain root needs.
+const { siteDir, outDir } = prepareFixture('publishing', { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' });
 const env = buildEnv(siteDir, outDir, {});
 const honor = path.join(siteDir, 'content', 'honors', 'test-honor.md');
 const rollback = (...args: string[]) => runScript('rollback.ts', args, { env: { HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir } });
@@ -43,6 +44,8 @@ describe('publishing twice, then rolling back', () => {
     expect(two.result.lines[0]).toBe(`发布成功：${two.result.pages} 个页面。`);
     expect(two.result.lines).toContain('  人物“未同意人物CANARYNOCONSENT”（officers/canary-no-consent）：此人未同意公开，与其相关的 1 项荣誉和 1 封感谢信也不会公开');
     expect(two.result.release).toMatchObject({ command: '编辑台发布', pages: two.result.pages, audience: 'public' });
+    expect(two.result.lines).toContain('网站放在子路径 /rongyu/ 下，而搜索引擎只读取域名根目录的 https://fixture.example/robots.txt，不会读取网站自己的 /rongyu/robots.txt。');
+    expect(two.result.lines.at(-1)).toBe('    Sitemap: https://fixture.example/rongyu/sitemap-index.xml');
   });
 
   it('keeps both published versions: the live one and the one before, next to the output', () => {

@@ -1,26 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ANNOUNCING_LOADER, announcingChanges, coalesced, onContentChanged, writeStoreNow } from '../../src/lib/content-changes';
-
-/** A store like the scoped one Astro hands a loader, keeping what is set. */
-function fakeStore() {
-  const entries = new Map<string, unknown>();
-  const store = {
-    get: (key: string) => entries.get(key),
-    entries: () => [...entries],
-    set: (entry: { id: string }) => {
-      entries.set(entry.id, entry);
-      return true;
-    },
-    values: () => [...entries.values()],
-    keys: () => [...entries.keys()],
-    delete: (key: string) => void entries.delete(key),
-    clear: () => entries.clear(),
-    has: (key: string) => entries.has(key),
-    addModuleImport: () => {},
-  };
-  return { entries, store };
-}
+import { fakeStore } from './helpers/loader-store';
 
 /** A loader that loads two entries and keeps the store, as the glob loader's watcher does. */
 function watchingLoader() {

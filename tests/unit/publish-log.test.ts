@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtPageCount, problemLines, progressReader, type PublishProgress } from '../../src/lib/publish-log';
+import { builtPageCount, noticeLine, problemLines, progressReader, summaryLines, type PublishProgress } from '../../src/lib/publish-log';
 
 // Lines as `astro build` printed them for the publishing fixture (shortened).
 const SUCCESS = [
@@ -30,7 +30,8 @@ const SUCCESS = [
   '07:52:16 [honor-roll:privacy-guard] 隐私检查通过：29 个未公开条目特征、个人信息和图片元数据均未出现在网站中（privacy guard passed, 473 ms）',
   '07:52:16 [honor-roll:content-security-policy] 已为 31 个页面加上内容安全策略（Content-Security-Policy on 31 pages, 26 ms）',
   '07:52:16 [honor-roll:precompress] 已压缩 41 个文件（precompressed 41 files, 19 ms）',
-  '07:52:16 [honor-roll:atomic-output] 网站已生成：dist/（site written to /tmp/x/dist）',
+  '07:52:16 [honor-roll:summary] 网站已生成：31 个页面，用时 14 秒。',
+  '07:52:16 [honor-roll:summary] 网站文件夹：/tmp/x/dist',
   '07:52:16 [build] 31 page(s) built in 13.94s',
   '07:52:16 [build] Complete!',
 ];
@@ -98,6 +99,30 @@ describe('builtPageCount', () => {
   it('reads the pages Astro says it built', () => {
     expect(builtPageCount(SUCCESS.join('\n'))).toBe(31);
     expect(builtPageCount('[build] Complete!')).toBeNull();
+  });
+});
+
+describe('summaryLines', () => {
+  it('gives the summary the build ended with, without time and label, blank and indented lines kept', () => {
+    const log = [
+      ...SUCCESS.slice(0, -2),
+      '07:52:16 [honor-roll:summary] ',
+      '07:52:16 [honor-roll:summary]     Sitemap: https://fixture.example/rongyu/sitemap-index.xml',
+      ...SUCCESS.slice(-2),
+    ].join('\r\n');
+    expect(summaryLines(log)).toEqual(['网站已生成：31 个页面，用时 14 秒。', '网站文件夹：/tmp/x/dist', '', '    Sitemap: https://fixture.example/rongyu/sitemap-index.xml']);
+    expect(summaryLines(CONTENT_ERROR)).toEqual([]);
+  });
+});
+
+describe('noticeLine', () => {
+  it('passes on, in Chinese only, that the build waits for another or repaired an interrupted swap', () => {
+    expect(noticeLine('07:52:03 [honor-roll:atomic-output] 另一个生成正在进行（进程 42），等它完成后再开始（waiting for another build）…')).toBe('另一个生成正在进行（进程 42），等它完成后再开始…');
+    expect(noticeLine('07:52:03 [WARN] [honor-roll:atomic-output] 上次生成或回退在替换网站时被中断，已恢复原来的网站：D:\\荣誉榜\\dist')).toBe('上次生成或回退在替换网站时被中断，已恢复原来的网站：D:\\荣誉榜\\dist');
+  });
+
+  it('passes on nothing else', () => {
+    expect(SUCCESS.map(noticeLine).filter((line) => line !== null)).toEqual([]);
   });
 });
 
