@@ -39,7 +39,7 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
       problems: parsed.error.issues.map((issue) => {
         // An unknown key has no path of its own in zod's issue: point at the key itself.
         const line = source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path);
-        return { ...translateIssue(issue, siteConfigSchema, source.data), code: 'config' as const, file, ...(line ? { line } : {}) };
+        return { ...translateIssue(issue, siteConfigSchema, source.data, source.writtenAt), code: 'config' as const, file, ...(line ? { line } : {}) };
       }),
     };
   }

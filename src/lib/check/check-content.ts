@@ -287,7 +287,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         for (const issue of parsed.error.issues) {
           if (unfilled(issue.path)) continue;
           const line = source.lineOf(issueLinePath(issue));
-          problems.push(at({ ...translateIssue(issue, schema, source.data), ...(line ? { line } : {}) }));
+          problems.push(at({ ...translateIssue(issue, schema, source.data, source.writtenAt), ...(line ? { line } : {}) }));
         }
         continue;
       }
