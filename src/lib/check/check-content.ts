@@ -18,6 +18,7 @@ import { placeholderIn } from '../authoring/placeholder';
 import { checkBody, MAX_BODY_BYTES } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
+import { referenceSuggestion } from './references';
 import { fileNameProblems, textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
 import { checkPoints, checkPointsPeriods, checkStudyRotation } from './check-points';
@@ -184,7 +185,8 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   const { context, uses } = recordingContext();
   // Every entry file counts as existing for references, even one with errors of its own:
   // otherwise one broken profile would also be reported as "missing" by everything citing it.
-  const ids = new Map<CollectionName, Set<string>>(COLLECTION_NAMES.map((c) => [c, new Set<string>()]));
+  // Each id with the names it is known by, for the hint of a reference that misses.
+  const ids = new Map<CollectionName, Map<string, string[]>>(COLLECTION_NAMES.map((c) => [c, new Map<string, string[]>()]));
 
   problems.push(...unknownFolders(contentDir, relative));
 
@@ -242,7 +244,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         continue;
       }
       seen.set(id, file);
-      ids.get(collection)!.add(id);
+      ids.get(collection)!.set(id, []);
 
       // Before reading: a file of gigabytes would not even fit in memory.
       const oversized = oversizedSourceFile(fs.size(absolute));
@@ -266,6 +268,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       const { source, problems: own } = readEntryText(text, { collection, ext, file, allow: privacyAllow });
       problems.push(...own.map(at));
       if (source.data === undefined) continue;
+      ids.get(collection)!.set(id, namesOf(source.data));
       if (source.problems.some((p) => p.severity === 'error')) continue;
 
       uses.refs = [];
@@ -327,8 +330,10 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   for (const { file, use, line } of refs) {
     const known = ids.get(use.collection)!;
     if (known.has(use.id)) continue;
-    const close = closestMatches(use.id, known);
+    const { label } = COLLECTIONS[use.collection];
     const folder = relative(path.join(contentDir, use.collection));
+    // A name is no file name: no "create 王祥.md" for it.
+    const create = ENTRY_ID_PATTERN.test(use.id) ? `；如果是新${label}，请先创建 ${folder}/${use.id}.md` : '';
     problems.push({
       severity: 'error',
       code: 'reference-missing',
@@ -336,8 +341,8 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       ...(line ? { line } : {}),
       field: formatFieldPath(use.path),
       value: use.id,
-      message: `引用的${COLLECTIONS[use.collection].label} “${use.id}” 不存在`,
-      hint: `${close.length ? `是不是 ${close.join('、')}？` : ''}id 是 ${folder}/ 中的文件名（不含 .md）；如果是新${COLLECTIONS[use.collection].label}，请先创建 ${folder}/${use.id}.md`,
+      message: `引用的${label} “${use.id}” 不存在`,
+      hint: `${referenceSuggestion(use.id, known, use.collection, label)}id 是 ${folder}/ 中的文件名（不含 .md）${create}`,
     });
   }
 
@@ -358,6 +363,13 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
     problems.push(...hiddenTraceProblems(entries, { now, audience, points: site?.config.points.publish }));
   }
   return { problems: sortProblems(problems), entries };
+}
+
+/** The names an entry is known by, as written in its file: name, short name, title, aliases. */
+function namesOf(data: unknown): string[] {
+  if (data === null || typeof data !== 'object') return [];
+  const { name, shortName, title, aliases } = data as Record<string, unknown>;
+  return [name, shortName, title, ...(Array.isArray(aliases) ? aliases : [])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
 }
 
 function ignoredFile(collection: CollectionName, file: string, format: 'markdown' | 'data'): Problem {

@@ -160,7 +160,7 @@ describe('checkContent', () => {
             "code": "reference-missing",
             "field": "to.units[0]",
             "file": "content/letters/ganxiexin.md",
-            "hint": "是不是 station？id 是 content/units/ 中的文件名（不含 .md）；如果是新单位，请先创建 content/units/statoin.md",
+            "hint": "是不是 station（测试警务站）？id 是 content/units/ 中的文件名（不含 .md）；如果是新单位，请先创建 content/units/statoin.md",
             "line": 8,
             "message": "引用的单位 “statoin” 不存在",
             "severity": "error",
@@ -170,10 +170,10 @@ describe('checkContent', () => {
       `);
     });
 
-    it('reports a missing reference without a guess when no id is close', () => {
+    it('reports a missing reference without a guess when no id is close, listing the ones that exist', () => {
       const { problems } = check({ 'activities/dangke.md': '---\ntitle: 党课\nkind: study\ndate: 2020\nunit: brigade\nhost: li-si\nsummary: s\n---\n' });
       expect(problems).toMatchObject([{ code: 'reference-missing', field: 'host', line: 6, value: 'li-si', message: '引用的人物 “li-si” 不存在' }]);
-      expect(problems[0]?.hint).not.toContain('是不是');
+      expect(problems[0]?.hint).toBe('没有相近的 id；现有的人物只有 1 个：wang-xiang（王祥）。id 是 content/officers/ 中的文件名（不含 .md）；如果是新人物，请先创建 content/officers/li-si.md');
     });
 
     it('checks references in an entry that has other errors too', () => {
