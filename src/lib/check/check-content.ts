@@ -183,6 +183,17 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
   const relative = (file: string) => displayPath(root, file);
   const { context, uses } = recordingContext();
+  // The names of the files in each folder an image is in, listed once: an image's name is compared
+  // with them exactly, as a case-sensitive disk (the server's) would.
+  const listed = new Map<string, Set<string>>();
+  const filesIn = (dir: string) => {
+    let names = listed.get(dir);
+    if (!names) {
+      names = new Set(fs.listFiles(dir).flatMap((f) => (path.dirname(f) === dir ? [path.basename(f)] : [])));
+      listed.set(dir, names);
+    }
+    return names;
+  };
   // Every entry file counts as existing for references, even one with errors of its own:
   // otherwise one broken profile would also be reported as "missing" by everything citing it.
   // Each id with the names it is known by, for the hint of a reference that misses.
@@ -196,7 +207,14 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
     const folder = path.join(contentDir, collection);
     const seen = new Map<string, string>();
 
-    for (const absolute of fs.listFiles(folder)) {
+    const files = fs.listFiles(folder);
+    // The folders of a collection are listed here already, sub-folders included.
+    for (const file of files) {
+      const names = listed.get(path.dirname(file));
+      if (names) names.add(path.basename(file));
+      else listed.set(path.dirname(file), new Set([path.basename(file)]));
+    }
+    for (const absolute of files) {
       const file = relative(absolute);
       const ext = path.extname(absolute).toLowerCase();
       // A file name becomes part of an address or an image's name on the site.
@@ -282,7 +300,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       // field of the same file is wrong: one run shows as much as possible.
       for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs });
+        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs, filesIn });
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
       }
@@ -408,13 +426,43 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
     });
 }
 
+/**
+ * Why an image named in a field is not the file it names, or null when it is: no such file, or
+ * one whose name differs in case or extension (IMG_0456.jpg for IMG_0456.JPG, .jpeg for .jpg),
+ * which is named with what to write. A name differing only in case is refused on Windows too,
+ * where the disk finds the file anyway: the site must build alike on the server.
+ */
+function missingImage(image: ImageUse, entryDir: string, fs: ContentFs, filesIn: (dir: string) => ReadonlySet<string>): Pick<Problem, 'message' | 'hint'> | null {
+  const file = path.resolve(entryDir, image.value);
+  const name = path.basename(file);
+  const siblings = filesIn(path.dirname(file));
+  if (fs.isFile(file) && (siblings.size === 0 || siblings.has(name))) return null;
+  const key = String(image.path.findLast((segment) => typeof segment === 'string') ?? 'photo');
+  const folder = image.value.slice(0, image.value.length - name.length);
+  const stem = (n: string) => n.slice(0, n.length - path.extname(n).length).toLowerCase();
+  const images = [...siblings].filter((n) => IMAGE_EXTENSIONS.includes(path.extname(n).toLowerCase()));
+  const same = images.filter((n) => n !== name && stem(n) === stem(name));
+  if (same.length > 0) {
+    const how = (n: string) => (n.toLowerCase() === name.toLowerCase() ? '大小写不同' : '扩展名不同');
+    return {
+      message: `找不到图片文件 ${image.value}：文件夹中的是 ${same.map((n) => `${n}（${how(n)}）`).join('、')}`,
+      hint: `文件名要与实际文件完全一致（区分大小写和扩展名）：改成 ${key}: ${folder}${same[0]}`,
+    };
+  }
+  const close = closestMatches(name, images);
+  return {
+    message: `找不到图片文件 ${image.value}`,
+    hint: `${close.length ? `是不是 ${close.map((n) => `${folder}${n}`).join('、')}？` : ''}图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里`,
+  };
+}
+
 /** A path as a command-line argument: quoted when it has a space. */
 const shellArgument = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
 
 function checkImage(
   image: ImageUse,
   entryDir: string,
-  { relative, entry, fs }: { relative: (file: string) => string; entry: string; fs: ContentFs },
+  { relative, entry, fs, filesIn }: { relative: (file: string) => string; entry: string; fs: ContentFs; filesIn: (dir: string) => ReadonlySet<string> },
 ): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   const shownDir = relative(entryDir);
@@ -439,16 +487,8 @@ function checkImage(
       hint: `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
     };
   }
-  if (!fs.isFile(path.resolve(entryDir, image.value))) {
-    return {
-      severity: 'error',
-      code: 'image-missing',
-      field,
-      value: image.value,
-      message: `找不到图片文件 ${image.value}`,
-      hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
-    };
-  }
+  const missing = missingImage(image, entryDir, fs, filesIn);
+  if (missing) return { severity: 'error', code: 'image-missing', field, value: image.value, ...missing };
   const size = fs.size(path.resolve(entryDir, image.value));
   if (size > MAX_IMAGE_BYTES) {
     return {
