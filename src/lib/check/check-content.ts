@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionData, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
 import { ownExclusionReason, type Audience } from '../publishing';
-import { hiddenTraceProblems } from './hidden-traces';
+import { hiddenTraceProblems, hiddenTraces, type HiddenTraces } from './hidden-traces';
 import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { RESERVED_IDS } from '../urls';
@@ -27,8 +27,15 @@ import { DEFAULT_POINT_CATEGORIES, type SiteConfig } from '../../schemas/site-co
 /** Larger files are camera originals or scans at full resolution: they slow every build down. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-/** Image formats the build can optimise. */
-export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff'];
+/**
+ * Image formats the build can optimise: Astro's own list (VALID_INPUT_FORMATS in astro/assets)
+ * without SVG. `.tif` is not in it: Astro leaves such a picture a bare path, and the page stops the
+ * build ("LocalImageUsedWrongly").
+ */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff'];
+
+/** Extensions of pictures that are one of IMAGE_EXTENSIONS under another name: a new name is all they need. */
+const IMAGE_RENAMES: Record<string, string> = { '.tif': '.tiff', '.jfif': '.jpg', '.jpe': '.jpg', '.pjpeg': '.jpg' };
 
 export interface CheckOptions {
   /** Project folder: file paths in messages are relative to it. */
@@ -76,6 +83,25 @@ export function entriesOf<C extends CollectionName>(entries: readonly CheckedEnt
 export interface CheckResult {
   problems: Problem[];
   entries: CheckedEntry[];
+  /**
+   * What the privacy guard will look for in the site (the traces of the unpublished entries), for
+   * the checks of what else reaches it: the config's text, public/. Absent while references are broken.
+   */
+  traces?: HiddenTraces;
+  /** The pictures named by the entries that were found where they should be, for the check of what is in them (check-images.ts). */
+  images?: CheckedImage[];
+}
+
+/** A picture an entry names, found on disk. */
+export interface CheckedImage {
+  /** The entry file, as messages name it. */
+  file: string;
+  field: string;
+  line?: number;
+  /** The picture file, absolute. */
+  path: string;
+  /** As written in the field. */
+  value: string;
 }
 
 interface RefUse {
@@ -180,6 +206,7 @@ function readEntryText(text: string, { collection, ext, file, allow }: { collect
 export function checkContent({ root, contentDir, now, privacyAllow = [], audience = 'public', site, fs = diskFs }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
+  const images: CheckedImage[] = [];
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
   const relative = (file: string) => displayPath(root, file);
   const { context, uses } = recordingContext();
@@ -300,9 +327,11 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       // field of the same file is wrong: one run shows as much as possible.
       for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs, filesIn });
+        if (unfilled(image.path)) continue;
+        const problem = checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs, filesIn });
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
+        else images.push({ file, field: formatFieldPath(image.path), ...(line ? { line } : {}), path: path.resolve(path.dirname(absolute), image.value), value: image.value });
       }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -377,10 +406,13 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   if (site) problems.push(...checkStudyRotation(site.config.studyRotation, site.file, ids));
   // The publishing rules need every reference resolved: a broken one would make a public person
   // look unpublished, and every mention of them a false alarm.
+  let traces: HiddenTraces | undefined;
   if (!problems.some((p) => p.severity === 'error' && (p.code === 'reference-missing' || p.code === 'unit-tree'))) {
-    problems.push(...hiddenTraceProblems(entries, { now, audience, points: site?.config.points.publish }));
+    const found = hiddenTraces(entries, { now, audience, points: site?.config.points.publish });
+    traces = { canaries: found.canaries, hidden: found.hidden };
+    problems.push(...hiddenTraceProblems(entries, { now, audience }, found));
   }
-  return { problems: sortProblems(problems), entries };
+  return { problems: sortProblems(problems), entries, images, ...(traces ? { traces } : {}) };
 }
 
 /** The names an entry is known by, as written in its file: name, short name, title, aliases. */
@@ -478,13 +510,17 @@ function checkImage(
   }
   const ext = path.extname(image.value).toLowerCase();
   if (!IMAGE_EXTENSIONS.includes(ext)) {
+    const rename = IMAGE_RENAMES[ext];
+    const renamed = rename ? `${image.value.slice(0, image.value.length - ext.length)}${rename}` : '';
     return {
       severity: 'error',
       code: 'image-format',
       field,
       value: image.value,
       message: `${field} 的图片格式 “${ext || '无扩展名'}” 不受支持`,
-      hint: `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
+      hint: rename
+        ? `把图片文件改名为 ${path.basename(renamed)}（只改扩展名），这里写成 ${field}: ${renamed}`
+        : `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
     };
   }
   const missing = missingImage(image, entryDir, fs, filesIn);
@@ -606,7 +642,8 @@ function checkMetricSeries(stats: CheckedEntryOf<'stats'>[]): Problem[] {
   return problems;
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+/** Problems in file order, then line order: a file's problems together, top to bottom. */
+export function sortProblems(problems: Problem[]): Problem[] {
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.file.localeCompare(b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
