@@ -152,10 +152,16 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
   if (doc.errors.length > 0) {
     // A Chinese colon or a Tab is reported as itself, at its own line; what is left once they
     // are corrected (the same lines) is reported as the parser sees it.
-    const { slips, corrected } = yamlSlips(text, (t) => parseYaml(t).doc.errors.length > 0);
-    if (slips.length === 0) return refuse(doc.errors.map(asFinding(lineAt)));
-    const rest = parseYaml(corrected);
-    return refuse([...slips, ...rest.doc.errors.map(asFinding(rest.lineAt))].sort((a, b) => a.line - b.line));
+    try {
+      const { slips, corrected } = yamlSlips(text, (t) => parseYaml(t).doc.errors.length > 0);
+      if (slips.length > 0) {
+        const rest = parseYaml(corrected);
+        return refuse([...slips, ...rest.doc.errors.map(asFinding(rest.lineAt))].sort((a, b) => a.line - b.line));
+      }
+    } catch {
+      // A corrected text the parser cannot take: the parser's own findings on the text as written.
+    }
+    return refuse(doc.errors.map(asFinding(lineAt)));
   }
   // Refused features before the warnings they cause: a custom tag is also an unresolved tag.
   const lines = text.split(/\r?\n/);

@@ -232,8 +232,8 @@ describe('a Tab used for indentation', () => {
     ]);
   });
 
-  it('in site.config.yaml, on every tabbed line, CRLF line endings', async () => {
-    const text = `${config}filing:\n\ticp: 苏ICP备12345678号\n\tpsb: 苏公网安备 32120202000123号\n`.replace(/\n/g, '\r\n');
+  it('in site.config.yaml, on every tabbed line, saved by Notepad (byte-order mark, CRLF)', async () => {
+    const text = `\uFEFF${config}filing:\n\ticp: 苏ICP备12345678号\n\tpsb: 苏公网安备 32120202000123号\n`.replace(/\n/g, '\r\n');
     expect((await checkWith(CONFIG, text)).map((p) => [p.line, p.message])).toEqual([
       [4, '这一行开头用了 Tab 键缩进，YAML 只认空格'],
       [5, '这一行开头用了 Tab 键缩进，YAML 只认空格'],
