@@ -51,7 +51,7 @@ describe('the privacy guard’s findings, found by the check at their source', (
     expect(brief(errors)).toEqual([
       {
         file: 'site.config.yaml',
-        line: 3,
+        line: 5,
         field: 'description',
         code: 'unpublished-trace',
         message: '出现了未公开条目 officers/chen-yalin（未同意公开）的姓名“陈押林”，公开网站不能显示',
@@ -59,7 +59,7 @@ describe('the privacy guard’s findings, found by the check at their source', (
       },
       {
         file: 'site.config.yaml',
-        line: 10,
+        line: 12,
         field: 'nav[2].href',
         code: 'unpublished-trace',
         message: '出现了未公开条目 officers/chen-yalin（未同意公开）的网址“/officers/chen-yalin/”，公开网站不能显示',
