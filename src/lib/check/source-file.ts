@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { formatBytes, type Problem } from './problem';
 import { fieldPathOf, lineAtOffset, scanYamlText, yamlFeatureFindings, type YamlFinding, type YamlSourceKind } from './yaml-guard';
 import { BUILD_SCALAR_TAGS } from './yaml-scalars';
-import { readSlips, yamlSlips } from './yaml-slips';
+import { misalignedField, readSlips, yamlSlips } from './yaml-slips';
 
 export interface SourceFile {
   /** The parsed fields, or undefined when the YAML could not be read. */
@@ -143,12 +143,13 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
     return refuse([unreadable(error)]);
   }
   const { doc, lineAt } = parsed;
-  const asFinding = (at: (offset: number) => number) => (error: YAMLError): YamlFinding => ({
-    line: at(error.pos[0]),
-    code: 'yaml',
-    message: `YAML 格式有误，无法读取（${error.code}: ${error.message.split('\n')[0]}）`,
-    hint: YAML_HINTS[error.code] ?? YAML_HINT_DEFAULT,
-  });
+  const lines = text.split(/\r?\n/);
+  const asFinding = (at: (offset: number) => number, lines: readonly string[]) => (error: YAMLError): YamlFinding => {
+    const line = at(error.pos[0]);
+    const misaligned = error.code === 'BAD_INDENT' && error.message.startsWith('All mapping items must start at the same column') ? misalignedField(lines, line) : null;
+    if (misaligned) return { line, code: 'yaml', message: misaligned.message, hint: misaligned.hint };
+    return { line, code: 'yaml', message: `YAML 格式有误，无法读取（${error.code}: ${error.message.split('\n')[0]}）`, hint: YAML_HINTS[error.code] ?? YAML_HINT_DEFAULT };
+  };
   if (doc.errors.length > 0) {
     // A Chinese colon or a Tab is reported as itself, at its own line; what is left once they
     // are corrected (the same lines) is reported as the parser sees it.
@@ -156,18 +157,17 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
       const { slips, corrected } = yamlSlips(text, (t) => parseYaml(t).doc.errors.length > 0);
       if (slips.length > 0) {
         const rest = parseYaml(corrected);
-        return refuse([...slips, ...rest.doc.errors.map(asFinding(rest.lineAt))].sort((a, b) => a.line - b.line));
+        return refuse([...slips, ...rest.doc.errors.map(asFinding(rest.lineAt, corrected.split(/\r?\n/)))].sort((a, b) => a.line - b.line));
       }
     } catch {
       // A corrected text the parser cannot take: the parser's own findings on the text as written.
     }
-    return refuse(doc.errors.map(asFinding(lineAt)));
+    return refuse(doc.errors.map(asFinding(lineAt, lines)));
   }
   // Refused features before the warnings they cause: a custom tag is also an unresolved tag.
-  const lines = text.split(/\r?\n/);
   const features = [...yamlFeatureFindings(doc, lineAt), ...readSlips(doc, lineAt, lines)].sort((a, b) => a.line - b.line);
   if (features.length > 0) return refuse(features);
-  if (doc.warnings.length > 0) return refuse(doc.warnings.map(asFinding(lineAt)));
+  if (doc.warnings.length > 0) return refuse(doc.warnings.map(asFinding(lineAt, lines)));
 
   let data: unknown;
   try {

@@ -243,3 +243,31 @@ export function valueSlip(value: string): LineSlip | null {
   const slip = slipOnLine([value], 0);
   return slip && (CHINESE_COLON.test(value) || NO_SPACE.test(value)) ? slip : null;
 }
+
+/**
+ * A field indented by a space more or less than the fields above it on the same level (a `#`
+ * taken off a commented line with its space left, or one space too many): what the parser calls
+ * "All mapping items must start at the same column", said with the two indentations and the line
+ * aligned. `line` is 1-based; null when the line above is no field to align with.
+ */
+export function misalignedField(lines: readonly string[], line: number): LineSlip | null {
+  const text = lines[line - 1] ?? '';
+  const field = new RegExp(`^([ ]*)(${KEY}):`).exec(text);
+  if (!field) return null;
+  const above = lines
+    .slice(0, line - 1)
+    .reverse()
+    .find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const sibling = above === undefined ? null : new RegExp(`^([ ]*)(${KEY}):`).exec(above);
+  if (!sibling) return null;
+  const [, own = '', key = ''] = field;
+  const [, theirs = '', name = ''] = sibling;
+  if (own.length === theirs.length) return null;
+  const fixed = `${theirs}${text.trimStart()}`;
+  return {
+    message: `${key} 这一行缩进了 ${own.length} 个空格，上一行的 ${name} 是 ${theirs.length} 个：同一层的字段要左对齐`,
+    hint: `让这一行与 ${name} 对齐（行首 ${theirs.length} 个空格）：\n${above!.trimEnd()}\n${fixed}`,
+    fixed,
+  };
+}
+

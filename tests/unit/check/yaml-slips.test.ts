@@ -277,6 +277,21 @@ describe('a full-width space as indentation', () => {
   });
 });
 
+describe('a field not aligned with the fields above it', () => {
+  it('in site.config.yaml: a # taken off a commented line, its space left', async () => {
+    // npm run init writes the unknown numbers as `  # siteCode: "…"`; taking off the # alone leaves three spaces.
+    const text = `${config}filing:\n  icp: "苏ICP备12345678号"\n   siteCode: "3212000001"\n`;
+    expect(await checkWith(CONFIG, text)).toEqual([
+      yamlError(CONFIG, 5, 'siteCode 这一行缩进了 3 个空格，上一行的 icp 是 2 个：同一层的字段要左对齐', '让这一行与 icp 对齐（行首 2 个空格）：\n  icp: "苏ICP备12345678号"\n  siteCode: "3212000001"'),
+    ]);
+  });
+
+  it('in a data file, one space short', () => {
+    const { problems } = readDataSource('period:\n  start: 2020-01\n end: 2020-06\n');
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[3, 'end 这一行缩进了 1 个空格，上一行的 start 是 2 个：同一层的字段要左对齐']]);
+  });
+});
+
 describe('slips and the build', () => {
   it.each([
     ['a Chinese colon', officer.replace('consent: true', 'consent：true')],
