@@ -3,14 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config';
 import { displayPath, type Problem } from './check/problem';
-import { readDataSource } from './check/source-file';
+import { readDataSource, type SourceFile } from './check/source-file';
 import { textProblems } from './check/text-problems';
 import { translateIssue } from './check/zod-issues';
 
 export type { SiteConfig };
 
-/** `ok` when the config can be used; its `problems` may still hold errors (personal data) that stop a build. */
-export type SiteConfigResult = { ok: true; config: SiteConfig; problems: Problem[] } | { ok: false; problems: Problem[] };
+/**
+ * `ok` when the config can be used; its `problems` may still hold errors (personal data) that stop
+ * a build. `source` is the file as read, for the checks that need the content first (the names of
+ * unpublished people in its text).
+ */
+export type SiteConfigResult = { ok: true; config: SiteConfig; problems: Problem[]; source: SourceFile } | { ok: false; problems: Problem[] };
 
 /** Loads the config file; `publicDir` is where a configured logo must exist. */
 export function loadSiteConfig(configFile: string, { root, publicDir }: { root: string; publicDir: string }): SiteConfigResult {
@@ -39,7 +43,7 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
       problems: parsed.error.issues.map((issue) => {
         // An unknown key has no path of its own in zod's issue: point at the key itself.
         const line = source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path);
-        return { ...translateIssue(issue, siteConfigSchema, source.data), code: 'config' as const, file, ...(line ? { line } : {}) };
+        return { ...translateIssue(issue, siteConfigSchema, source.data, source.writtenAt), code: 'config' as const, file, ...(line ? { line } : {}) };
       }),
     };
   }
@@ -65,5 +69,5 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
   // The title, description and menu are printed on every page: the same personal-data rule as the
   // content, so `npm run check` finds a phone number here instead of the build's last guard.
   const personal = textProblems(source, { allow: parsed.data.privacy.allow }).map((p) => ({ ...p, file }));
-  return { ok: true, config: parsed.data, problems: personal };
+  return { ok: true, config: parsed.data, problems: personal, source };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatches, editDistance } from '../../src/lib/suggest';
+import { closestMatches, editDistance, nearestEntries } from '../../src/lib/suggest';
 
 describe('editDistance', () => {
   it.each([
@@ -50,5 +50,35 @@ describe('closestMatches', () => {
   it('allows one edit even for very short inputs', () => {
     expect(closestMatches('ab', ['abc'])).toEqual(['abc']);
     expect(closestMatches('ab', ['abcd'])).toEqual([]);
+  });
+});
+
+describe('nearestEntries', () => {
+  const officers = [
+    { id: 'wang-xiang', names: ['王祥'] },
+    { id: 'wang-hong', names: ['王宏'] },
+    { id: 'chen-yalin', names: ['陈押林'] },
+  ];
+  const ids = (input: string) => nearestEntries(input, officers, 'officers').map((e) => e.id);
+
+  it('finds an entry by its name, by part of it, and by its pinyin', () => {
+    expect(ids('王祥')).toEqual(['wang-xiang']);
+    expect(ids('王祥同志')).toEqual(['wang-xiang']);
+    expect(ids('王翔')).toEqual(['wang-xiang']);
+    expect(ids('wangxiang')).toEqual(['wang-xiang']);
+    expect(ids('chenyalin')).toEqual(['chen-yalin']);
+  });
+
+  it('puts the closest first', () => {
+    expect(ids('wang-hang')).toEqual(['wang-hong', 'wang-xiang']);
+  });
+
+  it('takes a two-character name one character off for another person', () => {
+    expect(ids('王伟')).toEqual([]);
+  });
+
+  it('finds nothing when nothing is close', () => {
+    expect(ids('li-si')).toEqual([]);
+    expect(ids('')).toEqual([]);
   });
 });

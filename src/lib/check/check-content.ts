@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionData, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
 import { ownExclusionReason, type Audience } from '../publishing';
-import { hiddenTraceProblems } from './hidden-traces';
+import { hiddenTraceProblems, hiddenTraces, type HiddenTraces } from './hidden-traces';
 import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { RESERVED_IDS } from '../urls';
@@ -18,6 +18,7 @@ import { placeholderIn } from '../authoring/placeholder';
 import { checkBody, MAX_BODY_BYTES } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
+import { referenceSuggestion } from './references';
 import { fileNameProblems, textProblems } from './text-problems';
 import { translateIssue } from './zod-issues';
 import { checkPoints, checkPointsPeriods, checkStudyRotation } from './check-points';
@@ -26,8 +27,15 @@ import { DEFAULT_POINT_CATEGORIES, type SiteConfig } from '../../schemas/site-co
 /** Larger files are camera originals or scans at full resolution: they slow every build down. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-/** Image formats the build can optimise. */
-export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff'];
+/**
+ * Image formats the build can optimise: Astro's own list (VALID_INPUT_FORMATS in astro/assets)
+ * without SVG. `.tif` is not in it: Astro leaves such a picture a bare path, and the page stops the
+ * build ("LocalImageUsedWrongly").
+ */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff'];
+
+/** Extensions of pictures that are one of IMAGE_EXTENSIONS under another name: a new name is all they need. */
+const IMAGE_RENAMES: Record<string, string> = { '.tif': '.tiff', '.jfif': '.jpg', '.jpe': '.jpg', '.pjpeg': '.jpg' };
 
 export interface CheckOptions {
   /** Project folder: file paths in messages are relative to it. */
@@ -75,6 +83,25 @@ export function entriesOf<C extends CollectionName>(entries: readonly CheckedEnt
 export interface CheckResult {
   problems: Problem[];
   entries: CheckedEntry[];
+  /**
+   * What the privacy guard will look for in the site (the traces of the unpublished entries), for
+   * the checks of what else reaches it: the config's text, public/. Absent while references are broken.
+   */
+  traces?: HiddenTraces;
+  /** The pictures named by the entries that were found where they should be, for the check of what is in them (check-images.ts). */
+  images?: CheckedImage[];
+}
+
+/** A picture an entry names, found on disk. */
+export interface CheckedImage {
+  /** The entry file, as messages name it. */
+  file: string;
+  field: string;
+  line?: number;
+  /** The picture file, absolute. */
+  path: string;
+  /** As written in the field. */
+  value: string;
 }
 
 interface RefUse {
@@ -179,12 +206,25 @@ function readEntryText(text: string, { collection, ext, file, allow }: { collect
 export function checkContent({ root, contentDir, now, privacyAllow = [], audience = 'public', site, fs = diskFs }: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
+  const images: CheckedImage[] = [];
   const refs: { file: string; use: RefUse; line: number | undefined }[] = [];
   const relative = (file: string) => displayPath(root, file);
   const { context, uses } = recordingContext();
+  // The names of the files in each folder an image is in, listed once: an image's name is compared
+  // with them exactly, as a case-sensitive disk (the server's) would.
+  const listed = new Map<string, Set<string>>();
+  const filesIn = (dir: string) => {
+    let names = listed.get(dir);
+    if (!names) {
+      names = new Set(fs.listFiles(dir).flatMap((f) => (path.dirname(f) === dir ? [path.basename(f)] : [])));
+      listed.set(dir, names);
+    }
+    return names;
+  };
   // Every entry file counts as existing for references, even one with errors of its own:
   // otherwise one broken profile would also be reported as "missing" by everything citing it.
-  const ids = new Map<CollectionName, Set<string>>(COLLECTION_NAMES.map((c) => [c, new Set<string>()]));
+  // Each id with the names it is known by, for the hint of a reference that misses.
+  const ids = new Map<CollectionName, Map<string, string[]>>(COLLECTION_NAMES.map((c) => [c, new Map<string, string[]>()]));
 
   problems.push(...unknownFolders(contentDir, relative));
 
@@ -194,7 +234,14 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
     const folder = path.join(contentDir, collection);
     const seen = new Map<string, string>();
 
-    for (const absolute of fs.listFiles(folder)) {
+    const files = fs.listFiles(folder);
+    // The folders of a collection are listed here already, sub-folders included.
+    for (const file of files) {
+      const names = listed.get(path.dirname(file));
+      if (names) names.add(path.basename(file));
+      else listed.set(path.dirname(file), new Set([path.basename(file)]));
+    }
+    for (const absolute of files) {
       const file = relative(absolute);
       const ext = path.extname(absolute).toLowerCase();
       // A file name becomes part of an address or an image's name on the site.
@@ -242,7 +289,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         continue;
       }
       seen.set(id, file);
-      ids.get(collection)!.add(id);
+      ids.get(collection)!.set(id, []);
 
       // Before reading: a file of gigabytes would not even fit in memory.
       const oversized = oversizedSourceFile(fs.size(absolute));
@@ -266,6 +313,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       const { source, problems: own } = readEntryText(text, { collection, ext, file, allow: privacyAllow });
       problems.push(...own.map(at));
       if (source.data === undefined) continue;
+      ids.get(collection)!.set(id, namesOf(source.data));
       if (source.problems.some((p) => p.severity === 'error')) continue;
 
       uses.refs = [];
@@ -279,15 +327,17 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       // field of the same file is wrong: one run shows as much as possible.
       for (const use of uses.refs) if (!unfilled(use.path)) refs.push({ file, use, line: source.lineOf(use.path) });
       for (const image of uses.images) {
-        const problem = unfilled(image.path) ? null : checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs });
+        if (unfilled(image.path)) continue;
+        const problem = checkImage(image, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs, filesIn });
         const line = source.lineOf(image.path);
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
+        else images.push({ file, field: formatFieldPath(image.path), ...(line ? { line } : {}), path: path.resolve(path.dirname(absolute), image.value), value: image.value });
       }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           if (unfilled(issue.path)) continue;
           const line = source.lineOf(issueLinePath(issue));
-          problems.push(at({ ...translateIssue(issue, schema, source.data), ...(line ? { line } : {}) }));
+          problems.push(at({ ...translateIssue(issue, schema, source.data, source.writtenAt), ...(line ? { line } : {}) }));
         }
         continue;
       }
@@ -327,8 +377,10 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   for (const { file, use, line } of refs) {
     const known = ids.get(use.collection)!;
     if (known.has(use.id)) continue;
-    const close = closestMatches(use.id, known);
+    const { label } = COLLECTIONS[use.collection];
     const folder = relative(path.join(contentDir, use.collection));
+    // A name is no file name: no "create 王祥.md" for it.
+    const create = ENTRY_ID_PATTERN.test(use.id) ? `；如果是新${label}，请先创建 ${folder}/${use.id}.md` : '';
     problems.push({
       severity: 'error',
       code: 'reference-missing',
@@ -336,8 +388,8 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
       ...(line ? { line } : {}),
       field: formatFieldPath(use.path),
       value: use.id,
-      message: `引用的${COLLECTIONS[use.collection].label} “${use.id}” 不存在`,
-      hint: `${close.length ? `是不是 ${close.join('、')}？` : ''}id 是 ${folder}/ 中的文件名（不含 .md）；如果是新${COLLECTIONS[use.collection].label}，请先创建 ${folder}/${use.id}.md`,
+      message: `引用的${label} “${use.id}” 不存在`,
+      hint: `${referenceSuggestion(use.id, known, use.collection, label)}id 是 ${folder}/ 中的文件名（不含 .md）${create}`,
     });
   }
 
@@ -354,10 +406,20 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
   if (site) problems.push(...checkStudyRotation(site.config.studyRotation, site.file, ids));
   // The publishing rules need every reference resolved: a broken one would make a public person
   // look unpublished, and every mention of them a false alarm.
+  let traces: HiddenTraces | undefined;
   if (!problems.some((p) => p.severity === 'error' && (p.code === 'reference-missing' || p.code === 'unit-tree'))) {
-    problems.push(...hiddenTraceProblems(entries, { now, audience, points: site?.config.points.publish }));
+    const found = hiddenTraces(entries, { now, audience, points: site?.config.points.publish });
+    traces = { canaries: found.canaries, hidden: found.hidden };
+    problems.push(...hiddenTraceProblems(entries, { now, audience }, found));
   }
-  return { problems: sortProblems(problems), entries };
+  return { problems: sortProblems(problems), entries, images, ...(traces ? { traces } : {}) };
+}
+
+/** The names an entry is known by, as written in its file: name, short name, title, aliases. */
+function namesOf(data: unknown): string[] {
+  if (data === null || typeof data !== 'object') return [];
+  const { name, shortName, title, aliases } = data as Record<string, unknown>;
+  return [name, shortName, title, ...(Array.isArray(aliases) ? aliases : [])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
 }
 
 function ignoredFile(collection: CollectionName, file: string, format: 'markdown' | 'data'): Problem {
@@ -396,13 +458,43 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
     });
 }
 
+/**
+ * Why an image named in a field is not the file it names, or null when it is: no such file, or
+ * one whose name differs in case or extension (IMG_0456.jpg for IMG_0456.JPG, .jpeg for .jpg),
+ * which is named with what to write. A name differing only in case is refused on Windows too,
+ * where the disk finds the file anyway: the site must build alike on the server.
+ */
+function missingImage(image: ImageUse, entryDir: string, fs: ContentFs, filesIn: (dir: string) => ReadonlySet<string>): Pick<Problem, 'message' | 'hint'> | null {
+  const file = path.resolve(entryDir, image.value);
+  const name = path.basename(file);
+  const siblings = filesIn(path.dirname(file));
+  if (fs.isFile(file) && (siblings.size === 0 || siblings.has(name))) return null;
+  const key = String(image.path.findLast((segment) => typeof segment === 'string') ?? 'photo');
+  const folder = image.value.slice(0, image.value.length - name.length);
+  const stem = (n: string) => n.slice(0, n.length - path.extname(n).length).toLowerCase();
+  const images = [...siblings].filter((n) => IMAGE_EXTENSIONS.includes(path.extname(n).toLowerCase()));
+  const same = images.filter((n) => n !== name && stem(n) === stem(name));
+  if (same.length > 0) {
+    const how = (n: string) => (n.toLowerCase() === name.toLowerCase() ? '大小写不同' : '扩展名不同');
+    return {
+      message: `找不到图片文件 ${image.value}：文件夹中的是 ${same.map((n) => `${n}（${how(n)}）`).join('、')}`,
+      hint: `文件名要与实际文件完全一致（区分大小写和扩展名）：改成 ${key}: ${folder}${same[0]}`,
+    };
+  }
+  const close = closestMatches(name, images);
+  return {
+    message: `找不到图片文件 ${image.value}`,
+    hint: `${close.length ? `是不是 ${close.map((n) => `${folder}${n}`).join('、')}？` : ''}图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里`,
+  };
+}
+
 /** A path as a command-line argument: quoted when it has a space. */
 const shellArgument = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
 
 function checkImage(
   image: ImageUse,
   entryDir: string,
-  { relative, entry, fs }: { relative: (file: string) => string; entry: string; fs: ContentFs },
+  { relative, entry, fs, filesIn }: { relative: (file: string) => string; entry: string; fs: ContentFs; filesIn: (dir: string) => ReadonlySet<string> },
 ): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   const shownDir = relative(entryDir);
@@ -418,25 +510,21 @@ function checkImage(
   }
   const ext = path.extname(image.value).toLowerCase();
   if (!IMAGE_EXTENSIONS.includes(ext)) {
+    const rename = IMAGE_RENAMES[ext];
+    const renamed = rename ? `${image.value.slice(0, image.value.length - ext.length)}${rename}` : '';
     return {
       severity: 'error',
       code: 'image-format',
       field,
       value: image.value,
       message: `${field} 的图片格式 “${ext || '无扩展名'}” 不受支持`,
-      hint: `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
+      hint: rename
+        ? `把图片文件改名为 ${path.basename(renamed)}（只改扩展名），这里写成 ${field}: ${renamed}`
+        : `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
     };
   }
-  if (!fs.isFile(path.resolve(entryDir, image.value))) {
-    return {
-      severity: 'error',
-      code: 'image-missing',
-      field,
-      value: image.value,
-      message: `找不到图片文件 ${image.value}`,
-      hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
-    };
-  }
+  const missing = missingImage(image, entryDir, fs, filesIn);
+  if (missing) return { severity: 'error', code: 'image-missing', field, value: image.value, ...missing };
   const size = fs.size(path.resolve(entryDir, image.value));
   if (size > MAX_IMAGE_BYTES) {
     return {
@@ -554,7 +642,8 @@ function checkMetricSeries(stats: CheckedEntryOf<'stats'>[]): Problem[] {
   return problems;
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+/** Problems in file order, then line order: a file's problems together, top to bottom. */
+export function sortProblems(problems: Problem[]): Problem[] {
   return problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.file.localeCompare(b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)

@@ -8,6 +8,7 @@ import type { CollectionName } from '../../schemas/context';
 import type { StudyRotation } from '../study-schedule';
 import { parsePointsPeriod, periodContainsMonth } from '../points-period';
 import { closestMatches } from '../suggest';
+import { referenceSuggestion } from './references';
 import type { CheckedEntry, CheckedEntryOf } from './check-content';
 import type { Problem } from './problem';
 
@@ -82,16 +83,15 @@ export function checkPointsPeriods(honors: readonly CheckedEntryOf<'honors'>[], 
 }
 
 /** Every station and host of the rotation must exist. */
-export function checkStudyRotation(rotation: StudyRotation, file: string, ids: ReadonlyMap<CollectionName, ReadonlySet<string>>): Problem[] {
+export function checkStudyRotation(rotation: StudyRotation, file: string, ids: ReadonlyMap<CollectionName, ReadonlyMap<string, readonly string[]>>): Problem[] {
   const lists = [
     { key: 'stations', collection: 'units', what: '单位' },
     { key: 'hosts', collection: 'officers', what: '人物' },
   ] as const;
   return lists.flatMap(({ key, collection, what }) =>
     rotation[key].flatMap((id, index): Problem[] => {
-      const known = ids.get(collection) ?? new Set<string>();
+      const known = ids.get(collection) ?? new Map<string, readonly string[]>();
       if (known.has(id)) return [];
-      const close = closestMatches(id, known);
       return [
         {
           severity: 'error',
@@ -100,7 +100,7 @@ export function checkStudyRotation(rotation: StudyRotation, file: string, ids: R
           field: `studyRotation.${key}[${index}]`,
           value: id,
           message: `学习轮值中的${what} “${id}” 不存在`,
-          hint: `${close.length ? `是不是 ${close.join('、')}？` : ''}这里写${what}的 id（${collection} 文件夹中的文件名，不含扩展名）`,
+          hint: `${referenceSuggestion(id, known, collection, what)}这里写${what}的 id（${collection} 文件夹中的文件名，不含扩展名）`,
         },
       ];
     }),

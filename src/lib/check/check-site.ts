@@ -5,9 +5,11 @@
  */
 import type { Audience } from '../publishing';
 import { loadSiteConfig, type SiteConfigResult } from '../site-config';
-import { checkContent, type CheckResult } from './check-content';
-import type { ContentFs } from './content-fs';
+import { checkContent, sortProblems, type CheckResult } from './check-content';
+import { imageFileProblems } from './check-images';
+import { diskFs, type ContentFs } from './content-fs';
 import { checkPublicFolder } from './check-public';
+import { fieldTraceProblems } from './hidden-traces';
 import { displayPath, type Problem } from './problem';
 
 export interface SiteCheckOptions {
@@ -45,6 +47,11 @@ export async function checkSite({ root, contentDir, configFile, publicDir, now, 
     site: config.ok ? { config: config.config, file: displayPath(root, configFile) } : undefined,
     ...(fs ? { fs } : {}),
   });
-  const publicProblems = await checkPublicFolder({ root, publicDir, allow });
-  return { config, content, problems: [...config.problems, ...content.problems, ...publicProblems] };
+  // The guard reads the whole site: the config's text on every page and public/'s files as they
+  // are, not only the entries. What it would find there of an unpublished entry is found here.
+  const configTraces = config.ok && content.traces ? fieldTraceProblems(config.source.data, config.source.lineOf, displayPath(root, configFile), content.traces) : [];
+  const publicProblems = await checkPublicFolder({ root, publicDir, allow, traces: content.traces, contentDir });
+  // The pictures' contents, read as the build reads them (asynchronously, as Astro does).
+  const pictures = await imageFileProblems(content.images ?? [], fs ?? diskFs);
+  return { config, content, problems: [...config.problems, ...configTraces, ...sortProblems([...content.problems, ...pictures]), ...publicProblems] };
 }

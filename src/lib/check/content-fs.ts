@@ -3,13 +3,15 @@
  * before writing it by laying the changed files over the disk, so the check sees the site as it
  * would be — with exactly the rules of the build — while nothing has been written yet.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ContentFs {
   /** Files under `dir`, recursively, as absolute paths, sorted; hidden ones (.DS_Store) left out. */
   listFiles(dir: string): string[];
   readFile(file: string): Buffer;
+  /** The first `length` bytes of a file (all of it when it is shorter): a picture's header, without reading the picture. */
+  readStart(file: string, length: number): Buffer;
   /** Size in bytes of an existing file. */
   size(file: string): number;
   /** Whether a file (not a folder) exists. */
@@ -30,6 +32,15 @@ export const diskFs: ContentFs = {
       .sort();
   },
   readFile: (file) => readFileSync(file),
+  readStart(file, length) {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  },
   size: (file) => statSync(file).size,
   isFile(file) {
     // A broken symlink is not a file and must not make the check throw.
@@ -58,6 +69,11 @@ export function overlayFs(base: ContentFs, changes: ReadonlyMap<string, Uint8Arr
       const bytes = changed.get(path.resolve(file));
       if (bytes === null) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
       return bytes === undefined ? base.readFile(file) : Buffer.from(bytes);
+    },
+    readStart(file, length) {
+      const bytes = changed.get(path.resolve(file));
+      if (bytes === null) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+      return bytes === undefined ? base.readStart(file, length) : Buffer.from(bytes.subarray(0, length));
     },
     size(file) {
       const bytes = changed.get(path.resolve(file));

@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { formatBytes, type Problem } from './problem';
 import { fieldPathOf, lineAtOffset, scanYamlText, yamlFeatureFindings, type YamlFinding, type YamlSourceKind } from './yaml-guard';
 import { BUILD_SCALAR_TAGS } from './yaml-scalars';
+import { misalignedField, readSlips, yamlSlips } from './yaml-slips';
 
 export interface SourceFile {
   /** The parsed fields, or undefined when the YAML could not be read. */
@@ -18,6 +19,8 @@ export interface SourceFile {
   bodyLine: number;
   /** Line of the field at `path` (or of its closest existing parent), 1-based in the whole file. */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** The unquoted value at `path` as it is written in the file (`0123`, read as the number 123), or undefined. */
+  writtenAt(path: readonly (string | number)[]): string | undefined;
   /** Problems found while reading: malformed or refused YAML, missing frontmatter, impossible dates. */
   problems: Omit<Problem, 'file'>[];
 }
@@ -110,7 +113,7 @@ const YAML_HINT_DEFAULT = '检查这一行：每个字段写成 “字段名: �
 /** Reads a Markdown or MDX entry: frontmatter between `---` lines, then the body. */
 export function readMarkdownSource(text: string): SourceFile {
   const split = splitFrontmatter(text);
-  if (!split.ok) return { data: undefined, body: text, bodyLine: 1, lineOf: () => split.problem.line, problems: [split.problem] };
+  if (!split.ok) return { data: undefined, body: text, bodyLine: 1, lineOf: () => split.problem.line, writtenAt: () => undefined, problems: [split.problem] };
   // The YAML starts with the rest of the opening `---` line, as Astro's does: its lines are the file's.
   return { ...readYaml(split.yaml, 'frontmatter'), body: split.body, bodyLine: split.bodyLine };
 }
@@ -124,6 +127,7 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
   const refuse = (findings: YamlFinding[]) => ({
     data: undefined,
     lineOf: () => findings[0]?.line,
+    writtenAt: () => undefined,
     problems: firstFindings(findings).map((f): SourceProblem => ({ severity: 'error', ...f })),
   });
   const scanned = scanYamlText(yamlText, kind);
@@ -132,27 +136,38 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
   // js-yaml reads a text without a final line break as if it had one. Given the bare text, the
   // `yaml` library accepts an unclosed quote ending in an escaped quote ('it''s) at the very end.
   const text = yamlText === '' || /[\r\n]$/.test(yamlText) ? yamlText : `${yamlText}\n`;
-  const lineCounter = new LineCounter();
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  let doc: Document.Parsed;
+  let parsed: Parsed;
   try {
-    // The failsafe schema keeps maps, lists and text; BUILD_SCALAR_TAGS read unquoted values as
-    // js-yaml does (dates become `Date`s there too). Duplicate keys are found by yaml-guard.
-    doc = parseDocument(text, { lineCounter, schema: 'failsafe', customTags: BUILD_SCALAR_TAGS, uniqueKeys: false, prettyErrors: false });
+    parsed = parseYaml(text);
   } catch (error) {
     return refuse([unreadable(error)]);
   }
-  const asFinding = (error: YAMLError): YamlFinding => ({
-    line: lineAt(error.pos[0]),
-    code: 'yaml',
-    message: `YAML 格式有误，无法读取（${error.code}: ${error.message.split('\n')[0]}）`,
-    hint: YAML_HINTS[error.code] ?? YAML_HINT_DEFAULT,
-  });
-  if (doc.errors.length > 0) return refuse(doc.errors.map(asFinding));
+  const { doc, lineAt } = parsed;
+  const lines = text.split(/\r?\n/);
+  const asFinding = (at: (offset: number) => number, lines: readonly string[]) => (error: YAMLError): YamlFinding => {
+    const line = at(error.pos[0]);
+    const misaligned = error.code === 'BAD_INDENT' && error.message.startsWith('All mapping items must start at the same column') ? misalignedField(lines, line) : null;
+    if (misaligned) return { line, code: 'yaml', message: misaligned.message, hint: misaligned.hint };
+    return { line, code: 'yaml', message: `YAML 格式有误，无法读取（${error.code}: ${error.message.split('\n')[0]}）`, hint: YAML_HINTS[error.code] ?? YAML_HINT_DEFAULT };
+  };
+  if (doc.errors.length > 0) {
+    // A Chinese colon or a Tab is reported as itself, at its own line; what is left once they
+    // are corrected (the same lines) is reported as the parser sees it.
+    try {
+      const { slips, corrected } = yamlSlips(text, (t) => parseYaml(t).doc.errors.length > 0);
+      if (slips.length > 0) {
+        const rest = parseYaml(corrected);
+        return refuse([...slips, ...rest.doc.errors.map(asFinding(rest.lineAt, corrected.split(/\r?\n/)))].sort((a, b) => a.line - b.line));
+      }
+    } catch {
+      // A corrected text the parser cannot take: the parser's own findings on the text as written.
+    }
+    return refuse(doc.errors.map(asFinding(lineAt, lines)));
+  }
   // Refused features before the warnings they cause: a custom tag is also an unresolved tag.
-  const features = yamlFeatureFindings(doc, lineAt);
+  const features = [...yamlFeatureFindings(doc, lineAt), ...readSlips(doc, lineAt, lines)].sort((a, b) => a.line - b.line);
   if (features.length > 0) return refuse(features);
-  if (doc.warnings.length > 0) return refuse(doc.warnings.map(asFinding));
+  if (doc.warnings.length > 0) return refuse(doc.warnings.map(asFinding(lineAt, lines)));
 
   let data: unknown;
   try {
@@ -161,7 +176,31 @@ function readYaml(yamlText: string, kind: YamlSourceKind): Omit<SourceFile, 'bod
     return refuse([unreadable(error)]);
   }
   const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
-  return { data, lineOf: (path) => locate(doc, path, lineAt, pairs), problems: impossibleDates(doc, lineAt) };
+  return {
+    data,
+    lineOf: (path) => locate(doc, path, lineAt, pairs).line,
+    writtenAt: (path) => {
+      const { node, whole } = locate(doc, path, lineAt, pairs);
+      return whole && isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+    },
+    problems: impossibleDates(doc, lineAt),
+  };
+}
+
+interface Parsed {
+  doc: Document.Parsed;
+  lineAt: (offset: number) => number;
+}
+
+/**
+ * Parses YAML as the check reads it: the failsafe schema keeps maps, lists and text;
+ * BUILD_SCALAR_TAGS read unquoted values as js-yaml does (dates become `Date`s there too).
+ * Duplicate keys are found by yaml-guard.
+ */
+function parseYaml(text: string): Parsed {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'failsafe', customTags: BUILD_SCALAR_TAGS, uniqueKeys: false, prettyErrors: false });
+  return { doc, lineAt: (offset) => lineCounter.linePos(offset).line };
 }
 
 /** More problems than this in one file are one mistake repeated: the rest are counted, not listed. */
@@ -239,16 +278,16 @@ function impossibleDates(doc: Document, lineAt: (offset: number) => number): Omi
 }
 
 /**
- * Walks the YAML tree along `path`, remembering the line of the deepest key or item found. Each
- * map's keys are indexed once (in `pairs`): every text field is located, and a map of thousands
- * of keys searched key by key took seconds.
+ * Walks the YAML tree along `path`, remembering the line of the deepest key or item found, and
+ * that node (`whole` when the path was followed to its end). Each map's keys are indexed once (in
+ * `pairs`): every text field is located, and a map of thousands of keys searched key by key took seconds.
  */
 function locate(
   doc: Document,
   path: readonly (string | number)[],
   lineAt: (offset: number) => number,
   pairs: WeakMap<YAMLMap, Map<string, Pair>>,
-): number | undefined {
+): { line: number | undefined; node: unknown; whole: boolean } {
   const pairsOf = (map: YAMLMap) => {
     let index = pairs.get(map);
     if (!index) {
@@ -263,17 +302,17 @@ function locate(
   for (const segment of path) {
     if (isMap(node)) {
       const pair = pairsOf(node).get(String(segment));
-      if (!pair) break;
+      if (!pair) return { line, node, whole: false };
       line = startLine(pair.key as Node, lineAt) ?? line;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
-      if (item === undefined) break;
+      if (item === undefined) return { line, node, whole: false };
       line = startLine(item as Node, lineAt) ?? line;
       node = item;
-    } else break;
+    } else return { line, node, whole: false };
   }
-  return line;
+  return { line, node, whole: true };
 }
 
 function startLine(node: Node | null | undefined, lineAt: (offset: number) => number): number | undefined {

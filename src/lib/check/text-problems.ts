@@ -75,6 +75,24 @@ export function textProblems(source: SourceFile, { allow, letter = false, landli
     placeholderProblem(value, formatFieldPath(path), line);
     report(value, formatFieldPath(path), () => line);
   });
+  // A figure is printed too, and may be printed as written: a mobile number typed as a value
+  // (`value: 13912345678`) is personal data there as well.
+  forEachNumber(source.data, (path) => {
+    const written = source.writtenAt(path);
+    if (written === undefined) return;
+    const line = source.lineOf(path);
+    for (const match of findPii(written, allow)) {
+      problems.push({
+        severity: 'error',
+        code: 'personal-data',
+        field: formatFieldPath(path),
+        ...(line ? { line } : {}),
+        value: maskPii(match.value),
+        message: `数字 ${maskPii(match.value)} 是一个${PII_LABELS[match.kind]}，不能公开发布`,
+        hint: '请核对这个数字：是不是把电话号码填进了数字栏？如果这是可以公开的号码（如服务热线），请把它加入 site.config.yaml 的 privacy.allow',
+      });
+    }
+  });
   const lineStarts = [0];
   for (let i = source.body.indexOf('\n'); i !== -1; i = source.body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   source.body.split('\n').forEach((text, index) => placeholderProblem(text, '正文', source.bodyLine + index));
@@ -97,6 +115,13 @@ export function textProblems(source: SourceFile, { allow, letter = false, landli
     }
   }
   return problems;
+}
+
+/** Calls `visit` with the path of every number in parsed YAML data. */
+function forEachNumber(value: unknown, visit: (path: (string | number)[]) => void, path: (string | number)[] = []): void {
+  if (typeof value === 'number') visit(path);
+  else if (Array.isArray(value)) value.forEach((item, i) => forEachNumber(item, visit, [...path, i]));
+  else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) forEachNumber(item, visit, [...path, key]);
 }
 
 /** Personal data in a file's name (a photo saved as 13912345678.jpg): it would be published with the file. */

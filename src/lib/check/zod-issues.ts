@@ -7,6 +7,7 @@ import { describeChoices } from '../labels';
 import { describeFields, fieldAt, type InputKind } from '../../schemas/field';
 import { closestMatches } from '../suggest';
 import { displayValue, formatFieldPath, type Problem } from './problem';
+import { valueSlip } from './yaml-slips';
 
 type Located = Omit<Problem, 'file' | 'line'>;
 
@@ -99,8 +100,26 @@ function tooBig(issue: Extract<z.ZodIssue, { code: 'too_big' }>, name: string, v
   return { code: 'schema', message: `${name} 太大（${shown}上限 ${max}）`, hint: fix ?? '请核对这个数字' };
 }
 
-/** Translates one zod issue. `data` is the raw input, used to quote the offending value. */
-export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: unknown): Located {
+/**
+ * A value the schema wants as text that YAML read as a number, true/false or a date, because it
+ * was written without quotes (`siteCode: 3212000001`): the line with quotes, as it was written
+ * (`0123` stays `0123`, which the number would not). Null when it was not written plainly.
+ */
+function quoteHint(issue: z.ZodInvalidTypeIssue, written: string | undefined): { message: string; hint: string } | null {
+  if (issue.expected !== 'string' || written === undefined || !['number', 'boolean', 'date'].includes(issue.received)) return null;
+  const key = issue.path[issue.path.length - 1];
+  const line = `${typeof key === 'string' ? `${key}:` : '-'} "${written}"`;
+  if (issue.received === 'number' && /^[+-]?[0-9]+$/.test(written)) {
+    return { message: '全是数字，被读成了数字，这里要的是文字', hint: `全是数字的编号要加英文引号，否则会被当作数字：${line}` };
+  }
+  return { message: `应为文字，这里写的是${spaced(TYPE_NAMES[issue.received] ?? issue.received)}`, hint: `加上英文引号，就会被当作文字：${line}` };
+}
+
+/**
+ * Translates one zod issue. `data` is the raw input, used to quote the offending value;
+ * `writtenAt` gives an unquoted value as it was written in the file, where it is known.
+ */
+export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: unknown, writtenAt?: (path: readonly (string | number)[]) => string | undefined): Located {
   const field = formatFieldPath(issue.path);
   const label = describeField(schema, issue.path);
   const value = displayValue(valueAt(data, issue.path));
@@ -138,6 +157,13 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
           message: `缺少必填字段 ${named(field, label)}`,
           hint: `请添加一行 “${key}: …”${label ? `，填写${label}` : ''}；字段名要与此处完全一致（区分大小写）`,
         };
+      }
+      {
+        // `filing:` then `  icp:苏ICP备…`: the field, its colon unspaced or Chinese, read as text.
+        const slip = issue.expected === 'object' && typeof raw === 'string' ? valueSlip(raw) : null;
+        if (slip) return { ...base, code: 'yaml', message: slip.message, hint: slip.hint };
+        const quote = quoteHint(issue, writtenAt?.(issue.path));
+        if (quote) return { ...base, code: 'schema', message: `${named(field, label)} ${quote.message}`, hint: quote.hint };
       }
       return {
         ...base,

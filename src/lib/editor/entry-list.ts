@@ -6,7 +6,6 @@
  * (`publish`, through `publishedAndExcluded`), so the list cannot disagree with the site.
  */
 import { z } from 'astro/zod';
-import { pinyin } from 'pinyin-pro';
 import type { CheckResult, CheckedEntry } from '../check/check-content';
 import { publishedAndExcluded } from '../check/hidden-traces';
 import type { Problem } from '../check/problem';
@@ -15,6 +14,7 @@ import { entryIdFromPath } from '../entry-id';
 import { formatInstant } from '../instant';
 import { referencesIn, relationLabel } from '../internal-only';
 import { formatPartialDate, parsePartialDate } from '../partial-date';
+import { normalizeQuery, syllablesOf, withoutMarks } from '../suggest';
 import type { ExclusionReason, PublishOptions } from '../publishing';
 import { COLLECTION_NAMES, COLLECTIONS, EXTENSIONS, type CollectionName, type Ref, type SchemaContext } from '../../schemas/index';
 
@@ -331,7 +331,7 @@ function entryFileCollection(file: string, contentFolder: string): CollectionNam
 // ——— Search ———
 
 /** Query and key text compared alike: full-width folded, lower case, no spaces. */
-const normalize = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+const normalize = normalizeQuery;
 
 const searchKeys = new WeakMap<EntryRow, string[]>();
 
@@ -355,14 +355,6 @@ export function searchKeysOf(collection: CollectionName, id: string, name: strin
   const keys = [name, id, id.replace(/-/g, ''), withoutMarks(spelled), spelled.replace(/ü/g, 'v'), syllables.map((s) => s[0] ?? '').join('')];
   return [...new Set(keys.map(normalize).filter((k) => k !== ''))];
 }
-
-/** The toneless pinyin syllables of a name (ü kept), Chinese characters only; people's with surname readings. */
-function syllablesOf(collection: CollectionName, name: string): string[] {
-  const surname = collection === 'officers' ? ({ surname: 'head' } as const) : {};
-  return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', ...surname });
-}
-
-const withoutMarks = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Rows sort by the pinyin of their names, then by id: 陈 before 王 before 张, 单 (shan) after 李. */
 function sortKey(row: EntryRow): string {

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, MAX_IMAGE_BYTES, type CheckResult } from '../../../src/lib/check/check-content';
+import { diskFs, type ContentFs } from '../../../src/lib/check/content-fs';
 import { formatMegabytes } from '../../../src/lib/check/problem';
 import type { Problem } from '../../../src/lib/check/problem';
 
@@ -160,7 +161,7 @@ describe('checkContent', () => {
             "code": "reference-missing",
             "field": "to.units[0]",
             "file": "content/letters/ganxiexin.md",
-            "hint": "是不是 station？id 是 content/units/ 中的文件名（不含 .md）；如果是新单位，请先创建 content/units/statoin.md",
+            "hint": "是不是 station（测试警务站）？id 是 content/units/ 中的文件名（不含 .md）；如果是新单位，请先创建 content/units/statoin.md",
             "line": 8,
             "message": "引用的单位 “statoin” 不存在",
             "severity": "error",
@@ -170,10 +171,10 @@ describe('checkContent', () => {
       `);
     });
 
-    it('reports a missing reference without a guess when no id is close', () => {
+    it('reports a missing reference without a guess when no id is close, listing the ones that exist', () => {
       const { problems } = check({ 'activities/dangke.md': '---\ntitle: 党课\nkind: study\ndate: 2020\nunit: brigade\nhost: li-si\nsummary: s\n---\n' });
       expect(problems).toMatchObject([{ code: 'reference-missing', field: 'host', line: 6, value: 'li-si', message: '引用的人物 “li-si” 不存在' }]);
-      expect(problems[0]?.hint).not.toContain('是不是');
+      expect(problems[0]?.hint).toBe('没有相近的 id；现有的人物只有 1 个：wang-xiang（王祥）。id 是 content/officers/ 中的文件名（不含 .md）；如果是新人物，请先创建 content/officers/li-si.md');
     });
 
     it('checks references in an entry that has other errors too', () => {
@@ -246,9 +247,45 @@ describe('checkContent', () => {
           field: 'photo',
           value: 'wang-xaing.png',
           message: '找不到图片文件 wang-xaing.png',
-          hint: '图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
+          hint: '是不是 wang-xiang.png？图片路径相对于条目文件所在的文件夹；请检查文件名（区分大小写和扩展名），或把图片放到那里',
         },
       ]);
+    });
+
+    it.each([
+      ['differing in case', 'IMG_0456.jpg', 'IMG_0456.JPG', '找不到图片文件 IMG_0456.jpg：文件夹中的是 IMG_0456.JPG（大小写不同）', '改成 photo: IMG_0456.JPG'],
+      ['.jpeg for .jpg', 'IMG_0456.jpeg', 'IMG_0456.jpg', '找不到图片文件 IMG_0456.jpeg：文件夹中的是 IMG_0456.jpg（扩展名不同）', '改成 photo: IMG_0456.jpg'],
+      ['.jpeg for .JPG', 'img_0456.jpeg', 'IMG_0456.JPG', '找不到图片文件 img_0456.jpeg：文件夹中的是 IMG_0456.JPG（扩展名不同）', '改成 photo: IMG_0456.JPG'],
+      ['in a sub-folder', 'photos/IMG_0456.png', 'photos/IMG_0456.PNG', '找不到图片文件 photos/IMG_0456.png：文件夹中的是 IMG_0456.PNG（大小写不同）', '改成 photo: photos/IMG_0456.PNG'],
+    ])('names the file that exists for an image name %s', (_case, written, existing, message, fix) => {
+      const { problems } = check({ [`officers/${existing}`]: 'JPEG', 'officers/wang-xiang.md': withPhoto(written) });
+      expect(problems).toEqual([
+        {
+          severity: 'error',
+          code: 'image-missing',
+          file: 'content/officers/wang-xiang.md',
+          line: 6,
+          field: 'photo',
+          value: written,
+          message,
+          hint: `文件名要与实际文件完全一致（区分大小写和扩展名）：${fix}`,
+        },
+      ]);
+    });
+
+    it('refuses a name differing in case on a disk that ignores case (Windows), where the server would not find it', () => {
+      const { root } = check({ 'officers/IMG_0456.JPG': 'JPEG', 'officers/wang-xiang.md': withPhoto('IMG_0456.jpg') });
+      // Windows finds IMG_0456.jpg when IMG_0456.JPG is there.
+      const windows: ContentFs = {
+        ...diskFs,
+        isFile: (file) => readdirSync(path.dirname(file)).some((name) => name.toLowerCase() === path.basename(file).toLowerCase()),
+      };
+      const { problems } = checkContent({ root, contentDir: path.join(root, 'content'), now, fs: windows });
+      expect(problems).toMatchObject([{ code: 'image-missing', line: 6, message: '找不到图片文件 IMG_0456.jpg：文件夹中的是 IMG_0456.JPG（大小写不同）' }]);
+    });
+
+    it('passes an image named exactly, in any case', () => {
+      expect(check({ 'officers/IMG_0456.JPG': 'JPEG', 'officers/wang-xiang.md': withPhoto('IMG_0456.JPG') }).problems).toEqual([]);
     });
 
     it('finds an image in a sub-folder, relative to the entry file', () => {

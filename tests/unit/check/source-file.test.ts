@@ -119,7 +119,9 @@ describe('readMarkdownSource', () => {
 
   it('reports indentation with a tab, with its hint', () => {
     const tabbed = readMarkdownSource('---\nname: 王祥\ntags:\n\t- 夺刀\n---\n');
-    expect(tabbed.problems[0]).toMatchObject({ code: 'yaml', line: 4, hint: '缩进只能用空格，不能用 Tab 键' });
+    expect(tabbed.problems).toEqual([
+      { severity: 'error', code: 'yaml', line: 4, message: '这一行开头用了 Tab 键缩进，YAML 只认空格', hint: '删掉行首的 Tab，改用空格缩进：每一层两个空格，与同一层的字段左对齐' },
+    ]);
   });
 
   it('reports a field written twice', () => {
