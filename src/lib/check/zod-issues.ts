@@ -173,12 +173,17 @@ export function translateIssue(issue: z.ZodIssue, schema: z.ZodTypeAny, data: un
       };
     case z.ZodIssueCode.invalid_enum_value: {
       const options = issue.options.map(String);
-      const close = closestMatches(String(issue.received), options, 1);
+      const received = String(issue.received);
+      // The Chinese label written for its value (kind: 派出所): say the value to write instead.
+      const byLabel = Object.entries(doc?.choices ?? {}).find(([, choiceLabel]) => choiceLabel === received.trim())?.[0];
+      const close = byLabel ? [] : closestMatches(received, options, 1);
       return {
         ...base,
         code: 'enum',
-        message: `${named(field, label)} 的取值 “${String(issue.received)}” 无效`,
-        hint: `${close.length ? `是不是想写 ${close[0]}？` : ''}可选值：${describeChoices(doc?.choices ?? Object.fromEntries(options.map((o) => [o, o])))}`,
+        message: `${named(field, label)} 的取值 “${received}” 无效`,
+        hint: byLabel
+          ? `“${received.trim()}”要写成它的代号 ${byLabel}：${field.split('.').at(-1)}: ${byLabel}`
+          : `${close.length ? `是不是想写 ${close[0]}？` : ''}可选值：${describeChoices(doc?.choices ?? Object.fromEntries(options.map((o) => [o, o])))}`,
       };
     }
     case z.ZodIssueCode.unrecognized_keys: {

@@ -61,8 +61,13 @@ describe('translateIssue', () => {
   });
 
   it('lists the choices without a guess when nothing is close', () => {
-    const [problem] = translate(officers, { ...officer, role: '民警' });
+    const [problem] = translate(officers, { ...officer, role: '警察' });
     expect(problem?.hint).toBe('可选值：police（民警）、auxiliary（辅警）、other（队员）');
+  });
+
+  it('says the value to write when a choice is written as its Chinese label', () => {
+    const [problem] = translate(officers, { ...officer, role: '辅警 ' });
+    expect(problem).toMatchObject({ code: 'enum', field: 'role', message: 'role（身份） 的取值 “辅警 ” 无效', hint: '“辅警”要写成它的代号 auxiliary：role: auxiliary' });
   });
 
   it('suggests the right spelling of an unknown field (sumary → summary)', () => {
