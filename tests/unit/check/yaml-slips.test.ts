@@ -13,6 +13,7 @@ import type { Problem } from '../../../src/lib/check/problem';
 import { formatReport } from '../../../src/lib/check/report';
 import { readDataSource, readMarkdownSource } from '../../../src/lib/check/source-file';
 import { readAsBuild } from '../helpers/astro-reader';
+import { siteConfigText } from '../../../src/lib/authoring/init-files';
 
 const MINIMAL = path.resolve('tests/fixtures/minimal');
 const OFFICER = 'content/officers/test-officer.md';
@@ -147,21 +148,28 @@ describe('no space after the colon', () => {
 });
 
 describe('a {} left on a block whose lines were un-commented', () => {
-  it('in site.config.yaml, as it ships: filing: {} and its lines below', async () => {
-    const shipped = readFileSync(path.resolve('site.config.yaml'), 'utf8');
+  // The sample's config as it ships, and the one `npm run init` writes (its lines indented under
+  // filing, so that only “# ” is to be deleted): never the project's own, which a unit rewrites.
+  const shippedConfigs = {
+    'the sample': readFileSync(path.resolve('examples', 'hailing-xuntejing', 'site.config.yaml'), 'utf8'),
+    'npm run init': siteConfigText({ name: '泰州市公安局海陵分局东湖派出所', shortName: '东湖派出所', kind: 'police-station', title: '东湖派出所荣誉榜', themeColor: '#1f4e9c', url: 'https://example.com', base: '/' }, '2026-06-01'),
+  };
+
+  it.each(Object.entries(shippedConfigs))('in site.config.yaml as %s writes it: filing: {} and its lines below', async (_maker, shipped) => {
     expect(shipped).toContain('filing: {}');
     // What a clerk does: removes the # of the lines under filing, keeps the {}.
     const uncommented = shipped
       .replace(/^#( {2}(?:icp|psb|siteCode): .*)$/gm, '$1')
+      .replace(/^ {2}# ((?:icp|psb|siteCode): .*)$/gm, '  $1')
       .replace(/xxxxxxxxxx"/, '3212000001"')
       .replace(/x{8}/, '12345678');
     const line = uncommented.split('\n').findIndex((l) => l.startsWith('filing: {}')) + 1;
     const problems = await checkWith(CONFIG, uncommented);
     expect(problems).toEqual([
-      yamlError(CONFIG, line, 'filing 后面还留着 {}，表示它是空的，下面缩进的几行就不属于它了', '删掉 {}，这一行只写 filing:，下面各行保持缩进：\nfiling:\n  icp: 苏ICP备12345678号'),
+      yamlError(CONFIG, line, 'filing 后面还留着 {}，表示它是空的，下面缩进的几行就不属于它了', `删掉 {}，这一行只写 filing:，下面各行保持缩进：\nfiling:\n${uncommented.split('\n').find((l) => l.startsWith('  icp: '))}`),
     ]);
     // Done as the hint says, the config reads.
-    expect(await checkWith(CONFIG, uncommented.replace('filing: {}', 'filing:'))).toEqual([]);
+    expect(await checkWith(CONFIG, uncommented.replace(/^filing: \{\}/m, 'filing:'))).toEqual([]);
   });
 
   it('in a data file: period: {} with its lines below, and [] alike', async () => {
