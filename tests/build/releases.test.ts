@@ -83,7 +83,7 @@ describe('publishing twice, then rolling back', () => {
     expect(result.siteUntouched).toBe(true);
     expect(result.statement).toBe('网站没有更新：正在使用的网站保持不变。');
     expect(result.problems).toContain(honor);
-    expect(result.problems.join('\n')).toMatch(/✖ 错误（第 \d+ 行，字段 awardedBy）：awardedBy（授予单位） 应为文字/);
+    expect(result.problems.join('\n')).toMatch(/✖ 错误（第 \d+ 行，字段 awardedBy）：awardedBy（授予单位） 全是数字，被读成了数字，这里要的是文字/);
     expect(result.problems.join('\n')).not.toMatch(/content has|\[schema\]/);
     expect(listReleases(outDir).kept).toHaveLength(1);
   });
