@@ -85,6 +85,8 @@ export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /**
  * Runs axe-core on the open page; one line per violation: `rule (impact): target, target`.
  * `tags` limits the run to rules with those tags; `impacts` keeps only violations of those impacts.
+ * Both together run every rule once and keep a violation that has one of the tags or one of the
+ * impacts (WCAG A/AA, and anything serious beyond the WCAG tags, in one pass over the page).
  * Text whose contrast axe could only list as "incomplete" (over a gradient, an image or another
  * element) but did measure below the ratio it expected is a failure too: an invisible button was
  * once reported only there.
@@ -100,16 +102,17 @@ export async function axeViolations(page: Page, { tags, impacts }: { tags?: stri
         any: { data?: { contrastRatio?: number; expectedContrastRatio?: string } | null }[];
       }
       interface AxeResult {
-        violations: { id: string; impact: string | null; nodes: AxeNode[] }[];
+        violations: { id: string; impact: string | null; tags: string[]; nodes: AxeNode[] }[];
         incomplete: { id: string; nodes: AxeNode[] }[];
       }
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe;
       const result = await axe.run(document, {
         resultTypes: ['violations', 'incomplete'],
-        ...(tags ? { runOnly: { type: 'tag', values: tags } } : {}),
+        ...(tags && !impacts ? { runOnly: { type: 'tag', values: tags } } : {}),
       });
+      const tagged = (v: { tags: string[] }) => !!tags && v.tags.some((t) => tags.includes(t));
       const violations = result.violations
-        .filter((v) => !impacts || impacts.includes(v.impact ?? ''))
+        .filter((v) => (tags && impacts ? tagged(v) || impacts.includes(v.impact ?? '') : !impacts || impacts.includes(v.impact ?? '')))
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
       const lowContrast = result.incomplete
         .filter((r) => r.id === 'color-contrast' || r.id === 'color-contrast-enhanced')
