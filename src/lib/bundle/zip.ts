@@ -36,10 +36,14 @@ export async function writeZip(entries: readonly BundleEntry[], outFile: string)
   // yazl reports a file it cannot read on the ZipFile, not on its output stream.
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
   zip.end();
+  const out = createWriteStream(partial);
   try {
-    await Promise.race([pipeline(zip.outputStream, createWriteStream(partial)), failed]);
+    await Promise.race([pipeline(zip.outputStream, out), failed]);
     renameSync(partial, outFile);
   } catch (error) {
+    // The stream opens its file asynchronously: removed before it has, the file would appear after.
+    out.destroy();
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     rmSync(partial, { force: true });
     throw error;
   }
