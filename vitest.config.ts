@@ -1,9 +1,14 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // `npm test`: unit tests (pure functions, in parallel) and build-output tests (real `astro build`
-// runs of fixture sites, one at a time because Astro writes shared files under .astro/).
+// runs of fixture sites). Build-test files run two or more at once, each worker in its own copy of
+// the project (tests/build/harness.ts), because Astro writes site-dependent files under .astro/.
+// One astro build keeps about 1.2 cores busy, so two workers still gain on two cores.
+const buildWorkers = Math.min(4, Math.max(2, os.availableParallelism()));
 export default defineConfig({
   test: {
+    poolOptions: { forks: { maxForks: buildWorkers } },
     projects: [
       {
         test: {
@@ -16,11 +21,11 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           setupFiles: ['tests/build/setup.ts'],
-          // One fork, so the files run one after another.
+          globalSetup: ['tests/build/global-setup.ts'],
           pool: 'forks',
-          poolOptions: { forks: { singleFork: true } },
           testTimeout: 180_000,
-          hookTimeout: 300_000,
+          // A large fixture build on a machine busy with the other worker's builds can take minutes.
+          hookTimeout: 600_000,
         },
       },
     ],

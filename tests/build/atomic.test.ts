@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../unit/helpers/fingerprint';
-import { buildSite, listOutput, prepareFixture, PROJECT_ROOT, startBuild } from './harness';
+import { BUILD_ROOT, buildSite, listOutput, prepareFixture, startBuild } from './harness';
 
 function waitForExit(child: ReturnType<typeof startBuild>): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -23,7 +23,7 @@ describe('an interrupted build', () => {
     const before = fingerprint(outDir);
 
     // Kill the second build as soon as it has started writing pages into its staging folder.
-    const staging = path.join(PROJECT_ROOT, '.honor-roll', 'staging');
+    const staging = path.join(BUILD_ROOT, '.honor-roll', 'staging');
     const child = startBuild(siteDir, { outDir, env: { HONOR_ROLL_NOW: '2027-01-01T00:00:00+08:00' } });
     const exited = waitForExit(child);
     await new Promise<void>((resolve, reject) => {

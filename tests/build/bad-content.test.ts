@@ -2,11 +2,19 @@
  * Bad content never half-publishes: each fixture below is the valid `minimal` site with one
  * mistake a clerk could make. The build must fail, name the file and the field in a Chinese
  * message with a hint, and write nothing.
+ *
+ * The build stops on these in its first step, the content check (src/integrations/honor-roll.ts),
+ * with the report of checkSite. So every case runs through that same check in-process and its
+ * report as the build prints it; one case of each way a build can go wrong runs end to end as
+ * well, through a real build that must fail and write nothing.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFixture, FIXTURES } from './harness';
+import { checkSite } from '../../src/lib/check/check-site';
+import { formatReport } from '../../src/lib/check/report';
+import { activePublicDir, resolveSitePaths } from '../../src/lib/site-paths';
+import { BUILD_TIME, buildFixture, FIXTURES, prepareFixture, PROJECT_ROOT } from './harness';
 
 const minimal = (file: string) => readFileSync(path.join(FIXTURES, 'minimal', file), 'utf8');
 const officer = minimal('content/officers/test-officer.md');
@@ -28,11 +36,18 @@ interface BadCase {
   code: string;
   /** A fragment of the Chinese message. */
   says: string;
+  /**
+   * Also through a real build: a reference (the usual mistake), YAML Astro would choke on, the
+   * site config (stopped before the content), an MDX import (Astro would run it), a GBK file, a
+   * body that would hang Astro's Markdown, and a picture Astro itself would fail on.
+   */
+  endToEnd?: true;
 }
 
 const CASES: BadCase[] = [
   {
     name: 'an officer whose unit does not exist',
+    endToEnd: true,
     files: { 'content/officers/test-officer.md': officer.replace('unit: test-station', 'unit: no-such-unit') },
     file: 'content/officers/test-officer.md',
     field: 'unit',
@@ -136,6 +151,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'malformed YAML frontmatter',
+    endToEnd: true,
     files: { 'content/officers/test-officer.md': officer.replace('summary: 测试用人物。', 'summary: 测试用人物。\n  tags: [a, b\nfeatured: true') },
     file: 'content/officers/test-officer.md',
     code: 'yaml',
@@ -150,6 +166,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'a missing image file',
+    endToEnd: true,
     files: { 'content/officers/test-officer.md': officer.replace('photo: test-officer.png', 'photo: test-officer.jpg') },
     file: 'content/officers/test-officer.md',
     field: 'photo',
@@ -189,6 +206,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'an invalid site config',
+    endToEnd: true,
     files: { 'site.config.yaml': 'title: 测试\nurl: example.com\n' },
     file: 'site.config.yaml',
     field: 'url',
@@ -197,6 +215,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'an import in an MDX body',
+    endToEnd: true,
     files: { 'content/letters/test-letter.mdx': mdxLetter("import Evil from '../../evil.js'") },
     remove: ['content/letters/test-letter.md'],
     file: 'content/letters/test-letter.mdx',
@@ -266,6 +285,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'a file saved in GBK instead of UTF-8',
+    endToEnd: true,
     // 张军强 in GBK: bytes that are not valid UTF-8.
     files: { 'content/officers/gbk-officer.md': Buffer.concat([Buffer.from('---\nname: '), Buffer.from([0xd5, 0xc5, 0xbe, 0xfc, 0xc7, 0xbf]), Buffer.from('\nrole: police\nunit: root-unit\nsummary: x\n---\n')]) },
     file: 'content/officers/gbk-officer.md',
@@ -274,6 +294,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'a 10 MB body',
+    endToEnd: true,
     files: { 'content/activities/test-activity.md': `${activity}\n${'很长的正文。'.repeat(600_000)}\n` },
     file: 'content/activities/test-activity.md',
     code: 'unsafe-body',
@@ -301,15 +322,16 @@ describe('a build with bad content', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(CASES)('fails on $name, naming the file and the field', async (badCase) => {
+  it.each(CASES)('the check stops $name, naming the file and the field', async (badCase) => {
+    const { report, errors, siteDir } = await checkAsTheBuildDoes(badCase);
+    expect(errors, report).toBeGreaterThan(0);
+    expectNamed(report, siteDir, badCase);
+  });
+
+  it.each(CASES.filter((c) => c.endToEnd))('a build fails on $name, says so and writes nothing', async (badCase) => {
     const build = await buildFixture('minimal', { files: badCase.files ?? {}, remove: badCase.remove ?? [] });
     expect(build.status, build.output).not.toBe(0);
-    const file = path.join(build.siteDir, badCase.file).split(path.sep).join('/');
-    expect(build.output).toContain(file);
-    if (badCase.field) expect(build.output).toContain(`字段 ${badCase.field}`);
-    expect(build.output).toContain(`[${badCase.code}]`);
-    expect(build.output).toContain(badCase.says);
-    expect(build.output).toContain('怎么改：');
+    expectNamed(build.output, build.siteDir, badCase);
     expect(build.output).not.toContain('Stack trace');
     expect(existsSync(build.outDir)).toBe(false);
   });
@@ -346,3 +368,24 @@ describe('a build with bad content', () => {
     expect(existsSync(path.join(good.outDir, 'officers', 'test-officer', 'index.html'))).toBe(true);
   });
 });
+
+/** The report a build prints when its content check stops it, made in-process with the same functions. */
+async function checkAsTheBuildDoes(badCase: BadCase): Promise<{ report: string; errors: number; siteDir: string }> {
+  const { siteDir } = prepareFixture('minimal', badCase.files ?? {});
+  for (const file of badCase.remove ?? []) rmSync(path.join(siteDir, file), { force: true });
+  const paths = resolveSitePaths(PROJECT_ROOT, { HONOR_ROLL_SITE: siteDir });
+  const publicDir = activePublicDir(paths, path.join(PROJECT_ROOT, 'public'));
+  const checked = await checkSite({ root: PROJECT_ROOT, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now: new Date(BUILD_TIME) });
+  // An invalid config stops the build with the config's problems alone, before the content's.
+  const problems = checked.config.ok ? checked.problems : checked.config.problems;
+  return { report: formatReport(problems, { context: 'build' }), errors: problems.filter((p) => p.severity === 'error').length, siteDir };
+}
+
+/** The message names the file (as the terminal shows it), the field, the rule, and says how to fix it. */
+function expectNamed(output: string, siteDir: string, badCase: BadCase): void {
+  expect(output).toContain(path.join(siteDir, badCase.file).split(path.sep).join('/'));
+  if (badCase.field) expect(output).toContain(`字段 ${badCase.field}`);
+  expect(output).toContain(`[${badCase.code}]`);
+  expect(output).toContain(badCase.says);
+  expect(output).toContain('怎么改：');
+}

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { watchEditorOutput } from '../../scripts/editor-address';
-import { BUILD_TIME, PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
+import { BUILD_ROOT, BUILD_TIME, PROJECT_ROOT, prepareFixture, withoutHonorRollVariables } from './harness';
 
 export interface EditorProcess {
   /** The address printed by `npm run edit`, with its token. */
@@ -26,8 +26,8 @@ export interface EditorProcess {
 export async function startEditor(fixture: string, files: Record<string, string | Buffer> = {}, env: Record<string, string> = {}): Promise<EditorProcess> {
   const { siteDir } = prepareFixture(fixture, files);
   const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
-    cwd: PROJECT_ROOT,
+  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(BUILD_ROOT, 'scripts', 'edit.ts'), '--no-open'], {
+    cwd: BUILD_ROOT,
     env: {
       ...withoutHonorRollVariables(process.env),
       NO_COLOR: '1',

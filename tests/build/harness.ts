@@ -4,11 +4,12 @@
  * (the layout HONOR_ROLL_SITE expects).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,6 +20,43 @@ export const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures');
  */
 export const SAMPLE_SITE = path.join(PROJECT_ROOT, 'examples', 'hailing-xuntejing');
 const ASTRO_BIN = path.join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
+
+/**
+ * The folder of this test run (set by tests/build/global-setup.ts): each test worker's copy of the
+ * project and the shared sample builds live there, and go when the run ends.
+ */
+export const TEST_RUN_ENV = 'HONOR_ROLL_TEST_RUN';
+/** What a worker's copy of the project leaves out: output, caches, history, and the tests themselves. */
+const NOT_COPIED = new Set(['.git', '.astro', '.honor-roll', '.scratch', 'node_modules', 'dist', 'dist-internal', 'backup', 'bundles', 'tests']);
+
+/**
+ * Where builds and scripts run. Astro writes files under its project root that depend on the site
+ * being built (.astro/content-assets.mjs, the staging folder), so two builds at once in one root
+ * would read each other's. Each test worker therefore builds in its own copy of the project (its
+ * node_modules a link to this one's); outside a build-test run, in the project itself.
+ */
+export const BUILD_ROOT = process.env[TEST_RUN_ENV] ? projectCopy(`worker-${process.env.VITEST_POOL_ID ?? 'main'}`) : PROJECT_ROOT;
+
+/**
+ * A copy of the project in this test run's folder, made the first time `name` is asked for: for a
+ * worker, or for builds a global setup runs side by side.
+ */
+export function projectCopy(name: string): string {
+  const run = process.env[TEST_RUN_ENV];
+  if (!run) throw new Error(`${TEST_RUN_ENV} is not set: tests/build/global-setup.ts makes the run folder`);
+  const root = path.join(run, name);
+  // A name is asked for by one worker (which runs one file at a time) or one setup, so a copy is never made by two at once.
+  if (!existsSync(path.join(root, '.ready'))) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    for (const entry of readdirSync(PROJECT_ROOT)) {
+      if (!NOT_COPIED.has(entry)) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
+    }
+    symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'junction');
+    writeFileSync(path.join(root, '.ready'), '');
+  }
+  return root;
+}
 
 /** A fixed build time, so embargo tests do not depend on the day they run. */
 export const BUILD_TIME = '2026-06-01T12:00:00+08:00';
@@ -41,6 +79,8 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Extra arguments for `astro build`, as `npm run build -- …` passes them. */
   args?: string[];
+  /** The project copy to build in (default: this worker's, BUILD_ROOT). */
+  root?: string;
 }
 
 /** Copies `tests/fixtures/<name>` to a temporary folder, applies `files`, and runs `astro build`. */
@@ -53,28 +93,52 @@ export function buildFixture(name: string, options: BuildOptions = {}): Promise<
     mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
     writeFileSync(path.join(siteDir, file), text);
   }
-  return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {}, args: options.args ?? [] });
+  return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {}, args: options.args ?? [], ...(options.root ? { root: options.root } : {}) });
 }
 
-/** Where the shared sample builds are kept: on globalThis, which outlives each test file's modules in the one build worker. */
-const SAMPLE_BUILDS = Symbol.for('honor-roll.sample-builds');
+/** The sample builds this worker has read, by environment. */
+const sampleBuilds = new Map<string, Promise<BuildResult>>();
 
 /**
  * Builds a copy of the sample unit (examples/hailing-xuntejing) into a temporary folder, once per
- * environment for the whole run: the test files that read the built sample share one build.
+ * environment for the whole run: the test files that read the built sample share one build, in
+ * whichever worker asks first (the others wait for it).
  */
 export function buildSample(env: Record<string, string> = {}): Promise<BuildResult> {
   const key = JSON.stringify(env);
-  const builds = ((globalThis as { [SAMPLE_BUILDS]?: Map<string, Promise<BuildResult>> })[SAMPLE_BUILDS] ??= new Map());
-  let build = builds.get(key);
+  let build = sampleBuilds.get(key);
   if (!build) {
-    const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-sample-'));
-    const siteDir = path.join(work, 'site');
-    cpSync(SAMPLE_SITE, siteDir, { recursive: true });
-    build = buildSite(siteDir, { outDir: path.join(work, 'dist'), env });
-    builds.set(key, build);
+    build = sharedBuild(`sample-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`, (work) => {
+      const siteDir = path.join(work, 'site');
+      cpSync(SAMPLE_SITE, siteDir, { recursive: true });
+      return buildSite(siteDir, { outDir: path.join(work, 'dist'), env });
+    });
+    sampleBuilds.set(key, build);
   }
   return build;
+}
+
+/**
+ * Runs `build` once per test run under `name`: the first worker to ask builds (it creates the
+ * folder, which only one can) and records the result; the others wait for that record.
+ */
+async function sharedBuild(name: string, build: (work: string) => Promise<BuildResult>): Promise<BuildResult> {
+  const run = process.env[TEST_RUN_ENV];
+  if (!run) return build(mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`)));
+  const work = path.join(run, name);
+  const record = path.join(work, 'result.json');
+  try {
+    mkdirSync(work);
+  } catch {
+    while (!existsSync(record)) await new Promise((resolve) => setTimeout(resolve, 250));
+    return JSON.parse(readFileSync(record, 'utf8')) as BuildResult;
+  }
+  // A build that could not even start is recorded too, so no worker waits for it forever.
+  const result = await build(work).catch((error: unknown): BuildResult => ({ status: null, output: String(error), outDir: '', siteDir: '' }));
+  // Written whole, then renamed: a waiting worker never reads half a record.
+  writeFileSync(`${record}.part`, JSON.stringify(result));
+  renameSync(`${record}.part`, record);
+  return result;
 }
 
 /** The environment of a fixture build: its own site, output and cache folders, the fixed build time. */
@@ -105,7 +169,7 @@ export function prepareFixture(name: string, files: Record<string, string | Buff
 
 /** Starts `astro build` without waiting: for tests of concurrent and interrupted builds. */
 export function startBuild(siteDir: string | null, { outDir, env = {} }: { outDir: string; env?: Record<string, string> }): ChildProcess {
-  return spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: BUILD_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /**
@@ -114,17 +178,17 @@ export function startBuild(siteDir: string | null, { outDir, env = {} }: { outDi
  */
 export function buildSite(
   siteDir: string | null,
-  { outDir, env, args = [] }: { outDir: string; env: Record<string, string>; args?: string[] },
+  { outDir, env, args = [], root = BUILD_ROOT }: { outDir: string; env: Record<string, string>; args?: string[]; root?: string },
 ): Promise<BuildResult> {
-  const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: PROJECT_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
-  return finished(child, { outDir, siteDir: siteDir ?? PROJECT_ROOT });
+  const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: root, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return finished(child, { outDir, siteDir: siteDir ?? root });
 }
 
 /** Runs `npm run build` — the clerk's command, scripts/build.ts — on a site folder, as buildSite runs `astro build`. */
 export function npmRunBuild(siteDir: string, { outDir, env = {}, args = [] }: { outDir: string; env?: Record<string, string>; args?: string[] }): Promise<BuildResult> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const child = spawn(npm, ['run', 'build', ...(args.length > 0 ? ['--', ...args] : [])], {
-    cwd: PROJECT_ROOT,
+    cwd: BUILD_ROOT,
     env: { ...buildEnv(siteDir, outDir, env), npm_config_update_notifier: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: process.platform === 'win32',
@@ -154,8 +218,8 @@ export function runScript(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const tsx = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const child = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, 'scripts', script), ...args], {
-      cwd: PROJECT_ROOT,
+    const child = spawn(process.execPath, [tsx, path.join(BUILD_ROOT, 'scripts', script), ...args], {
+      cwd: BUILD_ROOT,
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

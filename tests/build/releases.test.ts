@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { publishSite, type PublishProgress, type PublishResult } from '../../src/lib/publish';
 import { listReleases, versionsDirFor } from '../../src/lib/releases';
 import { fingerprint } from '../unit/helpers/fingerprint';
-import { buildEnv, prepareFixture, PROJECT_ROOT, runScript } from './harness';
+import { BUILD_ROOT, buildEnv, prepareFixture, runScript } from './harness';
 
 // Under a sub-path, as many units deploy: the result also says what robots.txt the domain root needs.
 const { siteDir, outDir } = prepareFixture('publishing', { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' });
@@ -22,7 +22,7 @@ const rollback = (...args: string[]) => runScript('rollback.ts', args, { env: { 
 /** Publishes the fixture as the editor would, noting each step it reports. */
 async function publish(): Promise<{ result: PublishResult; steps: string[] }> {
   const steps: string[] = [];
-  const result = await publishSite({ root: PROJECT_ROOT, env, onProgress: (p: PublishProgress) => steps.push(p.label) });
+  const result = await publishSite({ root: BUILD_ROOT, env, onProgress: (p: PublishProgress) => steps.push(p.label) });
   return { result, steps: [...new Set(steps)] };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Builds the sample unit (a copy of examples/hailing-xuntejing, never src/content/) into a
  * temporary folder and serves it with `astro preview`, the way a reader would get it. The URL
- * reaches the tests through `inject('baseUrl')`.
+ * reaches the tests through `inject('baseUrl')`. The three sites the tests read are built side
+ * by side, each in its own copy of the project (tests/build/global-setup.ts runs first and makes
+ * the run folder).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
@@ -9,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { buildFixture, buildSite, PROJECT_ROOT, SAMPLE_SITE } from '../build/harness';
+import { buildFixture, buildSite, PROJECT_ROOT, projectCopy, SAMPLE_SITE } from '../build/harness';
 
 const PORT = 4391;
 let server: ChildProcess | undefined;
@@ -46,8 +48,19 @@ export default async function setup(project: TestProject) {
   const siteDir = path.join(work, 'site');
   cpSync(SAMPLE_SITE, siteDir, { recursive: true });
   const outDir = path.join(work, 'dist');
-  const build = await buildSite(siteDir, { outDir, env: {} });
+  const [build, fixture, points] = await Promise.all([
+    buildSite(siteDir, { outDir, env: {}, root: projectCopy('setup-sample') }),
+    // Search must respect a base path and must never find an excluded entry.
+    buildFixture('publishing', {
+      files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' },
+      root: projectCopy('setup-publishing'),
+    }),
+    // The sample records no points: the boards are shown (and printed) on fictional data.
+    buildFixture('points', { args: ['--audience', 'internal'], root: projectCopy('setup-points') }),
+  ]);
   if (build.status !== 0) throw new Error(`sample site failed to build:\n${build.output}`);
+  if (fixture.status !== 0) throw new Error(`publishing fixture failed to build:\n${fixture.output}`);
+  if (points.status !== 0) throw new Error(`points fixture failed to build:\n${points.output}`);
 
   server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: PROJECT_ROOT,
@@ -59,17 +72,9 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('outDir', outDir);
 
-  // Search must respect a base path and must never find an excluded entry.
-  const fixture = await buildFixture('publishing', {
-    files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' },
-  });
-  if (fixture.status !== 0) throw new Error(`publishing fixture failed to build:\n${fixture.output}`);
   fixtureServer = await serveStatic(fixture.outDir, { base: '/rongyu/' });
   project.provide('fixtureUrl', fixtureServer.url);
 
-  // The sample records no points: the boards are shown (and printed) on fictional data.
-  const points = await buildFixture('points', { args: ['--audience', 'internal'] });
-  if (points.status !== 0) throw new Error(`points fixture failed to build:\n${points.output}`);
   pointsServer = await serveStatic(points.outDir, { base: '/' });
   // Without the trailing slash, so paths are written as in the sample's tests: `${pointsUrl}/points/`.
   project.provide('pointsUrl', pointsServer.url.replace(/\/$/, ''));
