@@ -5,6 +5,7 @@
  */
 import { siteConfig } from 'virtual:honor-roll/context';
 import { themePalette } from '../lib/color';
+import { siteThemeColor } from '../lib/themes';
 import { LETTER_KINDS } from '../lib/labels';
 import { formatOptionalDate } from '../lib/partial-date';
 import { withBase } from '../lib/urls';
@@ -49,7 +50,7 @@ export async function shareCards(): Promise<CardPage[]> {
   const { relations } = await getCatalog();
   const { officers, honors, letters } = await getShareable();
   const unitName = siteConfig.unitName ?? relations.root.data.name;
-  const theme = themePalette(siteConfig.themeColor).normal.link;
+  const theme = themePalette(siteThemeColor(siteConfig)).normal.link;
   const footer = unitName;
   return [
     {

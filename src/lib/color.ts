@@ -120,6 +120,15 @@ export function paletteDeclarations(colors: PaletteColors): string {
     .join(';');
 }
 
+/**
+ * The stylesheet that colours a site: the normal palette, the elder palette in 大字模式, and the
+ * elder palette for readers whose system asks for more contrast unless they chose the normal mode.
+ */
+export function paletteStyles(theme: string): string {
+  const { normal, elder } = themePalette(theme);
+  return `:root{${paletteDeclarations(normal)}}:root[data-mode='elder']{${paletteDeclarations(elder)}}@media (prefers-contrast: more){:root:not([data-mode='normal']){${paletteDeclarations(elder)}}}`;
+}
+
 /** The normal palette and the 适老化 (elder) palette of one theme colour. */
 export interface ThemePalette {
   /** Every text pair at least 4.5:1 (WCAG AA). */

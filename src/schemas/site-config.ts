@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DEFAULT_THEME, presetNamed, THEME_PRESETS, type ThemePreset } from '../lib/themes';
 import { boundedList, boundedString, boundedText } from './text';
 
 /** A link in the header navigation. `href` is a path inside the site (`/officers/`) or a full URL. */
@@ -114,10 +115,16 @@ export const siteConfigSchema = z
       .refine((l) => l.startsWith('/'), '应为 public 文件夹中的路径，以 / 开头，如 /logo.svg')
       .optional()
       .describe('标志图片'),
-    /** Main colour of the site, as #rrggbb. */
+    /** The colour scheme by name; `themeColor` overrides it with the unit's own colour. */
+    // Written by its code (party-red) or, as a clerk would, by its Chinese name (党建红).
+    theme: z
+      .preprocess((value) => (typeof value === 'string' ? (presetNamed(value) ?? value) : value), z.enum(Object.keys(THEME_PRESETS) as [ThemePreset, ...ThemePreset[]]))
+      .default(DEFAULT_THEME)
+      .describe('主题'),
+    /** The unit's own main colour, as #rrggbb: used instead of the theme's when given. */
     themeColor: boundedString('name')
       .regex(/^#[0-9a-fA-F]{6}$/, '应为 # 加 6 位十六进制颜色，如 #1f4e9c')
-      .default('#1f4e9c')
+      .optional()
       .describe('主题色'),
     /** Footer filing numbers. */
     filing: filingSchema.default({}).describe('备案信息'),

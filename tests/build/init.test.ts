@@ -142,7 +142,7 @@ describe('npm run init never destroys a site', () => {
     const refused = await init(site, '--yes', '--name', NAME, '--theme-color', 'red');
     expect(refused.status).toBe(1);
     expect(refused.output).toContain('✖ --theme-color red：themeColor（主题色）：应为 # 加 6 位十六进制颜色，如 #1f4e9c');
-    expect(refused.output).toContain('怎么改：页眉和链接的颜色，# 加 6 位十六进制，如 #b22222（红色）');
+    expect(refused.output).toContain('怎么改：页眉和链接的颜色：公安蓝、党建红、消防红、素雅灰，或 # 加 6 位十六进制，如 #b22222');
     const unnamed = await init(site, '--yes');
     expect(unnamed.status).toBe(1);
     expect(unnamed.output).toContain('✖ 缺少 --name：单位全称必须填写');
@@ -164,7 +164,7 @@ describe('npm run init in a terminal', () => {
     expect(asked.output).toContain('单位全称（必填），如 ');
     expect(asked.output).toContain('✖ 单位全称必须填写');
     expect(asked.output).toContain('简称，用在列表和导航中，如 东进警务站（直接回车：采用 东湖派出所）：');
-    expect(asked.output).toContain('✖ themeColor（主题色）：应为 # 加 6 位十六进制颜色，如 #1f4e9c\n  怎么改：页眉和链接的颜色，# 加 6 位十六进制，如 #b22222（红色）。请重新输入。');
+    expect(asked.output).toContain('✖ themeColor（主题色）：应为 # 加 6 位十六进制颜色，如 #1f4e9c\n  怎么改：页眉和链接的颜色：公安蓝、党建红、消防红、素雅灰，或 # 加 6 位十六进制，如 #b22222。请重新输入。');
     expect(asked.output).toContain('确认建立？（输入 n 取消）（直接回车：确认）：');
     const config = parseYaml(readFileSync(path.join(site, 'site.config.yaml'), 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({ title: '东湖派出所荣誉榜', themeColor: '#B22222', url: 'https://example.com', base: '/', filing: { psb: '苏公网安备 32120202000123号' } });

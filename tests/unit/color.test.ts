@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, ensureContrast, readableTextOn, themePalette, type PaletteColors } from '../../src/lib/color';
+import { THEME_PRESETS } from '../../src/lib/themes';
 
 const HEX = /^#[0-9a-f]{6}$/;
 
@@ -100,7 +101,8 @@ describe('ensureContrast', () => {
 });
 
 describe('themePalette', () => {
-  const THEMES = ['#1f4e9c', '#ffcc00', '#e0f0ff', '#000000', '#ffffff', '#d32f2f', '#777777', '#00ff00', '#1F4E9C'];
+  // The presets a unit picks by name, and custom colours from the easy to the hopeless.
+  const THEMES = [...Object.values(THEME_PRESETS).map((preset) => preset.color), '#ffcc00', '#e0f0ff', '#000000', '#ffffff', '#d32f2f', '#777777', '#00ff00', '#1F4E9C'];
 
   /** Every text/background pair of a mode. */
   const textPairs = (c: PaletteColors) => ({

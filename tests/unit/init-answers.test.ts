@@ -100,6 +100,11 @@ describe('readAnswer', () => {
     expect(read('themeColor', '')).toEqual({ ok: true, value: '#1f4e9c' });
   });
 
+  it('reads a theme preset named in Chinese as its colour', () => {
+    expect(read('themeColor', '党建红')).toEqual({ ok: true, value: '#c8161d' });
+    expect(read('themeColor', '素雅灰')).toEqual({ ok: true, value: '#44505c' });
+  });
+
   it('refuses an address without http(s)://, and splits one with a path into the address and the sub-path', () => {
     expect(read('url', 'www.example.gov.cn')).toMatchObject({
       ok: false,

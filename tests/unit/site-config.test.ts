@@ -27,7 +27,26 @@ describe('loadSiteConfig', () => {
     write('title: 海陵巡特警荣誉榜\nurl: https://example.com\nbase: /rongyu\n');
     const result = load();
     expect(result.problems).toEqual([]);
-    expect(result.ok && result.config).toMatchObject({ title: '海陵巡特警荣誉榜', url: 'https://example.com', base: '/rongyu/', themeColor: '#1f4e9c' });
+    expect(result.ok && result.config).toMatchObject({ title: '海陵巡特警荣誉榜', url: 'https://example.com', base: '/rongyu/', theme: 'police-blue' });
+    expect(result.ok && result.config.themeColor).toBeUndefined();
+  });
+
+  it.each([
+    ['党建红', 'party-red'],
+    [' 消防红\u3000', 'fire-red'],
+    ['neutral', 'neutral'],
+  ])('takes the theme %j, written as a clerk would, as %s', (written, theme) => {
+    write(`title: 荣誉榜\nurl: https://example.com\ntheme: "${written}"\n`);
+    const result = load();
+    expect(result.problems).toEqual([]);
+    expect(result.ok && result.config.theme).toBe(theme);
+  });
+
+  it('reports a theme that is not one of the presets on its line, listing them', () => {
+    write('title: 荣誉榜\nurl: https://example.com\ntheme: 红色\n');
+    expect(load().problems).toMatchObject([
+      { code: 'config', line: 3, field: 'theme', message: 'theme（主题） 的取值 “红色” 无效', hint: '可选值：police-blue、party-red、fire-red、neutral' },
+    ]);
   });
 
   it('loads the sample unit’s site.config.yaml as it ships', () => {

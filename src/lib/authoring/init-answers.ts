@@ -16,6 +16,7 @@ import { siteConfigSchema } from '../../schemas/site-config';
 import { unitSchema } from '../../schemas/units';
 import { translateIssue } from '../check/zod-issues';
 import { INVISIBLE } from '../normalize-text';
+import { DEFAULT_THEME, presetNamed, THEME_PRESETS } from '../themes';
 
 export type AnswerKey = 'name' | 'shortName' | 'kind' | 'kindLabel' | 'parentName' | 'title' | 'themeColor' | 'url' | 'base' | 'icp' | 'psb' | 'siteCode';
 
@@ -68,7 +69,7 @@ const WHERE: Record<AnswerKey, { file: 'unit' | 'config'; path: string[] } | und
 /** The address written when the clerk does not know it yet: the shipped sample's, to be changed before publishing. */
 export const PLACEHOLDER_URL = 'https://example.com';
 
-const schemaDefault = (key: 'themeColor' | 'base') => String(siteConfigSchema.shape[key].parse(undefined));
+const schemaDefault = (key: 'base') => String(siteConfigSchema.shape[key].parse(undefined));
 
 /** The words a site's own unit is described with in the config (搜索引擎和分享时显示). */
 export function siteDescription(name: string): string {
@@ -220,7 +221,10 @@ function parsedBase(text: string): string | undefined {
 }
 
 /** A colour typed without its # (1f4e9c) is meant with one. */
+/** A colour as `#rrggbb`, or a preset's name (党建红) for the preset's colour. */
 function readColor(typed: string): Reading {
+  const preset = presetNamed(typed);
+  if (preset) return { ok: true, value: THEME_PRESETS[preset].color };
   return { ok: true, value: /^[0-9a-f]{6}$/i.test(typed) ? `#${typed}` : typed };
 }
 
@@ -299,10 +303,10 @@ export const QUESTIONS: readonly Question[] = [
     key: 'themeColor',
     option: 'theme-color',
     label: configLabel('themeColor'),
-    help: '页眉和链接的颜色，# 加 6 位十六进制，如 #b22222（红色）',
+    help: `页眉和链接的颜色：${Object.values(THEME_PRESETS).map((p) => p.label).join('、')}，或 # 加 6 位十六进制，如 #b22222`,
     required: true,
     applies: always,
-    fallback: () => schemaDefault('themeColor'),
+    fallback: () => THEME_PRESETS[DEFAULT_THEME].color,
     read: readColor,
     codes: true,
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { siteThemeColor } from '../../../src/lib/themes';
 import { DEFAULT_NAV, siteConfigSchema } from '../../../src/schemas/site-config';
 import { dataOf, issuesOf } from '../helpers/schema-context';
 
@@ -9,13 +10,23 @@ describe('site config schema', () => {
     expect(dataOf(siteConfigSchema.safeParse(minimal))).toEqual({
       ...minimal,
       base: '/',
-      themeColor: '#1f4e9c',
+      theme: 'police-blue',
       filing: {},
       privacy: { allow: [] },
       points: { categories: ['固定党日学习', '志愿服务', '业务工作'], publish: false },
       studyRotation: { weekday: 1, stations: [], hosts: [] },
       nav: DEFAULT_NAV,
     });
+  });
+
+  it.each([
+    [{ theme: 'party-red' }, '#c8161d'],
+    [{ theme: 'neutral' }, '#44505c'],
+    [{}, '#1f4e9c'],
+    // The unit's own colour wins over the preset.
+    [{ theme: 'fire-red', themeColor: '#006400' }, '#006400'],
+  ])('draws %j in %s', (theme, color) => {
+    expect(siteThemeColor(dataOf(siteConfigSchema.safeParse({ ...minimal, ...theme })))).toBe(color);
   });
 
   it('lists every section of the site in the default menu', () => {
