@@ -35,9 +35,9 @@ beforeAll(async () => {
 
 describe('largestDisplayedPx', () => {
   it('takes the widest size of any condition, in the larger reading mode', () => {
-    expect(largestDisplayedPx('(min-width: 40rem) 16rem, 10rem')).toBeCloseTo(16 * 22);
+    expect(largestDisplayedPx('(min-width: 40rem) 16rem, 10rem')).toBeCloseTo(16 * 24);
     // 100vw applies only below 40rem: at most 40rem wide.
-    expect(largestDisplayedPx('(min-width: 40rem) 15rem, 100vw')).toBeCloseTo(40 * 22);
+    expect(largestDisplayedPx('(min-width: 40rem) 15rem, 100vw')).toBeCloseTo(40 * 24);
     expect(largestDisplayedPx('62mm')).toBeCloseTo(234.3, 1);
   });
 });

@@ -3,8 +3,8 @@
  * what a first visit to a page downloads. Used by budgets.test.ts.
  */
 
-/** Root font size in CSS px in 大字模式 (137.5% of 16 px): the larger of the two modes. */
-export const LARGEST_REM_PX = 16 * 1.375;
+/** Root font size in CSS px in 大字模式 (150% of 16 px, 18 pt): the larger of the two modes. */
+export const LARGEST_REM_PX = 16 * 1.5;
 /** Widest window considered for `vw` sizes without a media condition bounding them. */
 export const WIDEST_VIEWPORT_PX = 1920;
 

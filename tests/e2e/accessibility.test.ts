@@ -1,10 +1,12 @@
 /**
  * Every page meets WCAG 2.1 A and AA as far as axe-core can tell, in the normal and the 适老化
- * mode, and reflows to a 320 px screen in both without horizontal scrolling (WCAG 1.4.10).
+ * mode, and reflows to a 320 px screen in both without horizontal scrolling (WCAG 1.4.10). In the
+ * 适老化 mode every page also meets the MIIT 长辈版 figures on a 390 px phone (elder-figures.ts).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { elderFigureProblems } from './elder-figures';
 import { axeViolations, baseUrl, horizontalOverflow, MODES, modeOf, newModeContext, pages, posterPages, WCAG_AA_TAGS, withPage, type Mode } from './site';
 
 let browser: Browser;
@@ -25,14 +27,23 @@ async function expectMode(mode: Mode, actual: string | null): Promise<void> {
   else expect(actual === null || actual === 'normal', `html[data-mode] is ${actual} in normal mode`).toBe(true);
 }
 
+/** In 适老化 mode, the 长辈版 figures on a common phone width: text, spacing, targets, cues. */
+async function expectElderFigures(mode: Mode, page: Page, where: string): Promise<void> {
+  if (mode !== 'elder') return;
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await elderFigureProblems(page), `${where}: 长辈版 figures in 大字模式 at 390 px`).toEqual([]);
+}
+
 describe.each(MODES)('in %s mode', (mode) => {
   // One visit per page and mode: axe (in the normal mode also every other rule, for anything
-  // serious beyond the WCAG tags), then the reflow at 320 and 360 px.
-  it.each(pages)('%s has no WCAG 2.1 A/AA violations (axe-core) and scrolls only vertically at 320 px and 360 px', async (path) => {
+  // serious beyond the WCAG tags), the 长辈版 figures in 适老化 mode, then the reflow at 320 and
+  // 360 px.
+  it.each(pages)('%s has no WCAG 2.1 A/AA violations (axe-core), meets the 长辈版 figures in 适老化 mode and scrolls only vertically at 320 px and 360 px', async (path) => {
     await withPage(contexts.get(mode)!, async (page) => {
       await page.goto(`${baseUrl}${path}`);
       await expectMode(mode, await modeOf(page));
       expect(await axeViolations(page, { tags: WCAG_AA_TAGS, ...(mode === 'normal' ? { impacts: ['serious', 'critical'] } : {}) })).toEqual([]);
+      await expectElderFigures(mode, page, path);
       for (const width of [320, 360]) {
         await page.setViewportSize({ width, height: 740 });
         const { overflow, culprits } = await horizontalOverflow(page);
@@ -61,11 +72,12 @@ describe('the points boards and the study schedule (fictional fixture, intranet 
   // officer-bing did not consent: his profile carries the 未同意公开 mark, the boards the 内部 one.
   const boardPages = ['/points/', '/points/2026-01/', '/points/2026-q1/', '/points/2026/', '/officers/officer-jia/', '/officers/officer-bing/', '/activities/schedule/', '/units/station-b/'];
 
-  it.each(boardPages)('%s has no WCAG 2.1 A/AA violations in either mode and reflows to 320 px', async (path) => {
+  it.each(boardPages)('%s has no WCAG 2.1 A/AA violations in either mode, meets the 长辈版 figures in 适老化 mode and reflows to 320 px', async (path) => {
     for (const mode of MODES) {
       await withPage(contexts.get(mode)!, async (page) => {
         await page.goto(`${pointsUrl}${path}`);
         expect(await axeViolations(page, { tags: WCAG_AA_TAGS }), mode).toEqual([]);
+        await expectElderFigures(mode, page, path);
         for (const width of [320, 360]) {
           await page.setViewportSize({ width, height: 740 });
           const { overflow, culprits } = await horizontalOverflow(page);

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { elderFigureProblems } from './elder-figures';
 import { baseUrl, MODE_STORAGE_KEY, modeOf, newContext, withPage } from './site';
 
 let browser: Browser;
@@ -77,15 +78,21 @@ describe('the 适老化 mode switch', () => {
     }
   });
 
-  it('makes the text larger', async () => {
-    const context = await newContext(browser);
+  it('makes the text larger, to the 长辈版 figures the normal mode does not meet', async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
     try {
       await withPage(context, async (page) => {
         await page.goto(`${baseUrl}/officers/wang-xiang/`);
         const fontSize = () => page.locator('main').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         const normal = await fontSize();
+        // The probe tells the modes apart: normal text and 44 px targets fall short of 长辈版.
+        const before = await elderFigureProblems(page);
+        expect(before.some((line) => line.includes('needs 24 px (18 pt)')), before.join('\n')).toBe(true);
+        expect(before.some((line) => line.includes('needs 60×60')), before.join('\n')).toBe(true);
         await page.locator('#mode-toggle').click();
+        expect(await fontSize()).toBeGreaterThanOrEqual(24);
         expect(await fontSize()).toBeGreaterThan(normal);
+        expect(await elderFigureProblems(page)).toEqual([]);
       });
     } finally {
       await context.close();

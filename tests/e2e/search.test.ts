@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { serveStatic } from '../../scripts/static-server';
+import { elderFigureProblems } from './elder-figures';
 import { axeViolations, baseUrl, MODES, newContext, newModeContext, outDir, WCAG_AA_TAGS, withPage } from './site';
 
 const fixtureUrl = inject('fixtureUrl');
@@ -182,13 +183,17 @@ describe('the search page', () => {
     });
   });
 
-  it.each(MODES)('has no accessibility violations with results shown (%s mode)', async (mode) => {
+  it.each(MODES)('has no accessibility violations with results shown, and meets the 长辈版 figures in 适老化 mode (%s mode)', async (mode) => {
     const modeContext = await newModeContext(browser, mode);
     await withPage(modeContext, async (p) => {
       await p.goto(`${baseUrl}/search/?q=${encodeURIComponent('三等功')}&sort=newest`);
       await p.locator('.search-result').first().waitFor();
       await p.locator('summary').click();
       expect(await axeViolations(p, { tags: WCAG_AA_TAGS })).toEqual([]);
+      if (mode === 'elder') {
+        await p.setViewportSize({ width: 390, height: 844 });
+        expect(await elderFigureProblems(p), '/search/ with results and its filters open: 长辈版 figures in 大字模式 at 390 px').toEqual([]);
+      }
     });
     await modeContext.close();
   });
