@@ -5,6 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { paletteStyles, themePalette } from '../../src/lib/color';
+import { THEME_PRESETS } from '../../src/lib/themes';
 import { launchBrowser } from './browser';
 import { elderFigureProblems } from './elder-figures';
 import { axeViolations, baseUrl, horizontalOverflow, MODES, modeOf, newModeContext, pages, posterPages, WCAG_AA_TAGS, withPage, type Mode } from './site';
@@ -50,6 +52,32 @@ describe.each(MODES)('in %s mode', (mode) => {
         expect(overflow, `${width} px: page is ${overflow}px too wide; sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
       }
     });
+  });
+});
+
+describe('every theme preset', () => {
+  // A preset changes the palette stylesheet and nothing else (paletteStyles in src/lib/color.ts),
+  // so each is shown on the built sample by laying its stylesheet over the site's own.
+  const presetPages = ['/', pages.find((p) => /^\/officers\/[^/]+\/$/.test(p) && !p.includes('/page/'))!, '/honors/', '/letters/'];
+  const presetContexts = new Map<Mode, BrowserContext>();
+  beforeAll(async () => {
+    // The pages' Content-Security-Policy would (rightly) refuse the added stylesheet.
+    for (const mode of MODES) presetContexts.set(mode, await newModeContext(browser, mode, { bypassCSP: true }));
+  });
+
+  it.each(Object.entries(THEME_PRESETS))('%s reads at 4.5:1 in the normal mode and 7:1 in 适老化 mode on the home page, a profile and the lists', async (_key, preset) => {
+    const palette = themePalette(preset.color);
+    for (const mode of MODES) {
+      for (const path of presetPages) {
+        await withPage(presetContexts.get(mode)!, async (page) => {
+          await page.goto(`${baseUrl}${path}`);
+          await page.addStyleTag({ content: paletteStyles(preset.color) });
+          // The preset's colours are the ones in use, so the run below cannot pass on the site's own.
+          expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--c-theme').trim())).toBe(palette[mode].theme);
+          expect(await axeViolations(page, { rules: [mode === 'elder' ? 'color-contrast-enhanced' : 'color-contrast'] }), `${mode} ${path}`).toEqual([]);
+        });
+      }
+    }
   });
 });
 

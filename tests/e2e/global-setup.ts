@@ -15,6 +15,7 @@ import { buildFixture, buildSite, PROJECT_ROOT, projectCopy, SAMPLE_SITE } from 
 
 const PORT = 4391;
 let server: ChildProcess | undefined;
+let stopping = false;
 let fixtureServer: StaticServer | undefined;
 let pointsServer: StaticServer | undefined;
 
@@ -65,7 +66,13 @@ export default async function setup(project: TestProject) {
   server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // If the server stops while tests still need it, what it said last is the only clue.
+  let said = '';
+  for (const stream of [server.stdout!, server.stderr!]) stream.setEncoding('utf8').on('data', (chunk: string) => (said = (said + chunk).slice(-4000)));
+  server.on('exit', (code, signal) => {
+    if (!stopping) console.error(`astro preview stopped during the tests (exit ${code}, signal ${signal}):\n${said}`);
   });
   const baseUrl = `http://127.0.0.1:${PORT}`;
   await waitFor(`${baseUrl}/`, 30_000);
@@ -80,6 +87,7 @@ export default async function setup(project: TestProject) {
   project.provide('pointsUrl', pointsServer.url.replace(/\/$/, ''));
 
   return async () => {
+    stopping = true;
     server?.kill();
     await fixtureServer?.close();
     await pointsServer?.close();

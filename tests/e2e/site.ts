@@ -89,14 +89,14 @@ export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * impacts (WCAG A/AA, and anything serious beyond the WCAG tags, in one pass over the page).
  * Text whose contrast axe could only list as "incomplete" (over a gradient, an image or another
  * element) but did measure below the ratio it expected is a failure too: an invisible button was
- * once reported only there.
+ * once reported only there. `rules` runs those rules alone.
  */
-export async function axeViolations(page: Page, { tags, impacts }: { tags?: string[]; impacts?: string[] } = {}): Promise<string[]> {
+export async function axeViolations(page: Page, { tags, impacts, rules }: { tags?: string[]; impacts?: string[]; rules?: string[] } = {}): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
   // govern: an injected <script> would (rightly) be refused.
   await page.evaluate(axeSource);
   return page.evaluate(
-    async ({ tags, impacts }) => {
+    async ({ tags, impacts, rules }) => {
       interface AxeNode {
         target: unknown[];
         any: { data?: { contrastRatio?: number; expectedContrastRatio?: string } | null }[];
@@ -108,7 +108,7 @@ export async function axeViolations(page: Page, { tags, impacts }: { tags?: stri
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe;
       const result = await axe.run(document, {
         resultTypes: ['violations', 'incomplete'],
-        ...(tags && !impacts ? { runOnly: { type: 'tag', values: tags } } : {}),
+        ...(rules ? { runOnly: { type: 'rule', values: rules } } : tags && !impacts ? { runOnly: { type: 'tag', values: tags } } : {}),
       });
       const tagged = (v: { tags: string[] }) => !!tags && v.tags.some((t) => tags.includes(t));
       const violations = result.violations
@@ -121,7 +121,7 @@ export async function axeViolations(page: Page, { tags, impacts }: { tags?: stri
         .map(({ rule, target, ratio, expected }) => `${rule} (incomplete, measured ${ratio}, needs ${expected}): ${JSON.stringify(target)}`);
       return [...violations, ...lowContrast];
     },
-    { tags, impacts },
+    { tags, impacts, rules },
   );
 }
 
