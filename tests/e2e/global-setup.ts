@@ -4,12 +4,12 @@
  * reaches the tests through `inject('baseUrl')`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { buildFixture, buildSite, PROJECT_ROOT, SAMPLE_SITE } from '../build/harness';
+import { buildFixture, buildSite, FIXTURES, PROJECT_ROOT, SAMPLE_SITE } from '../build/harness';
 
 const PORT = 4391;
 let server: ChildProcess | undefined;
@@ -59,9 +59,10 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('outDir', outDir);
 
-  // Search must respect a base path and must never find an excluded entry.
+  // Search must respect a base path and must never find an excluded entry. The fixture's own
+  // config brings every government-site footer item (accessibility.test.ts looks at them).
   const fixture = await buildFixture('publishing', {
-    files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' },
+    files: { 'site.config.yaml': `${readFileSync(path.join(FIXTURES, 'publishing', 'site.config.yaml'), 'utf8')}base: /rongyu/\n` },
   });
   if (fixture.status !== 0) throw new Error(`publishing fixture failed to build:\n${fixture.output}`);
   fixtureServer = await serveStatic(fixture.outDir, { base: '/rongyu/' });
