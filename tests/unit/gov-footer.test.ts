@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   govFooterReminder,
   govFooterView,
   jiucuoUrl,
   missingGovFooterItems,
+  PSB_ICON_FILE,
   psbRecordUrl,
   publishedContactAllow,
   readEmail,
@@ -125,6 +127,16 @@ describe('which items a public site still lacks', () => {
   it('counts any one way of contact as the contact, and lists only what is left', () => {
     const partial = { ...NONE, contact: { email: 'xxzx@example.gov.cn' }, filing: { icp: '苏ICP备12345678号' } };
     expect(govFooterReminder(partial, 'public')?.message).toBe('公开网站的页脚还缺少 4 项政府网站应当显示的信息：主办单位、公安机关备案号、网站标识码、党政机关网站标识');
+  });
+
+  it('sends the clerk to a section of the guide that exists and explains every field it names', () => {
+    const guide = readFileSync('docs/authoring-guide.md', 'utf8');
+    const section = guide.slice(guide.indexOf('## 12. 网站配置'), guide.indexOf('## 13. '));
+    expect(govFooterReminder(NONE, 'public')?.hint).toContain('docs/authoring-guide.md 第 12 节的“页脚信息”');
+    expect(section).toContain('### 页脚信息');
+    for (const name of ['organizer', 'contact.phone', 'contact.address', 'contact.email', 'filing.icp', 'filing.psb', 'filing.siteCode', 'filing.badge.href', 'filing.badge.image', `public/${PSB_ICON_FILE}`]) {
+      expect(section, name).toContain(name);
+    }
   });
 
   it('says nothing for a complete footer, nor for the intranet edition', () => {
