@@ -90,9 +90,9 @@ describe('npm run build', () => {
     const lines = printed(first);
     expect(first.output).not.toMatch(/\[(build|vite|content|types|WARN|ERROR|honor-roll[:\w-]*)\]|Duplicate id|does not exist|Complete!/);
     const english = lines.filter((line) => line.trim() !== '' && !/\p{Script=Han}/u.test(line));
-    // The robots.txt lines to copy, and the reminder's file with its code, as npm run check names them.
+    // The robots.txt lines to copy, and the reminders' files with their codes, as npm run check names them.
     const toCopy = /^ {4}(User-agent: \*|Allow: \/|Sitemap: https:\/\/fixture\.example\/rongyu\/sitemap-index\.xml)$/;
-    const reminderFile = /^( {4}\[file-ignored\] )?\S+\/content\/honors\/notes\.txt$/;
+    const reminderFile = /^( {4}\[(file-ignored|gov-footer)\] )?\S+\/(content\/honors\/notes\.txt|site\.config\.yaml)$/;
     expect(english.filter((line) => !toCopy.test(line) && !reminderFile.test(line))).toEqual([]);
     expect(english.filter((line) => toCopy.test(line))).toHaveLength(4);
   });
