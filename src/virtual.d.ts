@@ -9,6 +9,8 @@ declare module 'virtual:honor-roll/context' {
   export const cacheDir: string;
   /** Site path of the favicon, when the public folder has one. */
   export const favicon: string | null;
+  /** Site path of the 公安备案 icon the unit put into public/ (gov-footer.ts PSB_ICON_FILE), else null. */
+  export const psbIcon: string | null;
   /** The content folder being built (HONOR_ROLL_SITE's, or src/content). */
   export const contentDir: string;
 }

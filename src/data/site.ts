@@ -1,10 +1,10 @@
 /** Site-wide values for pages: the config, and links that respect the base path. */
-import { audience, favicon, siteConfig } from 'virtual:honor-roll/context';
+import { audience, favicon, psbIcon, siteConfig } from 'virtual:honor-roll/context';
 import type { CollectionName } from '../schemas/context';
 import { pointsAudience } from '../lib/points-audience';
 import { collectionPath, entryPath, POINTS_PATH, withBase } from '../lib/urls';
 
-export { audience, favicon, siteConfig };
+export { audience, favicon, psbIcon, siteConfig };
 
 /** A site path with the base path in front: use for every internal link. */
 export function href(path: string): string {

@@ -14,6 +14,7 @@ import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
 import { formatReport } from '../lib/check/report';
+import { PSB_ICON_FILE } from '../lib/gov-footer';
 import type { Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
 import { activePublicDir, readAudience, readBuildTime, resolveSitePaths } from '../lib/site-paths';
@@ -111,6 +112,7 @@ export function honorRoll(): AstroIntegration {
           audience,
           cacheDir: paths.cacheDir,
           favicon: existsSync(path.join(publicDir, 'favicon.svg')) ? '/favicon.svg' : null,
+          psbIcon: existsSync(path.join(publicDir, PSB_ICON_FILE)) ? `/${PSB_ICON_FILE}` : null,
           // The catalog asks Astro only for collections whose folder holds an entry file.
           contentDir: paths.contentDir,
         };
@@ -132,6 +134,7 @@ export function honorRoll(): AstroIntegration {
                         `export const audience = ${JSON.stringify(context.audience)};`,
                         `export const cacheDir = ${JSON.stringify(context.cacheDir)};`,
                         `export const favicon = ${JSON.stringify(context.favicon)};`,
+                        `export const psbIcon = ${JSON.stringify(context.psbIcon)};`,
                         `export const contentDir = ${JSON.stringify(context.contentDir)};`,
                       ].join('\n')
                     : undefined,

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { publishedAndExcluded, toCanaryEntry } from '../lib/check/hidden-traces';
+import { publishedContactAllow } from '../lib/gov-footer';
 import { guardSite, hashesOf, publicFilesOf } from '../lib/guard-site';
 import { leakCanaries } from '../lib/leak-canaries';
 import { getBuildContext } from './build-context';
@@ -34,7 +35,8 @@ export function privacyGuard(): AstroIntegration {
         const canaries = leakCanaries(excluded.map(toCanaryEntry), published.map(toCanaryEntry));
         const findings = await guardSite(fileURLToPath(dir), {
           canaries,
-          allow: siteConfig.privacy.allow,
+          // The footer's contact is the unit's own, published on purpose (src/lib/gov-footer.ts).
+          allow: [...siteConfig.privacy.allow, ...publishedContactAllow(siteConfig)],
           originals: hashesOf(paths.contentDir),
           publicFiles: publicFilesOf(publicDir),
         });

@@ -6,6 +6,10 @@ import { displayPath, type Problem } from './check/problem';
 import { readDataSource, type SourceFile } from './check/source-file';
 import { textProblems } from './check/text-problems';
 import { translateIssue } from './check/zod-issues';
+import { PUBLISHED_CONTACT_FIELDS } from './gov-footer';
+
+/** The problems the personal-data rules raise. */
+const PERSONAL_DATA: ReadonlySet<string> = new Set(['personal-data', 'possible-personal-data']);
 
 export type { SiteConfig };
 
@@ -47,9 +51,14 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
       }),
     };
   }
-  const { logo } = parsed.data;
-  if (logo && !existsSync(path.join(publicDir, logo))) {
-    const line = source.lineOf(['logo']);
+  // Images the config names must be in public/: the logo, and the 党政机关网站标识.
+  const images = [
+    { path: ['logo'], image: parsed.data.logo, message: '找不到标志图片', remove: '删掉 logo 这一行' },
+    { path: ['filing', 'badge', 'image'], image: parsed.data.filing.badge?.image, message: '找不到党政机关网站标识图片', remove: '删掉 image 这一行（页脚改为显示文字链接）' },
+  ];
+  const missing = images.find(({ image }) => image && !existsSync(path.join(publicDir, image)));
+  if (missing) {
+    const line = source.lineOf(missing.path);
     return {
       ok: false,
       problems: [
@@ -58,16 +67,19 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
           code: 'config',
           file,
           ...(line ? { line } : {}),
-          field: 'logo',
-          value: logo,
-          message: `找不到标志图片 ${logo}`,
-          hint: `请把图片放到 public${logo}，或删掉 logo 这一行`,
+          field: missing.path.join('.'),
+          value: missing.image!,
+          message: `${missing.message} ${missing.image}`,
+          hint: `请把图片放到 public${missing.image}，或${missing.remove}`,
         },
       ],
     };
   }
   // The title, description and menu are printed on every page: the same personal-data rule as the
   // content, so `npm run check` finds a phone number here instead of the build's last guard.
-  const personal = textProblems(source, { allow: parsed.data.privacy.allow }).map((p) => ({ ...p, file }));
+  // The unit's own published contact is exempt, in its own fields only (src/lib/gov-footer.ts).
+  const personal = textProblems(source, { allow: parsed.data.privacy.allow })
+    .filter((p) => !(PERSONAL_DATA.has(p.code) && p.field && PUBLISHED_CONTACT_FIELDS.includes(p.field)))
+    .map((p) => ({ ...p, file }));
   return { ok: true, config: parsed.data, problems: personal, source };
 }

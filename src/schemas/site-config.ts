@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
+import { PSB_ICON_FILE, readEmail, readIcp, readPhone, readPsb, readSiteCode, type Read } from '../lib/gov-footer';
 import { DEFAULT_THEME, presetNamed, THEME_PRESETS, type ThemePreset } from '../lib/themes';
-import { boundedList, boundedString, boundedText } from './text';
+import { field, type FieldDoc } from './field';
+import { boundedList, boundedString, boundedText, oneLineText, TEXT_SIZES } from './text';
 
 /** A link in the header navigation. `href` is a path inside the site (`/officers/`) or a full URL. */
 export const navItemSchema = z
@@ -14,15 +16,85 @@ export const navItemSchema = z
   })
   .strict();
 
+/** An optional field typed as one line of text and read by one of the footer's readers (src/lib/gov-footer.ts). */
+function readField(size: keyof typeof TEXT_SIZES, read: (typed: string) => Read<string>, doc: Omit<FieldDoc, 'input'>) {
+  const text = oneLineText(size).transform((typed: string, ctx) => {
+    const result = read(typed);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.reason });
+    return z.NEVER;
+  });
+  return field(text.optional(), { ...doc, input: 'text' });
+}
+
+/** An address of the site given in the config: a file of `public/`, starting with `/`. */
+const publicPath = boundedString('url').refine((l) => l.startsWith('/'), '应为 public 文件夹中的路径，以 / 开头，如 /logo.svg');
+
+/** The 党政机关网站标识: the issuer's image, kept in public/, and the page it links to. */
+export const badgeSchema = z
+  .object({
+    /** The address of the site's record that the mark links to, as its issuer gave it. */
+    href: field(
+      boundedString('url').refine((h) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(h) && URL.canParse(h), '应为以 http:// 或 https:// 开头的完整网址'),
+      { label: '标识链接', help: '党政机关网站标识链接到的网址：开办单位在标识管理系统中取得的那个地址，原样复制过来', input: 'url' },
+    ),
+    /** The mark's image, saved into public/ (never the issuer's script: intranets and the CSP forbid it). */
+    image: field(publicPath.optional(), {
+      label: '标识图片',
+      help: '把标识图片（不用发放单位给的那段外部脚本）保存到 public 文件夹，这里写以 / 开头的路径，如 /dangzheng-biaoshi.png；不填时页脚只显示文字链接',
+      example: '/dangzheng-biaoshi.png',
+      input: 'text',
+    }),
+  })
+  .strict();
+
 /** Filing numbers Chinese websites must show in the footer. */
 export const filingSchema = z
   .object({
-    /** ICP 备案号, e.g. 苏ICP备xxxxxxxx号. */
-    icp: boundedText('label').optional().describe('ICP 备案号'),
-    /** 公安机关备案号, e.g. 苏公网安备 xxxxxxxxxxxxxx号. */
-    psb: boundedText('label').optional().describe('公安机关备案号'),
-    /** 网站标识码 of government websites. */
-    siteCode: boundedText('label').optional().describe('网站标识码'),
+    /** ICP 备案号, e.g. 苏ICP备12345678号-1. */
+    icp: readField('label', readIcp, {
+      label: 'ICP 备案号',
+      help: '工信部备案系统中的网站备案号，页脚居中显示并链接到 https://beian.miit.gov.cn/；全角数字会自动改为半角',
+      example: '苏ICP备12345678号-1',
+    }),
+    /** 公安机关备案号, e.g. 苏公网安备 32120202000123号. */
+    psb: readField('label', readPsb, {
+      label: '公安机关备案号',
+      help: `全国互联网安全管理服务平台发给的备案号，页脚显示并链接到备案记录；备案图标请保存为 public/${PSB_ICON_FILE}`,
+      example: '苏公网安备 32120202000123号',
+    }),
+    /** 网站标识码 of government websites: ten characters. */
+    siteCode: readField('label', readSiteCode, {
+      label: '网站标识码',
+      help: '政府网站的 10 位网站标识码，页脚显示，并用于“我为政府网站找错”链接；全是数字，要加英文引号',
+      example: '3212000001',
+    }),
+    /** The 党政机关网站标识 as a local image and its link. */
+    badge: field(badgeSchema.optional(), { label: '党政机关网站标识', help: '党政机关网站标识：href 写标识链接的网址，image 写保存在 public 中的标识图片', input: 'group' }),
+  })
+  .strict();
+
+/**
+ * How the public reaches the unit, as it publishes it: the footer shows it on every page. The
+ * unit's own switchboard and mailbox are published on purpose, so the personal-data rules do not
+ * apply to these fields (and only to these: the same number in an entry is still found).
+ */
+export const contactSchema = z
+  .object({
+    /** The unit's public telephone numbers. */
+    phone: readField('title', readPhone, {
+      label: '联系电话',
+      help: '本单位对外公布的电话（总机、值班电话），可写多个，用顿号隔开；这里是单位公开的号码，不按个人信息检查，不要填个人手机',
+      example: '0523-86881234',
+    }),
+    /** The unit's postal address. */
+    address: field(oneLineText('title').optional(), { label: '联系地址', help: '本单位的办公地址', input: 'text' }),
+    /** The unit's public mailbox. */
+    email: readField('title', readEmail, {
+      label: '电子邮箱',
+      help: '本单位对外公布的邮箱；这里是单位公开的邮箱，不按个人信息检查，不要填个人邮箱',
+      example: 'xxzx@example.gov.cn',
+    }),
   })
   .strict();
 
@@ -128,6 +200,10 @@ export const siteConfigSchema = z
       .describe('主题色'),
     /** Footer filing numbers. */
     filing: filingSchema.default({}).describe('备案信息'),
+    /** 主办单位: the body that runs the site, shown first in the footer. */
+    organizer: field(oneLineText('label').optional(), { label: '主办单位', help: '网站的主办单位全称，页脚显示“主办单位：…”', example: '泰州市公安局海陵分局', input: 'text' }),
+    /** The unit's public phone, address and mailbox for the footer. */
+    contact: field(contactSchema.default({}), { label: '联系方式', help: '页脚显示的本单位联系方式：phone（电话）、address（地址）、email（邮箱），填哪项显示哪项', input: 'group' }),
     /** Numbers that look personal but may be published: a public hotline, the unit's public mailbox. */
     privacy: z
       .object({

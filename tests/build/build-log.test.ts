@@ -54,8 +54,21 @@ describe('npm run build', () => {
       expect.stringMatching(/^ {2}内部：单位“内部单位CANARYINTERNALUNIT”、感谢信“.+”、活动“内部活动CANARYACTIVITY”$/),
       expect.stringMatching(/^ {2}所依附的条目未公开：(.+“.+”、){4}.+“.+” 等 6 条$/),
     ]);
-    expect(lines).toContain('内容检查有 1 个提醒，不影响这次生成，见下方。');
+    expect(lines).toContain('内容检查有 2 个提醒，不影响这次生成，见下方。');
     expect(lines).toContain(`${path.join(siteDir, 'content', 'honors', 'notes.txt')}`);
+  });
+
+  it('reminds a public site without its footer items, once, of all six and where they are filled in', () => {
+    const lines = printed(first);
+    const config = path.join(siteDir, 'site.config.yaml');
+    const at = lines.indexOf(config);
+    expect(at, first.output).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  ⚠ 提醒：公开网站的页脚还缺少 6 项政府网站应当显示的信息：主办单位、联系方式、ICP 备案号、公安机关备案号、网站标识码、党政机关网站标识',
+      `    怎么改：取得后在 ${config} 中填写（没有的先不填，填了的才会显示）：`,
+      '      主办单位：organizer',
+    ]);
+    expect(lines.filter((line) => line.includes('[gov-footer]'))).toHaveLength(1);
   });
 
   it('says, under a sub-path, what robots.txt the domain root needs and where the sitemap is', () => {
@@ -77,9 +90,9 @@ describe('npm run build', () => {
     const lines = printed(first);
     expect(first.output).not.toMatch(/\[(build|vite|content|types|WARN|ERROR|honor-roll[:\w-]*)\]|Duplicate id|does not exist|Complete!/);
     const english = lines.filter((line) => line.trim() !== '' && !/\p{Script=Han}/u.test(line));
-    // The robots.txt lines to copy, and the reminder's file with its code, as npm run check names them.
+    // The robots.txt lines to copy, and the reminders' files with their codes, as npm run check names them.
     const toCopy = /^ {4}(User-agent: \*|Allow: \/|Sitemap: https:\/\/fixture\.example\/rongyu\/sitemap-index\.xml)$/;
-    const reminderFile = /^( {4}\[file-ignored\] )?\S+\/content\/honors\/notes\.txt$/;
+    const reminderFile = /^( {4}\[(file-ignored|gov-footer)\] )?\S+\/(content\/honors\/notes\.txt|site\.config\.yaml)$/;
     expect(english.filter((line) => !toCopy.test(line) && !reminderFile.test(line))).toEqual([]);
     expect(english.filter((line) => toCopy.test(line))).toHaveLength(4);
   });

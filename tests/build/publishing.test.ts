@@ -130,6 +130,35 @@ describe('the public build of a site with excluded entries', () => {
     expect(home.querySelector('meta[name="robots"]')).toBeNull();
   });
 
+  // The fixture's config gives every item as a Chinese IME types it (full-width digits, ＠, －).
+  it('shows the government-site items in the footer, centred, normalised, each linked as inspectors expect', () => {
+    const footer = readPage(build.outDir, 'officers/test-officer').querySelector('footer .gov-footer')!;
+    expect(footer.querySelectorAll('p').map((p) => p.text.replace(/\s+/g, ' ').trim())).toEqual([
+      '主办单位：测试市公安局',
+      '联系电话：0523-86881234 地址：测试市测试路１号 电子邮箱：jingwu@fixture.example',
+      '苏ICP备12345678号-1 苏公网安备 32120202000123号',
+      '网站标识码：3212000001 我为政府网站找错',
+      '党政机关网站标识',
+    ]);
+    const links = Object.fromEntries(footer.querySelectorAll('a').map((a) => [a.text.trim(), a.getAttribute('href')]));
+    expect(links).toEqual({
+      'jingwu@fixture.example': 'mailto:jingwu@fixture.example',
+      '苏ICP备12345678号-1': 'https://beian.miit.gov.cn/',
+      '苏公网安备 32120202000123号': 'https://beian.mps.gov.cn/#/query/webSearch?code=32120202000123',
+      // The page's own address, so the report names the page.
+      我为政府网站找错: 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3212000001&url=https%3A%2F%2Ffixture.example%2Fofficers%2Ftest-officer%2F',
+      党政机关网站标识: 'https://bszs.conac.cn/sitename?method=show&id=FIXTURE',
+    });
+    // No image the unit did not supply, and never the issuer's external script.
+    expect(footer.querySelectorAll('img')).toHaveLength(0);
+    expect(allHtml(build.outDir)).not.toMatch(/<script[^>]+src="https?:/);
+  });
+
+  it('publishes the unit’s own mailbox past the privacy guard, and has no footer reminder left', () => {
+    expect(build.output).toContain('隐私检查通过');
+    expect(build.output).not.toContain('[gov-footer]');
+  });
+
   it('marks nothing 未同意公开 or 内部 on any page of the public edition', () => {
     const html = allHtml(build.outDir);
     expect(html).toContain('测试民警');
@@ -252,6 +281,17 @@ describe('the intranet edition (npm run build -- --audience internal)', () => {
     const recipients = readPage(build.outDir, 'honors/shared-honor').querySelector('.facts dd')!;
     expect(recipients.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/officers/test-officer/', '/officers/canary-no-consent/']);
     expect(recipients.querySelectorAll('.internal-only-badge').map((b) => b.text)).toEqual(['未同意公开']);
+  });
+
+  it('shows the 党政机关网站标识 as text without its link, and no 我为政府网站找错 link', () => {
+    const footer = readPage(build.outDir, '').querySelector('footer .gov-footer')!;
+    expect(footer.querySelector('.gov-badge')?.text.trim()).toBe('党政机关网站');
+    expect(footer.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
+      'mailto:jingwu@fixture.example',
+      'https://beian.miit.gov.cn/',
+      'https://beian.mps.gov.cn/#/query/webSearch?code=32120202000123',
+    ]);
+    expect(footer.text).toContain('网站标识码：3212000001');
   });
 
   it('links the feed only to entries the public site has', () => {

@@ -2,6 +2,7 @@
  * The one config file shapes the whole site: base path, unit name, filing numbers, menu — and it
  * never has to name a content id.
  */
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
@@ -10,15 +11,23 @@ import { findBrokenLinks } from './link-check';
 describe('a site deployed under a sub-path with its own config', () => {
   let build: BuildResult;
   beforeAll(async () => {
+    // The unit's own images of the 公安备案 icon and the 党政机关网站标识, in the site's public/.
+    const png = (background: string) => sharp({ create: { width: 20, height: 20, channels: 3, background } }).png().toBuffer();
     build = await buildFixture('minimal', {
       files: {
+        'public/gongan-beian.png': await png('#1f4e9c'),
+        'public/dangzheng-biaoshi.png': await png('#c00000'),
         'site.config.yaml': [
           'title: 子路径测试',
           'url: https://fixture.example',
           'base: /rongyu',
           'filing:',
           '  icp: 苏ICP备00000000号',
+          '  psb: 苏公网安备 32120202000123号',
           '  siteCode: "3200000000"',
+          '  badge:',
+          '    href: https://bszs.conac.cn/sitename?method=show&id=FIXTURE',
+          '    image: /dangzheng-biaoshi.png',
           'nav:',
           '  - { label: 首页, href: / }',
           '  - { label: 人物, href: /officers/ }',
@@ -39,7 +48,8 @@ describe('a site deployed under a sub-path with its own config', () => {
         if (href.startsWith('/')) expect(href, `${page}: ${href}`).toMatch(/^\/rongyu\//);
         else expect(href, `${page}: ${href}`).toMatch(/^(https?:|#)/);
       }
-      for (const img of html.querySelectorAll('img')) expect(img.getAttribute('src')).toMatch(/^\/rongyu\/_astro\//);
+      // Content images from the build, the footer's from public/.
+      for (const img of html.querySelectorAll('img')) expect(img.getAttribute('src')).toMatch(/^\/rongyu\/(_astro\/|[a-z-]+\.png$)/);
     }
     expect(listOutput(build.outDir)).toContain('officers/test-officer/index.html');
   });
@@ -67,5 +77,22 @@ describe('a site deployed under a sub-path with its own config', () => {
     expect(home.querySelectorAll('nav[aria-label="主菜单"] a').map((a) => a.text.trim())).toEqual(['首页', '人物']);
     expect(home.querySelector('.site-footer')?.text).toContain('苏ICP备00000000号');
     expect(home.querySelector('.site-footer')?.text).toContain('网站标识码：3200000000');
+  });
+
+  it('shows the unit’s 公安备案 icon and 党政机关网站标识 from its public/, under the base path', () => {
+    const footer = readPage(build.outDir, 'officers').querySelector('.site-footer .gov-footer')!;
+    const psb = footer.querySelectorAll('a').find((a) => a.text.includes('苏公网安备'))!;
+    expect(psb.getAttribute('href')).toBe('https://beian.mps.gov.cn/#/query/webSearch?code=32120202000123');
+    // Decorative beside the number it stands for; the mark's image is the link's only content.
+    expect(psb.querySelector('img')?.getAttribute('src')).toBe('/rongyu/gongan-beian.png');
+    expect(psb.querySelector('img')?.getAttribute('alt')).toBe('');
+    const badge = footer.querySelector('.gov-badge a')!;
+    expect(badge.getAttribute('href')).toBe('https://bszs.conac.cn/sitename?method=show&id=FIXTURE');
+    expect(badge.querySelector('img')?.getAttribute('src')).toBe('/rongyu/dangzheng-biaoshi.png');
+    expect(badge.querySelector('img')?.getAttribute('alt')).toBe('党政机关网站标识');
+    expect(footer.querySelector('.gov-jiucuo a')?.getAttribute('href')).toBe(
+      'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3200000000&url=https%3A%2F%2Ffixture.example%2Frongyu%2Fofficers%2F',
+    );
+    expect(listOutput(build.outDir)).toEqual(expect.arrayContaining(['gongan-beian.png', 'dangzheng-biaoshi.png']));
   });
 });

@@ -115,3 +115,38 @@ describe('the points boards and the study schedule (fictional fixture, intranet 
     }
   });
 });
+
+describe('the government-site footer (the publishing fixture, every item configured, under /rongyu/)', () => {
+  const fixtureUrl = inject('fixtureUrl');
+
+  it.each(MODES)('in %s mode: axe-clean, centred at 320 and 1280 px without scrolling sideways, printed without the 找错 link', async (mode) => {
+    await withPage(contexts.get(mode)!, async (page) => {
+      await page.goto(`${fixtureUrl}officers/test-officer/`);
+      await expectMode(mode, await modeOf(page));
+      expect(await axeViolations(page, { tags: WCAG_AA_TAGS })).toEqual([]);
+      const footer = page.locator('.gov-footer');
+      expect(await footer.getByRole('link', { name: '苏ICP备12345678号-1' }).getAttribute('href')).toBe('https://beian.miit.gov.cn/');
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 740 });
+        const { overflow, culprits } = await horizontalOverflow(page);
+        expect(overflow, `${width} px: sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
+        // How far each row's text is from the footer's middle, in px.
+        const offCentre = await footer.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return [...el.querySelectorAll('p')].map((p) => {
+            const range = document.createRange();
+            range.selectNodeContents(p);
+            const text = range.getBoundingClientRect();
+            return Math.round(Math.abs(text.left + text.width / 2 - (box.left + box.width / 2)));
+          });
+        });
+        expect(offCentre, `${width} px: one per row`).toHaveLength(5);
+        for (const offset of offCentre) expect(offset, `${width} px: ${offCentre.join(', ')}`).toBeLessThanOrEqual(2);
+      }
+      await page.emulateMedia({ media: 'print' });
+      expect(await footer.getByText('苏公网安备 32120202000123号').isVisible()).toBe(true);
+      expect(await footer.getByRole('link', { name: '我为政府网站找错' }).isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+    });
+  });
+});

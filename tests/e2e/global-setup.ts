@@ -6,12 +6,12 @@
  * the run folder).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { buildFixture, buildSite, PROJECT_ROOT, projectCopy, SAMPLE_SITE } from '../build/harness';
+import { buildFixture, buildSite, FIXTURES, PROJECT_ROOT, projectCopy, SAMPLE_SITE } from '../build/harness';
 
 const PORT = 4391;
 let server: ChildProcess | undefined;
@@ -51,9 +51,10 @@ export default async function setup(project: TestProject) {
   const outDir = path.join(work, 'dist');
   const [build, fixture, points] = await Promise.all([
     buildSite(siteDir, { outDir, env: {}, root: projectCopy('setup-sample') }),
-    // Search must respect a base path and must never find an excluded entry.
+    // Search must respect a base path and must never find an excluded entry. The fixture's own
+    // config brings every government-site footer item (accessibility.test.ts looks at them).
     buildFixture('publishing', {
-      files: { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' },
+      files: { 'site.config.yaml': `${readFileSync(path.join(FIXTURES, 'publishing', 'site.config.yaml'), 'utf8')}base: /rongyu/\n` },
       root: projectCopy('setup-publishing'),
     }),
     // The sample records no points: the boards are shown (and printed) on fictional data.

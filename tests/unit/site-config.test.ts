@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkSite } from '../../src/lib/check/check-site';
 import { loadSiteConfig } from '../../src/lib/site-config';
 
 let root: string;
@@ -161,5 +162,60 @@ describe('loadSiteConfig', () => {
   it('suggests the right name for a misspelt field', () => {
     write('title: 荣誉榜\nurl: https://example.com\nthemeColour: "#1f4e9c"\n');
     expect(load().problems).toMatchObject([{ field: 'themeColour', line: 3, hint: '可能是拼写错误：themeColour → themeColor。字段名区分大小写' }]);
+  });
+});
+
+describe('the government-site footer items', () => {
+  const HEAD = 'title: 荣誉榜\nurl: https://example.com\n';
+
+  it('reads them as a Chinese IME types them: full-width digits, letters, ＠ and dashes made plain', () => {
+    write(
+      `${HEAD}organizer: 泰州市公安局海陵分局\ncontact:\n  phone: ０５２３－８６８８１２３４\n  email: ｘｘｚｘ＠example.gov.cn\nfiling:\n  icp: 苏ＩＣＰ备１２３４５６７８号－１\n  psb: 苏公网安备３２１２０２０２０００１２３号\n  siteCode: "３２１２０００００１"\n`,
+    );
+    const result = load();
+    expect(result.problems).toEqual([]);
+    expect(result.ok && result.config).toMatchObject({
+      organizer: '泰州市公安局海陵分局',
+      contact: { phone: '0523-86881234', email: 'xxzx@example.gov.cn' },
+      filing: { icp: '苏ICP备12345678号-1', psb: '苏公网安备 32120202000123号', siteCode: '3212000001' },
+    });
+  });
+
+  it('says in Chinese, with the field and its line, how a number is written', () => {
+    write(`${HEAD}filing:\n  icp: 12345678\n  psb: "32120202000123"\n  siteCode: "321200001"\n`);
+    expect(load().problems.map((p) => [p.line, p.field, p.message, p.hint])).toEqual([
+      [4, 'filing.icp', 'filing.icp（ICP 备案号） 全是数字，被读成了数字，这里要的是文字', '全是数字的编号要加英文引号，否则会被当作数字：icp: "12345678"'],
+      [5, 'filing.psb', 'filing.psb（公安机关备案号）：要写完整：省份简称 + 公网安备 + 数字 + 号，如 苏公网安备 32120202000123号（“苏”换成本省的简称）', expect.stringContaining('public/gongan-beian.png')],
+      [6, 'filing.siteCode', 'filing.siteCode（网站标识码）：应为 10 位数字（部委网站为 bm 加 8 位数字），如 3212000001；这里是 9 位：请与网站标识码证书或政府网站信息报送系统中的核对', expect.stringContaining('我为政府网站找错')],
+    ]);
+    write(`${HEAD}filing:\n  icp: 江苏ICP备12345678号\n`);
+    expect(load().problems.map((p) => p.message)).toEqual(['filing.icp（ICP 备案号）：开头应为省份的一字简称，如“苏”：苏ICP备12345678号-1']);
+  });
+
+  it('publishes the unit’s own phone and mailbox in contact, and only there', () => {
+    write(`${HEAD}contact:\n  phone: 0523-86881234、13912345678（值班）\n  email: xxzx@example.gov.cn\n`);
+    expect(load().problems).toEqual([]);
+    write(`${HEAD}description: 值班电话 13912345678\ncontact:\n  phone: "13912345678"\n`);
+    expect(load().problems.map((p) => [p.code, p.field])).toEqual([['personal-data', 'description']]);
+  });
+
+  it('needs the 党政机关网站标识 image in public/, and its link as a web address', () => {
+    write(`${HEAD}filing:\n  badge:\n    href: https://bszs.conac.cn/sitename?method=show&id=ABC\n    image: /dangzheng-biaoshi.png\n`);
+    expect(load()).toMatchObject({
+      ok: false,
+      problems: [{ line: 6, field: 'filing.badge.image', message: '找不到党政机关网站标识图片 /dangzheng-biaoshi.png', hint: '请把图片放到 public/dangzheng-biaoshi.png，或删掉 image 这一行（页脚改为显示文字链接）' }],
+    });
+    writeFileSync(path.join(publicDir, 'dangzheng-biaoshi.png'), 'png');
+    expect(load().ok).toBe(true);
+    write(`${HEAD}filing:\n  badge:\n    href: bszs.conac.cn\n`);
+    expect(load().problems.map((p) => p.message)).toEqual(['filing.badge.href（标识链接）：应为以 http:// 或 https:// 开头的完整网址']);
+  });
+
+  it('leaves a public site one reminder of what it lacks, in npm run check and the build alike; the intranet edition none', async () => {
+    write(HEAD);
+    const options = { root, contentDir: path.join(root, 'content'), configFile, publicDir, now: new Date('2026-06-01T04:00:00Z') };
+    const footer = (problems: readonly { code: string }[]) => problems.filter((p) => p.code === 'gov-footer');
+    expect(footer((await checkSite(options)).problems)).toMatchObject([{ severity: 'warning', file: 'site.config.yaml', message: expect.stringContaining('主办单位、联系方式、ICP 备案号') }]);
+    expect(footer((await checkSite({ ...options, audience: 'internal' })).problems)).toEqual([]);
   });
 });

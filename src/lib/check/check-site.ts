@@ -3,6 +3,7 @@
  * every content file, and the files of `public/` that are copied into the site. One function for
  * both, so that what the check passes, the build accepts.
  */
+import { govFooterReminder } from '../gov-footer';
 import type { Audience } from '../publishing';
 import { loadSiteConfig, type SiteConfigResult } from '../site-config';
 import { checkContent, sortProblems, type CheckResult } from './check-content';
@@ -53,5 +54,9 @@ export async function checkSite({ root, contentDir, configFile, publicDir, now, 
   const publicProblems = await checkPublicFolder({ root, publicDir, allow, traces: content.traces, contentDir });
   // The pictures' contents, read as the build reads them (asynchronously, as Astro does).
   const pictures = await imageFileProblems(content.images ?? [], fs ?? diskFs);
-  return { config, content, problems: [...config.problems, ...configTraces, ...sortProblems([...content.problems, ...pictures]), ...publicProblems] };
+  // What a public government site must show at its foot and this one does not yet: a reminder.
+  const configShown = displayPath(root, configFile);
+  const footer = config.ok ? govFooterReminder(config.config, audience, configShown) : null;
+  const footerProblems: Problem[] = footer ? [{ severity: 'warning', code: 'gov-footer', file: configShown, ...footer }] : [];
+  return { config, content, problems: [...config.problems, ...footerProblems, ...configTraces, ...sortProblems([...content.problems, ...pictures]), ...publicProblems] };
 }

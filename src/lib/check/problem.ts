@@ -51,7 +51,8 @@ export type ProblemCode =
   | 'study-rotation'
   | 'possible-personal-data'
   | 'unpublished-trace'
-  | 'public-file';
+  | 'public-file'
+  | 'gov-footer';
 
 /** Calls `visit` with every string in parsed YAML data and its path (dates and other values are skipped). */
 export function forEachString(value: unknown, visit: (text: string, path: (string | number)[]) => void, path: (string | number)[] = []): void {

@@ -62,7 +62,7 @@ export interface EntryRow {
 
 export interface EntryList {
   rows: EntryRow[];
-  /** Problems that belong to no entry: the site config's and those of public/. */
+  /** Errors that belong to no entry: the site config's and those of public/ (reminders are not counted). */
   otherProblems: number;
 }
 
@@ -259,7 +259,8 @@ export function buildEntryList(check: CheckResult, options: EntryListOptions): E
     });
   }
 
-  const otherProblems = problems.filter((p) => !known.has(p.file)).length;
+  // The list says these must be fixed before publishing: errors only, not reminders (the footer's).
+  const otherProblems = problems.filter((p) => !known.has(p.file) && p.severity === 'error').length;
   const keyed = rows.map((row) => ({ row, sort: sortKey(row) }));
   keyed.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
   return { rows: keyed.map(({ row }) => row), otherProblems };

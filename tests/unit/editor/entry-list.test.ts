@@ -136,7 +136,7 @@ describe('buildEntryList: why an entry will not be public', () => {
     expect(rowOf(published, 'points', 'p')).toMatchObject({ internal: false, public: true });
   });
 
-  it('counts the problems of each file; the missing consent is the badge, not a problem', () => {
+  it('counts the problems of each file; the missing consent is the badge, not a problem; a reminder of the config is no error to fix', () => {
     const problem = (file: string, severity: Problem['severity'], code: Problem['code'] = 'schema', extra: Partial<Problem> = {}): Problem => ({ file, severity, code, message: '…', ...extra });
     const list = listOf(
       [wangXiang, liMing],
@@ -148,6 +148,7 @@ describe('buildEntryList: why an entry will not be public', () => {
         problem('content/officers/broken.md', 'error', 'yaml'),
         problem('content/officers/photo.jpg', 'error', 'image-size'),
         problem('site.config.yaml', 'error', 'config'),
+        problem('site.config.yaml', 'warning', 'gov-footer'),
         problem('public/notes.md', 'error', 'public-file'),
       ],
     );

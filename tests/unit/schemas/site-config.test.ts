@@ -12,6 +12,7 @@ describe('site config schema', () => {
       base: '/',
       theme: 'police-blue',
       filing: {},
+      contact: {},
       privacy: { allow: [] },
       points: { categories: ['固定党日学习', '志愿服务', '业务工作'], publish: false },
       studyRotation: { weekday: 1, stations: [], hosts: [] },
