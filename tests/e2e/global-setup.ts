@@ -7,13 +7,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { buildFixture, buildSite, FIXTURES, PROJECT_ROOT, projectCopy, SAMPLE_SITE } from '../build/harness';
 
-const PORT = 4391;
 let server: ChildProcess | undefined;
 let stopping = false;
 let fixtureServer: StaticServer | undefined;
@@ -44,6 +44,30 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`preview server did not answer at ${url}`);
 }
 
+/** A port no process listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The address `astro preview` says it serves on (`http://127.0.0.1:4321`), once it has said it. */
+async function addressOf(child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output())?.[0];
+    if (url) return url;
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`astro preview did not say where it serves:\n${output()}`);
+}
+
 export default async function setup(project: TestProject) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-e2e-'));
   const siteDir = path.join(work, 'site');
@@ -64,9 +88,12 @@ export default async function setup(project: TestProject) {
   if (fixture.status !== 0) throw new Error(`publishing fixture failed to build:\n${fixture.output}`);
   if (points.status !== 0) throw new Error(`points fixture failed to build:\n${points.output}`);
 
-  server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
+  // Port 0 does not reach Vite, so the server starts from a port nobody holds now, may take the
+  // next if that goes meanwhile, and says which: the address is read from what it prints. (A fixed
+  // port let a second test run on the machine serve — and then take away — this run's pages.)
+  server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(await freePort()), '--host', '127.0.0.1'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // If the server stops while tests still need it, what it said last is the only clue.
@@ -75,7 +102,7 @@ export default async function setup(project: TestProject) {
   server.on('exit', (code, signal) => {
     if (!stopping) console.error(`astro preview stopped during the tests (exit ${code}, signal ${signal}):\n${said}`);
   });
-  const baseUrl = `http://127.0.0.1:${PORT}`;
+  const baseUrl = await addressOf(server, () => said, 30_000);
   await waitFor(`${baseUrl}/`, 30_000);
   project.provide('baseUrl', baseUrl);
   project.provide('outDir', outDir);
