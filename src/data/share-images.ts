@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { cacheDir } from 'virtual:honor-roll/context';
 import { facesForText, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
 import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, type ShareCard } from '../lib/share-card';
+import { sharpPosition, type PhotoFocus } from '../lib/photo-focus';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
@@ -67,21 +68,23 @@ function originalOf(image: ImageMetadata): Buffer {
 }
 
 /** The portrait cropped to the card's 4:5 frame, as a data URI; its metadata is not carried over. */
-async function portraitUri(original: Buffer): Promise<string> {
-  const jpeg = await sharp(original).rotate().resize(360 * 2, 450 * 2, { fit: 'cover' }).jpeg({ quality: 82 }).toBuffer();
+async function portraitUri(original: Buffer, focus: PhotoFocus | undefined): Promise<string> {
+  const jpeg = await sharp(original).rotate().resize(360 * 2, 450 * 2, { fit: 'cover', position: sharpPosition(focus) }).jpeg({ quality: 82 }).toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }
 
 export interface CardInput extends Omit<ShareCard, 'portrait'> {
   portrait?: ImageMetadata | undefined;
+  /** The part of the portrait the card's crop keeps. */
+  portraitFocus?: PhotoFocus | undefined;
 }
 
 /** The PNG of a card: from the cache when nothing about it changed, else drawn and cached. */
 export async function renderShareImage(input: CardInput): Promise<Buffer> {
-  const { portrait, ...card } = input;
+  const { portrait, portraitFocus, ...card } = input;
   const original = portrait ? originalOf(portrait) : undefined;
   const key = createHash('sha256')
-    .update(JSON.stringify({ card, FONT_VERSION, DESIGN_VERSION }))
+    .update(JSON.stringify({ card, portraitFocus, FONT_VERSION, DESIGN_VERSION }))
     .update(original ?? '')
     .digest('hex');
   const cached = path.join(cacheDir, 'share-cards', `${key}.png`);
@@ -90,7 +93,7 @@ export async function renderShareImage(input: CardInput): Promise<Buffer> {
   } catch {
     // not cached yet
   }
-  const full: ShareCard = { ...card, portrait: original ? await portraitUri(original) : undefined };
+  const full: ShareCard = { ...card, portrait: original ? await portraitUri(original, portraitFocus) : undefined };
   const family = familyFor(cardText(full));
   const svg = await satori(cardTree(full, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: fonts() });
   // zlib level 6, not 9: 1% larger, a third of the time (15 ms instead of 45 ms per card).

@@ -59,7 +59,7 @@ export async function shareCards(): Promise<CardPage[]> {
     },
     ...officers.map((o) => ({
       slug: `officers/${o.id}`,
-      card: { kind: '榜样人物', title: o.data.name, summary: o.data.summary, portrait: o.data.photo, footer, theme },
+      card: { kind: '榜样人物', title: o.data.name, summary: o.data.summary, portrait: o.data.photo, portraitFocus: o.data.photoFocus, footer, theme },
     })),
     ...honors.map((h) => ({
       slug: `honors/${h.id}`,

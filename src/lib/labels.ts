@@ -29,6 +29,19 @@ export function unitKindLabel(unit: { kind: keyof typeof UNIT_KINDS; kindLabel?:
   return unit.kindLabel ?? UNIT_KINDS[unit.kind];
 }
 
+/** The part of a portrait kept when a frame crops it (src/lib/photo-focus.ts). */
+export const PHOTO_FOCUS = {
+  top: '上部（脸在照片上方）',
+  center: '中间',
+  bottom: '下部',
+  left: '左侧',
+  right: '右侧',
+  'top-left': '左上',
+  'top-right': '右上',
+  'bottom-left': '左下',
+  'bottom-right': '右下',
+} as const;
+
 export const OFFICER_ROLES = {
   police: '民警',
   auxiliary: '辅警',

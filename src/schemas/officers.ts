@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { OFFICER_ROLES } from '../lib/labels';
+import { OFFICER_ROLES, PHOTO_FOCUS } from '../lib/labels';
 import { publishingFields } from './common';
 import type { SchemaContext } from './context';
 import { choiceField, field, referenceField } from './field';
@@ -37,6 +37,11 @@ export const officerSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>)
         column: { header: '一句话简介', aliases: ['简介'] },
       }),
       ...imageFields(ctx, 'photo', '照片'),
+      photoFocus: choiceField(PHOTO_FOCUS, {
+        label: '照片裁切重点',
+        help: '人物卡片和分享图把照片裁成竖版时保留哪一部分，不让脸被裁掉；不填时保留中间',
+        example: 'top',
+      }).optional(),
       tags: field(boundedList(boundedText('name'), 'few').default([]), {
         label: '标签',
         help: '几个关键词，显示在人物页上，也用于筛选',

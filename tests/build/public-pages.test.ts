@@ -133,3 +133,23 @@ describe('the poster of a profile', () => {
     expect(poster.querySelector('.poster-role')?.text).toBe('测试站');
   });
 });
+
+describe('portraits and honour marks', () => {
+  it('crops a portrait around the part its entry names (photoFocus), and from the middle when it names none', () => {
+    const cards = readPage(build.outDir, 'officers').querySelectorAll('.officer-card');
+    const imageOf = (name: string) => cards.find((card) => card.querySelector('h2, h3')?.text.trim() === name)?.querySelector('img');
+    expect(imageOf('测试民警')?.classList.value).toContain('focus-top');
+    expect(imageOf('海报民警')?.classList.value).toContain('focus-center');
+  });
+
+  it('marks an individual honour with a medal and a collective one with a pennant, each carrying its level, hidden from screen readers beside the words', () => {
+    const items = readPage(build.outDir, 'honors').querySelectorAll('.timeline > li');
+    const markOf = (title: string) => items.find((li) => li.querySelector('h3 a')?.text === title)?.querySelector('svg.honor-mark');
+    const collective = markOf('测试集体荣誉');
+    expect(collective?.getAttribute('aria-hidden')).toBe('true');
+    expect(collective?.querySelector('circle')).toBeNull();
+    expect(collective?.querySelector('text')?.text).toBe('省');
+    const individual = items.map((li) => li.querySelector('svg.honor-mark')).find((svg) => svg?.querySelector('circle'));
+    expect(individual?.querySelector('text')?.text).toBe('荣');
+  });
+});

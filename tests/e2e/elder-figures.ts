@@ -2,7 +2,8 @@
  * The 长辈版 figures of the MIIT 适老化 rules (《互联网网站适老化通用设计规范》), measured on the open
  * page in 大字模式: text at least 18 pt, line spacing at least 1.3, paragraph spacing at least
  * 1.3 × the line spacing, controls at least 60 × 60 px (links inside running text excepted), and
- * colour never the only cue. The footer is left out: it is the site's fine print, not main text.
+ * colour never the only cue. The footer's text is the site's fine print, not main text, and is
+ * left out of the text figures; its links are controls like any other and are measured.
  */
 import type { Page } from 'playwright-core';
 
@@ -87,7 +88,7 @@ export function elderFigureProblems(page: Page): Promise<string[]> {
     // Controls: 60 × 60 px. A checkbox is as large as its label.
     const controls = document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
     for (const control of controls) {
-      if (!inScope(control) || !shown(control)) continue;
+      if (control.closest('svg') || !shown(control)) continue;
       if (control.matches('a[href]') && inRunningText(control)) continue;
       const target = control.matches('input[type="checkbox"], input[type="radio"]') ? (control.closest('label') ?? control) : control;
       const { width, height } = target.getBoundingClientRect();
