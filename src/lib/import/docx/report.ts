@@ -27,7 +27,9 @@ export function formatDocxReport(result: DocxImportResult, { source, dryRun, sho
   if (errors.length) {
     lines.push('');
     lines.push(
-      result.asDraft
+      result.asDraft && dryRun
+        ? `试运行：因为加了 --draft，会按草稿写入 ${showPath(entry!.path)}（draft: true，不会发布）。`
+        : result.asDraft
         ? `已按草稿写入（draft: true，不会发布）：${showPath(entry!.path)}。改好以上问题、删去 draft 一行后运行 npm run check。`
         : `✖ ${source} 没有导入，没有写入任何文件。请按上面的提示改正（或加 --draft 先存为草稿），然后重新运行。`,
     );
@@ -44,10 +46,14 @@ export function formatDocxReport(result: DocxImportResult, { source, dryRun, sho
   if (entry && (result.ok || dryRun)) {
     if (!dryRun && !result.asDraft) lines.push(`✔ 已${entry.created ? '新建' : '写入'} ${showPath(entry.path)}${result.title ? `（文档标题：${result.title}）` : ''}`);
     for (const picture of result.pictures) {
-      const use = picture.field ? `，填入 ${picture.field} 字段` : '，正文中不能放图片：需要时可以把它填入其他条目的图片字段';
+      const use = picture.field ? `，填入 ${picture.field} 字段` : '（正文中不能插入图片，网站不显示它；需要时可以把它填入其他条目的图片字段）';
       lines.push(`  图 ${picture.number} → ${showPath(picture.path)}${use}；说明：${picture.alt ?? '（没有，请填写）'}`);
     }
-    if (!dryRun) lines.push('接下来：打开这个文件，把所有“（请填写：…）”换成实际内容，然后运行 npm run check。');
+    if (result.toFillIn.length) {
+      lines.push(`文档中没有写明、还要填写的（${showPath(entry.path)}）：`);
+      for (const item of result.toFillIn) lines.push(`  第 ${item.line ?? '?'} 行：${item.message}`);
+    }
+    if (!dryRun) lines.push(`接下来：打开这个文件，${result.toFillIn.length ? '把所有“（请填写：…）”换成实际内容，' : '核对内容，'}然后运行 npm run check。`);
   }
   return lines.join('\n');
 }

@@ -55,6 +55,9 @@ export interface DocxProblem {
   line?: number;
 }
 
+/** Problems of the check that the import leaves for the clerk, as `npm run new` does: placeholders to fill in. */
+const TO_FILL_IN = new Set<Problem['code']>(['placeholder']);
+
 export interface WrittenPicture {
   number: number;
   /** Path relative to the content folder. */
@@ -77,6 +80,8 @@ export interface DocxImportResult {
   written: string[];
   /** Written as a draft although the check refused it. */
   asDraft: boolean;
+  /** What the document did not say: placeholders the check will refuse until they are filled in (they do not stop the import). */
+  toFillIn: DocxProblem[];
 }
 
 const VECTOR_TYPES = /^image\/(x-)?(emf|wmf)$/i;
@@ -111,7 +116,7 @@ const problemIdentity = (p: Problem) => [p.file, p.code, p.field ?? '', p.messag
 /** Runs one import. Never throws on bad input. */
 export async function runDocxImport(options: DocxImportOptions): Promise<DocxImportResult> {
   const name = path.basename(options.file);
-  const result: DocxImportResult = { ok: false, problems: [], entry: undefined, pictures: [], title: undefined, droppedLinks: [], written: [], asDraft: false };
+  const result: DocxImportResult = { ok: false, problems: [], entry: undefined, pictures: [], title: undefined, droppedLinks: [], written: [], asDraft: false, toFillIn: [] };
   const stop = (message: string, hint: string) => ({ ...result, problems: [...result.problems, { severity: 'error' as const, message, hint }] });
 
   let bytes: Buffer;
@@ -201,27 +206,26 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
 
   // The entry file.
   const cover = result.pictures.find((p) => p.field !== undefined);
-  const pictureFields = cover && field ? { [field]: `./${path.posix.basename(cover.path)}`, [`${field}Alt`]: cover.alt ?? placeholder('图片的文字说明') } : {};
+  const pictureFields = cover && field ? { [field]: path.posix.basename(cover.path), [`${field}Alt`]: cover.alt ?? placeholder('图片的文字说明') } : {};
   const body = converted.markdown || placeholder('正文');
-  let text: string;
-  if (existingText !== undefined) {
-    text = setBody(Object.keys(pictureFields).length ? setFields(existingText, pictureFields) : existingText, body);
-  } else {
-    text = entry(collection, { ...given, ...pictureFields }, body);
-  }
+  // With --draft the entry is a draft from the start, so the lines the check names are those written.
+  const draftField = options.draft ? { draft: true } : {};
+  const changed = { ...pictureFields, ...draftField };
+  const text =
+    existingText !== undefined
+      ? setBody(Object.keys(changed).length ? setFields(existingText, changed) : existingText, body)
+      : entry(collection, { ...given, ...changed }, body);
   const entryFile = existingPath ?? `${collection}/${id}.md`;
   result.entry = { path: entryFile, text, created: existingText === undefined };
 
   // The real content check, on a copy with the result in place.
-  const problems = checkResult(options, [{ path: entryFile, bytes: text }, ...files]);
-  result.problems.push(...problems);
+  const checked = checkResult(options, [{ path: entryFile, bytes: text }, ...files]);
+  result.problems.push(...checked.filter((p) => !TO_FILL_IN.has(p.code)).map(({ code: _, ...p }) => p));
+  result.toFillIn = checked.filter((p) => TO_FILL_IN.has(p.code)).map(({ code: _, ...p }) => p);
   const refused = result.problems.some((p) => p.severity === 'error');
   // A picture that cannot be used stops even a draft: the clerk has to fix the document first.
   const unusablePicture = read.pictures.length > result.pictures.length;
-  if (refused && options.draft && !unusablePicture && !options.dryRun) {
-    result.entry.text = setFields(text, { draft: true });
-    result.asDraft = true;
-  }
+  result.asDraft = refused && options.draft === true && !unusablePicture;
   result.ok = !refused || result.asDraft;
   if (!result.ok || options.dryRun) return result;
 
@@ -236,7 +240,7 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
 }
 
 /** The check's problems that the import brings: those of a copy with the files written, minus those the content had already. */
-function checkResult(options: DocxImportOptions, files: { path: string; bytes: Buffer | string }[]): DocxProblem[] {
+function checkResult(options: DocxImportOptions, files: { path: string; bytes: Buffer | string }[]): (DocxProblem & { code: Problem['code'] })[] {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-docx-'));
   try {
     const copy = path.join(temp, 'content');
@@ -251,7 +255,7 @@ function checkResult(options: DocxImportOptions, files: { path: string; bytes: B
     }
     return check()
       .filter((p) => !before.has(problemIdentity(p)))
-      .map((p) => ({ severity: p.severity, message: p.message, ...(p.hint ? { hint: p.hint } : {}), file: p.file, ...(p.line ? { line: p.line } : {}) }));
+      .map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...(p.hint ? { hint: p.hint } : {}), file: p.file, ...(p.line ? { line: p.line } : {}) }));
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
