@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Paragraph, TextRun } from 'docx';
@@ -8,6 +8,7 @@ import { checkBody } from '../../src/lib/check/body-safety';
 import { docxHtmlToMarkdown } from '../../src/lib/import/docx/markdown';
 import { readDocx, sniffDocx } from '../../src/lib/import/docx/read';
 import { asEmf, asLinkedPicture, ExternalHyperlink, jpeg, makeDocx, mergedTable, para, picture, plainTable, STYLE, styled, text } from '../fixtures/docx/make-docx';
+import { SAMPLE_DOCX } from '../fixtures/docx/make-sample';
 
 /** Reads a .docx and converts it, failing the test when it is refused. */
 async function convert(bytes: Buffer) {
@@ -172,5 +173,24 @@ describe('files that are not a .docx', () => {
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(await sniffDocx(bomb, 'bomb.docx')).toMatchObject({ message: 'bomb.docx 解压后太大，不能导入' });
+  });
+});
+
+describe('the sample in docs/templates', () => {
+  it('事迹材料示例.docx reads as the guide says: title, 一、二、三、 headings, bold, a captioned picture and a table', async () => {
+    const { title, markdown, pictures } = await convert(readFileSync(SAMPLE_DOCX));
+    expect(title).toBe('王祥同志事迹材料');
+    expect(markdown).toBe(
+      [
+        '## 一、基本情况',
+        '王祥，东进警务站辅警。',
+        '## 二、主要事迹',
+        '东进警务站辅警王祥，面对持刀伤人的歹徒，**勇敢上前夺刀与其搏斗**。',
+        '图1 示意头像（非本人照片）',
+        '## 三、所获荣誉',
+        '| 时间 | 荣誉 | 授予单位 |\n| --- | --- | --- |\n| 2020年4月 | 见义勇为表彰 | 省见义勇为基金会 |',
+      ].join('\n\n') + '\n',
+    );
+    expect(pictures.map((p) => p.alt)).toEqual(['示意头像（非本人照片）']);
   });
 });

@@ -182,6 +182,14 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
   const hasPicture = existingText !== undefined && field !== undefined && new RegExp(`^${field}:`, 'm').test(existingText);
   const files: { path: string; bytes: Buffer | string }[] = [];
   const placed = new Map<number, PlacedPicture>(converted.pictures.map((p) => [p.number, p]));
+  const folder = path.join(options.contentDir, collection);
+  const taken = new Set(existsSync(folder) ? readdirSync(folder).map((f) => f.replace(/\.[^.]*$/, '')) : []);
+  let counter = 0;
+  const nextFree = () => {
+    do counter++;
+    while (taken.has(`${id}-${counter}`));
+    return counter;
+  };
   for (const picture of read.pictures) {
     const where = placed.get(picture.number);
     const label = `图 ${picture.number}${where?.near ? `（“${where.near.slice(0, 20)}”处）` : ''}`;
@@ -198,7 +206,8 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
       result.problems.push({ severity: 'error', message: intake.message, hint: '请在 Word 中把这张图换成 JPG 或 PNG 图片（“插入 → 图片”），或者删去它，然后重新导入' });
       continue;
     }
-    const picturePath = `${collection}/${id}-${picture.number}.${intake.extension}`;
+    // The next number no file next to the entry uses (an earlier import of the same entry left its pictures).
+    const picturePath = `${collection}/${id}-${nextFree()}.${intake.extension}`;
     const fills = field !== undefined && !hasPicture && result.pictures.every((p) => p.field === undefined) ? field : undefined;
     result.pictures.push({ number: picture.number, path: picturePath, alt: where?.alt, near: where?.near ?? '', field: fills });
     files.push({ path: picturePath, bytes: intake.bytes });
