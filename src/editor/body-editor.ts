@@ -6,12 +6,16 @@
  */
 import { ApiError } from './api';
 import { button, element } from './dom';
-import { previewBody, type FormField } from './form-api';
+import { previewBody, uploadDocx, type DocxAnswer, type FormField } from './form-api';
 import { applyTool, MARKDOWN_TOOLS } from './markdown-tools';
 import { FieldWidget, type WidgetContext } from './widgets/field-widget';
 
 /** The key problems use for the body. */
 export const BODY_KEY = '正文';
+
+/** Sent (bubbling) when a Word document brought a picture: the form hands it to the picture field. */
+export const DOCX_PICTURE_EVENT = 'docx-picture';
+export type DocxPicture = NonNullable<Extract<DocxAnswer, { ok: true }>['picture']>;
 
 /** The frame's page: the rendered body with the editor's readable type. */
 function previewDocument(html: string): string {
@@ -44,7 +48,20 @@ export class BodyEditor extends FieldWidget {
     }
     const preview = button('预览', 'tool tool-preview', () => void this.preview());
     preview.setAttribute('aria-controls', `${this.inputId}-preview`);
-    tools.append(preview);
+    // 从 Word 导入: the document's text replaces the body here; nothing is written before 保存.
+    const word = element('input', 'sr-only');
+    Object.assign(word, { type: 'file', accept: '.docx', tabIndex: -1 });
+    word.setAttribute('aria-hidden', 'true');
+    word.setAttribute('aria-label', 'Word 文档（.docx）');
+    const fromWord = button('从 Word 导入…', 'tool tool-docx', () => word.click());
+    fromWord.title = '选择 Word 文档（.docx），把其中的文字和第一张图片填入表单；保存后才写入';
+    fromWord.setAttribute('aria-controls', this.box.id);
+    word.addEventListener('change', () => {
+      const file = word.files?.[0];
+      word.value = '';
+      if (file) void this.importWord(file);
+    });
+    tools.append(preview, fromWord, word);
     this.previewStatus = element('p', 'preview-status');
     this.previewStatus.setAttribute('role', 'status');
     this.frame = element('iframe', 'body-frame');
@@ -89,6 +106,30 @@ export class BodyEditor extends FieldWidget {
       this.previewStatus.textContent = '预览已更新（图片和页面样式以保存后的页面预览为准）。';
     } catch (error) {
       this.previewStatus.textContent = error instanceof ApiError ? error.message : '预览没有生成，请重试。';
+    }
+  }
+
+  /** Reads a Word document on the server and puts its text in the box (after asking, when the box has text). */
+  private async importWord(file: File): Promise<void> {
+    this.previewStatus.textContent = `正在读取 ${file.name}…`;
+    try {
+      const answer = await uploadDocx(this.context.collection, file);
+      if (!answer.ok) {
+        this.previewStatus.textContent = `${answer.message}${answer.hint ? `。${answer.hint}` : ''}`;
+        return;
+      }
+      if (this.box.value.trim() && !window.confirm(`用 ${file.name} 的内容替换现在的${this.field.label}吗？（保存之前都可以改回：不保存、重新打开这个条目即可）`)) {
+        this.previewStatus.textContent = '没有替换。';
+        return;
+      }
+      this.box.value = answer.body;
+      this.box.dispatchEvent(new Event('input', { bubbles: true }));
+      if (answer.picture) this.element.dispatchEvent(new CustomEvent<DocxPicture>(DOCX_PICTURE_EVENT, { detail: answer.picture, bubbles: true }));
+      const done = `已从 ${file.name} 导入${answer.title ? `（文档标题：${answer.title}）` : ''}${answer.picture ? '，第一张图片已放入图片字段' : ''}。请核对后保存；保存时会检查全部内容。`;
+      this.previewStatus.textContent = [done, ...answer.notes].join(' ');
+      this.box.focus();
+    } catch (error) {
+      this.previewStatus.textContent = error instanceof ApiError ? error.message : '没有读取成功，请重试。';
     }
   }
 

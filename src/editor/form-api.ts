@@ -81,6 +81,20 @@ export const undoEntry = (collection: string, id: string) => post<UndoAnswer>('/
 
 export const previewBody = (collection: string, body: string) => post<{ html: string; problems: Problem[] }>('/__editor/api/body-preview', { collection, body });
 
+/** A Word document read for the form: its body, and its first picture already taken in as an upload. */
+export type DocxAnswer =
+  | { ok: true; body: string; title?: string; picture?: { upload: string; url: string; width: number; height: number; alt?: string }; notes: string[] }
+  | { ok: false; message: string; hint?: string };
+
+/** Sends a Word document (.docx) as it is; the server reads it and writes nothing. */
+export function uploadDocx(collection: string, file: File): Promise<DocxAnswer> {
+  return call<DocxAnswer>(`/__editor/api/docx?${query({ collection })}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+    body: file,
+  });
+}
+
 /** Sends a picture's bytes as they are; the server turns, shrinks and strips it. */
 export function uploadPhoto(collection: string, file: File): Promise<PhotoAnswer> {
   return call<PhotoAnswer>(`/__editor/api/photo?${query({ collection })}`, {

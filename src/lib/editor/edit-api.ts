@@ -15,6 +15,8 @@ import { IMPORT_COLLECTIONS, IMPORT_LABELS, type ImportCollection } from '../imp
 import { readEntries } from '../import/existing';
 import { formatImportReport } from '../import/report';
 import { runImport } from '../import/run';
+import { docxHtmlToMarkdown, pictureLabel } from '../import/docx/markdown';
+import { isDrawing, readDocx } from '../import/docx/read';
 import { entryPath, withBase } from '../urls';
 import { COLLECTIONS, describeCollection, IMAGE_FIELDS, PAGE_COLLECTIONS, type CollectionName } from '../../schemas/index';
 import { entryIdProblem, isCollectionName, resolveContentPath } from './content-path';
@@ -160,6 +162,45 @@ export async function photoAnswer(params: URLSearchParams, name: string, bytes: 
   if (!result.ok) return { status: 200, body: { ok: false, message: result.message, hint: result.hint } };
   const upload = uploads.put(t.collection, { bytes: result.bytes, extension: result.extension });
   return { status: 200, body: { ok: true, upload, width: result.width, height: result.height, url: `/__editor/api/upload?upload=${upload}` } };
+}
+
+/**
+ * `POST api/docx?collection=officers` with a Word document → its body as Markdown for the form,
+ * and its first picture as an upload for the entry's picture field, with the caption to describe
+ * it. Nothing is written: the form's 保存 checks and writes it as any other edit (and 撤销 undoes it).
+ */
+export async function docxAnswer(params: URLSearchParams, name: string, bytes: Uint8Array, uploads: UploadStore): Promise<Answer> {
+  const t = target(params.get('collection'), undefined, { required: false });
+  if (isAnswer(t)) return t;
+  if (!COLLECTIONS[t.collection].body) return fail(400, `${COLLECTIONS[t.collection].label}没有正文，不能从 Word 导入。`);
+  const read = await readDocx(bytes, name || '这个文件');
+  if (!read.ok) return { status: 200, body: { ok: false, message: read.message, hint: read.hint } };
+  const converted = docxHtmlToMarkdown(read.html);
+  const notes: string[] = [];
+  const imageField = formSchema(t.collection).imageField;
+  let picture: { upload: string; url: string; width: number; height: number; alt: string | undefined } | undefined;
+  for (const found of read.pictures) {
+    const placed = converted.pictures.find((p) => p.number === found.number);
+    const label = pictureLabel(found.number, placed?.near);
+    if (isDrawing(found.contentType)) {
+      notes.push(`${label}是 Word 绘图（EMF/WMF），网站无法显示，没有导入：请在 Word 中把它另存为 PNG 图片后再上传。`);
+      continue;
+    }
+    if (picture || !imageField) {
+      notes.push(`${label}没有导入：正文中不能插入图片${imageField ? '，图片字段只放一张' : ''}。`);
+      continue;
+    }
+    const intake = await intakePhoto(found.bytes, `文档中的${label}`);
+    if (!intake.ok) {
+      notes.push(`${intake.message}：${intake.hint}`);
+      continue;
+    }
+    const upload = uploads.put(t.collection, { bytes: intake.bytes, extension: intake.extension });
+    picture = { upload, url: `/__editor/api/upload?upload=${upload}`, width: intake.width, height: intake.height, alt: placed?.alt };
+  }
+  for (const link of read.linkedPictures) notes.push(`有一张图片链接到文件“${link.slice(0, 60)}”，没有放进文档，没有导入。`);
+  for (const link of converted.droppedLinks) notes.push(`指向文件的链接“${link.slice(0, 60)}”只保留了文字。`);
+  return { status: 200, body: { ok: true, body: converted.markdown, title: converted.title, picture, notes } };
 }
 
 /** `POST api/save` → the save, or the problems it would have added, next to their fields. */

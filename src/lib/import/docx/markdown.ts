@@ -27,6 +27,11 @@ export interface PlacedPicture {
   near: string;
 }
 
+/** How a picture is named to the clerk: 图 2（“他在岛上巡逻”处）. */
+export function pictureLabel(number: number, near: string | undefined): string {
+  return `图 ${number}${near ? `（“${near.slice(0, 20)}”处）` : ''}`;
+}
+
 export interface DocxMarkdown {
   /** The document's title line, when it has one. */
   title: string | undefined;

@@ -45,6 +45,9 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** EMF/WMF: Word drawings (a pasted Visio or Excel chart), which no browser shows and the photo intake cannot read. */
+export const isDrawing = (contentType: string) => /^image\/(x-)?(emf|wmf)$/i.test(contentType);
+
 /** The src given to each picture in the HTML, replaced by its file name later. */
 export const PICTURE_SRC_PREFIX = 'docx-picture:';
 

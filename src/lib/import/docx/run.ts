@@ -18,8 +18,8 @@ import type { Problem } from '../../check/problem';
 import { entryIdFromPath } from '../../entry-id';
 import { IMAGE_FIELDS } from '../../../schemas/index';
 import { copyContent } from '../validate';
-import { docxHtmlToMarkdown, type PlacedPicture } from './markdown';
-import { readDocx } from './read';
+import { docxHtmlToMarkdown, pictureLabel, type PlacedPicture } from './markdown';
+import { isDrawing, readDocx } from './read';
 
 /** The kinds of entry a Word document can fill: those with a story for a body. */
 export const DOCX_KINDS = ['officer', 'honor', 'letter', 'activity'] as const satisfies readonly NewKind[];
@@ -84,7 +84,6 @@ export interface DocxImportResult {
   toFillIn: DocxProblem[];
 }
 
-const VECTOR_TYPES = /^image\/(x-)?(emf|wmf)$/i;
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 /** An officer's name from a report's title: 王祥同志先进事迹材料 → 王祥. */
@@ -192,8 +191,8 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
   };
   for (const picture of read.pictures) {
     const where = placed.get(picture.number);
-    const label = `图 ${picture.number}${where?.near ? `（“${where.near.slice(0, 20)}”处）` : ''}`;
-    if (VECTOR_TYPES.test(picture.contentType)) {
+    const label = pictureLabel(picture.number, where?.near);
+    if (isDrawing(picture.contentType)) {
       result.problems.push({
         severity: 'error',
         message: `文档中的${label}是 Word 绘图（EMF/WMF 矢量图），网站无法显示`,
