@@ -159,7 +159,7 @@ async function importDocx(): Promise<never> {
     dryRun,
     replace: values.replace === true,
     draft: values.draft === true,
-  }).catch((error: unknown) => fail(`写入文件时出错：${(error as Error).message}`, '请检查磁盘空间和文件夹权限，然后重新运行'));
+  }).catch((error: unknown) => fail(`写入文件时出错，本次导入已撤销，没有留下任何文件：${(error as Error).message}`, '请检查磁盘空间和文件夹权限，然后重新运行'));
   console.log(formatDocxReport(result, { source: file, dryRun, showPath: (p) => displayPath(root, path.join(paths.contentDir, ...p.split('/'))) }));
   process.exit(result.ok ? 0 : 1);
 }

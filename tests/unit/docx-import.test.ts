@@ -136,3 +136,17 @@ describe('npm run import -- docx (as a function)', () => {
     expect(result.toFillIn.map((p) => p.message)).toContain('还没有填写：获奖人物 id');
   });
 });
+
+describe('an entry in a sub-folder', () => {
+  it('gets its pictures next to it, and its photo field names them so', async () => {
+    mkdirSync(path.join(contentDir, 'officers', '2020'));
+    const moved = path.join(contentDir, 'officers', '2020', 'wang-xiang.md');
+    writeFileSync(moved, readFileSync(officer));
+    rmSync(officer);
+    const result = await run(await makeDocx([para(text('正文。')), para(picture(await jpeg('#c00')))]));
+    expect(result.ok).toBe(true);
+    expect(result.pictures.map((p) => p.path)).toEqual(['officers/2020/wang-xiang-1.jpg']);
+    expect(readFileSync(moved, 'utf8')).toContain('photo: wang-xiang-1.jpg\n');
+    expect(existsSync(path.join(contentDir, 'officers', '2020', 'wang-xiang-1.jpg'))).toBe(true);
+  });
+});

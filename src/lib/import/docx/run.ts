@@ -181,7 +181,9 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
   const hasPicture = existingText !== undefined && field !== undefined && new RegExp(`^${field}:`, 'm').test(existingText);
   const files: { path: string; bytes: Buffer | string }[] = [];
   const placed = new Map<number, PlacedPicture>(converted.pictures.map((p) => [p.number, p]));
-  const folder = path.join(options.contentDir, collection);
+  // Pictures go next to the entry, which may sit in a sub-folder (officers/2020/wang-xiang.md).
+  const entryFolder = existingPath ? path.posix.dirname(existingPath) : collection;
+  const folder = path.join(options.contentDir, ...entryFolder.split('/'));
   const taken = new Set(existsSync(folder) ? readdirSync(folder).map((f) => f.replace(/\.[^.]*$/, '')) : []);
   let counter = 0;
   const nextFree = () => {
@@ -206,7 +208,7 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
       continue;
     }
     // The next number no file next to the entry uses (an earlier import of the same entry left its pictures).
-    const picturePath = `${collection}/${id}-${nextFree()}.${intake.extension}`;
+    const picturePath = `${entryFolder}/${id}-${nextFree()}.${intake.extension}`;
     const fills = field !== undefined && !hasPicture && result.pictures.every((p) => p.field === undefined) ? field : undefined;
     result.pictures.push({ number: picture.number, path: picturePath, alt: where?.alt, near: where?.near ?? '', field: fills });
     files.push({ path: picturePath, bytes: intake.bytes });
@@ -237,12 +239,18 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
   result.ok = !refused || result.asDraft;
   if (!result.ok || options.dryRun) return result;
 
-  for (const file of [...files, { path: entryFile, bytes: result.entry.text }]) {
-    const target = path.join(options.contentDir, ...file.path.split('/'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    // A new file never replaces one that exists (a picture of the same name, an entry made meanwhile).
-    writeFileSync(target, file.bytes, { flag: file.path === existingPath ? 'w' : 'wx' });
-    result.written.push(target);
+  try {
+    for (const file of [...files, { path: entryFile, bytes: result.entry.text }]) {
+      const target = path.join(options.contentDir, ...file.path.split('/'));
+      mkdirSync(path.dirname(target), { recursive: true });
+      // A new file never replaces one that exists (a picture of the same name, an entry made meanwhile).
+      writeFileSync(target, file.bytes, { flag: file.path === existingPath ? 'w' : 'wx' });
+      result.written.push(target);
+    }
+  } catch (error) {
+    // The entry is written last: what was written before it is new files only, removed again.
+    for (const written of result.written) rmSync(written, { force: true });
+    throw error;
   }
   return result;
 }
