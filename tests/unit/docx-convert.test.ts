@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Paragraph, TextRun } from 'docx';
+import { Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkBody } from '../../src/lib/check/body-safety';
@@ -98,6 +98,12 @@ describe('Word document → entry body', () => {
       ].join('\n\n') + '\n',
     );
     expect(checkBody(markdown, 'md')).toEqual([]);
+  });
+
+  it('reads no headings inside a table: a bold header cell stays a cell', async () => {
+    const cell = (value: string, bold = false) => new TableCell({ children: [para(text(value, { bold }))] });
+    const { markdown } = await convert(await makeDocx([new Table({ rows: [new TableRow({ children: [cell('一、时间', true), cell('荣誉', true)] }), new TableRow({ children: [cell('2020'), cell('嘉奖')] })] })]));
+    expect(markdown).toBe('| **一、时间** | **荣誉** |\n| --- | --- |\n| 2020 | 嘉奖 |\n');
   });
 
   it('keeps web links, keeps only the text of a link to a file on the computer', async () => {

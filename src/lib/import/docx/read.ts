@@ -128,6 +128,8 @@ function styleFor(paragraph: DocNode, isFirst: boolean): string | undefined {
 function markHeadings(document: DocNode): DocNode {
   let first = true;
   const walk = (node: DocNode): DocNode => {
+    // A bold header cell of a table is not a heading of the document.
+    if (node.type === 'table') return node;
     if (node.type === 'paragraph') {
       const style = styleFor(node, first);
       if (textOf(node).trim()) first = false;
