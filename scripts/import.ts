@@ -18,6 +18,14 @@ import { DOCX_COLLECTIONS, DOCX_KINDS, runDocxImport, type DocxCollection, type 
 import { formatDocxReport } from '../src/lib/import/docx/report';
 import { fail } from './cli';
 
+const DOCX_USAGE = `从 Word 导入事迹材料：npm run import -- docx <文档.docx> --for <类别>/<id> 或 --new <类型> [--dry-run] [--replace] [--draft]
+  --for officers/wang-xiang   把文档内容写入这个已有条目的正文（类别：${DOCX_COLLECTIONS.join('、')}）
+  --new officer               新建一个条目（类型：${DOCX_KINDS.join('、')}），文档的标题行作为名称
+  --replace   已有条目已经有正文时，用文档内容替换它
+  --draft     内容检查不通过时，仍然写入，但存为草稿（draft: true，不会发布）
+  文档中的图片：转正、缩小、去掉拍摄信息后存在条目旁边；第一张填入条目的图片字段
+  例：npm run import -- docx 王祥事迹.docx --for officers/wang-xiang --dry-run`;
+
 const USAGE = `用法：npm run import -- <类型> <表格文件> [--dry-run] [--update]
   类型：${IMPORT_COLLECTIONS.map((c) => `${c} ${IMPORT_LABELS[c]}`).join(' | ')}
   表格文件：.xlsx（Excel 工作簿）或 .csv（UTF-8 或 GBK 编码）
@@ -27,13 +35,8 @@ const USAGE = `用法：npm run import -- <类型> <表格文件> [--dry-run] [-
   积分表（points）：单位、月份、人物各一列，每个积分类别一列（列名即类别），同一单位同一月份的行合成一个文件
   例：npm run import -- honors 2020年荣誉.xlsx --dry-run
 
-从 Word 导入事迹材料：npm run import -- docx <文档.docx> --for <类别>/<id> 或 --new <类型> [--dry-run] [--replace] [--draft]
-  --for officers/wang-xiang   把文档内容写入这个已有条目的正文（类别：${DOCX_COLLECTIONS.join('、')}）
-  --new officer               新建一个条目（类型：${DOCX_KINDS.join('、')}），文档的标题行作为名称
-  --replace   已有条目已经有正文时，用文档内容替换它
-  --draft     内容检查不通过时，仍然写入，但存为草稿（draft: true，不会发布）
-  文档中的图片：转正、缩小、去掉拍摄信息后存在条目旁边；第一张填入条目的图片字段
-  例：npm run import -- docx 王祥事迹.docx --for officers/wang-xiang --dry-run`;
+${DOCX_USAGE}`;
+
 
 /** Chinese names of the collections are accepted too: 荣誉 → honors. */
 const ALIASES: Record<string, ImportCollection> = {
@@ -45,6 +48,18 @@ const ALIASES: Record<string, ImportCollection> = {
   ...Object.fromEntries(IMPORT_COLLECTIONS.map((c) => [IMPORT_LABELS[c], c])),
   感谢: 'letters',
   锦旗: 'letters',
+};
+
+/** The kinds a Word document can create, also as their folders and Chinese names. */
+const NEW_ALIASES: Record<string, DocxKind> = {
+  officers: 'officer',
+  honors: 'honor',
+  letters: 'letter',
+  activities: 'activity',
+  人物: 'officer',
+  荣誉: 'honor',
+  感谢信: 'letter',
+  活动: 'activity',
 };
 
 const { values, positionals } = parseArgs({
@@ -112,25 +127,14 @@ console.log(
 );
 process.exitCode = result.ok ? 0 : 1;
 
-/** The kinds a Word document can create, also as their folders and Chinese names. */
-const NEW_ALIASES: Record<string, DocxKind> = {
-  officers: 'officer',
-  honors: 'honor',
-  letters: 'letter',
-  activities: 'activity',
-  人物: 'officer',
-  荣誉: 'honor',
-  感谢信: 'letter',
-  活动: 'activity',
-};
 
 /** `npm run import -- docx <file.docx> --for … | --new …`: a Word document into an entry. */
 async function importDocx(): Promise<never> {
-  if (!file) fail('缺少 Word 文档', USAGE);
+  if (!file) fail('缺少 Word 文档', DOCX_USAGE);
   const forValue = typeof values.for === 'string' ? values.for.trim() : undefined;
   const newValue = typeof values.new === 'string' ? values.new.trim() : undefined;
   if ((forValue === undefined) === (newValue === undefined)) {
-    fail('请写明导入到哪个条目：--for <类别>/<id>（已有条目）或 --new <类型>（新建条目），二者选一', USAGE);
+    fail('请写明导入到哪个条目：--for <类别>/<id>（已有条目）或 --new <类型>（新建条目），二者选一', DOCX_USAGE);
   }
   let target: DocxTarget;
   if (forValue !== undefined) {
