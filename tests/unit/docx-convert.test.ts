@@ -50,6 +50,8 @@ describe('Word document → entry body', () => {
         para(text('一、扎根海岛　守护平安')),
         para(text('（一）服务群众')),
         para(text('勇挑重担', { font: '黑体' })),
+        // As a Chinese Word often saves it: the Chinese font only.
+        para(new TextRun({ text: '冲锋在前', font: { eastAsia: '黑体' } })),
         para(text('敢于亮剑', { bold: true })),
         para(text('二、他在2020年处置警情多起，群众评价很高，这是一个很长的段落而不是标题，所以不应该变成标题。')),
         para(text('加粗的一句话，但后面还有正文', { bold: true }), text('，普通文字。')),
@@ -61,6 +63,7 @@ describe('Word document → entry body', () => {
         '## 一、扎根海岛 守护平安',
         '### （一）服务群众',
         '### 勇挑重担',
+        '### 冲锋在前',
         '### 敢于亮剑',
         '二、他在2020年处置警情多起，群众评价很高，这是一个很长的段落而不是标题，所以不应该变成标题。',
         '**加粗的一句话，但后面还有正文**，普通文字。',

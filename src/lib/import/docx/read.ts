@@ -55,6 +55,12 @@ const refuse = (message: string, hint: string): DocxRefusal => ({ ok: false, mes
 
 /** Why the bytes cannot be a .docx (by content, not by the file's name), or undefined. */
 export async function sniffDocx(bytes: Uint8Array, name: string): Promise<DocxRefusal | undefined> {
+  const opened = await openDocx(bytes, name);
+  return 'ok' in opened ? opened : undefined;
+}
+
+/** The .docx as a zip (its table of contents read, nothing unpacked), or why it is refused. */
+async function openDocx(bytes: Uint8Array, name: string): Promise<DocxRefusal | JSZip> {
   if (startsWith(bytes, OLE_MAGIC)) {
     return refuse(`${name} 是旧版 Word（.doc）或 WPS（.wps）格式的文件，不能直接导入`, '请在 Word/WPS 中另存为 .docx 再导入（“文件”→“另存为”→ 文件类型选“Word 文档 (*.docx)”）');
   }
@@ -79,7 +85,23 @@ export async function sniffDocx(bytes: Uint8Array, name: string): Promise<DocxRe
   if (total > MAX_UNPACKED_BYTES || (documentPart._data?.uncompressedSize ?? 0) > MAX_DOCUMENT_XML_BYTES) {
     return refuse(`${name} 解压后太大，不能导入`, '一份事迹材料不会有这么大：请确认文件来源；如果确实是一份很长的文档，请拆成几份再导入');
   }
-  return undefined;
+  return zip;
+}
+
+/**
+ * mammoth reads a run's font from `w:ascii` only; the font of Chinese text is `w:eastAsia`
+ * (`<w:rFonts w:eastAsia="黑体"/>`). Where a run names only its Chinese font, that font is
+ * copied to `w:ascii` so that a 黑体 line reads as a heading. Only this attribute changes.
+ */
+async function withChineseFonts(zip: JSZip): Promise<Buffer> {
+  const part = zip.file('word/document.xml')!;
+  const xml = await part.async('string');
+  const fixed = xml.replace(/<w:rFonts\b[^>]*>/g, (tag) => {
+    const eastAsia = /\sw:eastAsia="([^"]*)"/.exec(tag)?.[1];
+    return eastAsia && !/\sw:ascii=/.test(tag) ? tag.replace('<w:rFonts', `<w:rFonts w:ascii="${eastAsia}"`) : tag;
+  });
+  zip.file('word/document.xml', fixed);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
 /** The parts of mammoth's document model used here (its transform API is untyped). */
@@ -160,12 +182,12 @@ const STYLE_MAP = [
 
 /** Reads a .docx already checked by sniffDocx. Never reads anything outside the file. */
 export async function readDocx(bytes: Uint8Array, name: string): Promise<DocxReadResult | DocxRefusal> {
-  const refused = await sniffDocx(bytes, name);
-  if (refused) return refused;
+  const zip = await openDocx(bytes, name);
+  if ('ok' in zip) return zip;
   const pictures: DocxPicture[] = [];
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: await withChineseFonts(zip) },
       {
         styleMap: STYLE_MAP,
         includeEmbeddedStyleMap: false,
