@@ -21,7 +21,7 @@ const temp = mkdtempSync(path.join(os.tmpdir(), 'docx-convert-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('Word document → entry body', () => {
-  it('reads the heading styles of a Chinese Word (heading 1 with id "1") and of WPS (标题 1), one level down; the title line names the entry', async () => {
+  it('reads the heading styles of a Chinese Word (heading 1 with id "1"), of WPS (标题 1) and a unit template’s 二级标题, one level down; the title line names the entry', async () => {
     const { title, markdown } = await convert(
       await makeDocx([
         styled(STYLE.title, '王祥同志先进事迹材料'),
@@ -30,10 +30,11 @@ describe('Word document → entry body', () => {
         styled(STYLE.heading2, '工作经历'),
         styled(STYLE.wpsHeading1, '主要事迹'),
         styled(STYLE.wpsHeading2, '见义勇为'),
+        styled(STYLE.unitHeading2, '群众评价'),
       ]),
     );
     expect(title).toBe('王祥同志先进事迹材料');
-    expect(markdown).toBe('## 基本情况\n\n王祥，男，1986年出生。\n\n### 工作经历\n\n## 主要事迹\n\n### 见义勇为\n');
+    expect(markdown).toBe('## 基本情况\n\n王祥，男，1986年出生。\n\n### 工作经历\n\n## 主要事迹\n\n### 见义勇为\n\n### 群众评价\n');
   });
 
   it('takes a WPS 标题 style, or a first heading, as the title', async () => {

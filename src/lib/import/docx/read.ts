@@ -130,7 +130,12 @@ const TITLE_FONTS = /小标宋|XBS/i;
 /** The import's own style names, which the style map below turns into HTML. */
 function styleFor(paragraph: DocNode, isFirst: boolean): string | undefined {
   const name = (paragraph.styleName ?? '').trim();
-  const level = /^(?:heading|标题)\s*(\d)$/i.exec(name)?.[1] ?? (!name && /^[1-6]$/.test(paragraph.styleId ?? '') ? paragraph.styleId! : undefined);
+  // Word's built-in names (a Chinese Word stores them in English), WPS's 标题 1, and the 一级标题 of unit templates.
+  const chineseLevel = /^([一二三四])级标题$/.exec(name)?.[1];
+  const level =
+    /^(?:heading|标题)\s*(\d)$/i.exec(name)?.[1] ??
+    (chineseLevel ? String('一二三四'.indexOf(chineseLevel) + 1) : undefined) ??
+    (!name && /^[1-6]$/.test(paragraph.styleId ?? '') ? paragraph.styleId! : undefined);
   if (level) return `import-h${level}`;
   // Hand-formatted levels of an official document: 一、 is the first level, （一） and a bold line the second.
   if (/^(?:title|标题)$/i.test(name)) return 'import-title';
