@@ -137,6 +137,18 @@ describe('npm run import -- docx (as a function)', () => {
   });
 });
 
+describe('a new entry whose document does not say its name', () => {
+  it('is named by its kind, not by the placeholder', async () => {
+    const document = await makeDocx([para(text('感谢民警帮我找回了钱包。'))]);
+    const letter = await run(document, { target: { create: 'letter' }, dryRun: true });
+    expect(letter.entry!.path).toBe('letters/2026-gan-xie-xin.md');
+    expect(letter.entry!.text).toContain('from: （请填写：致谢人（已隐去全名，如 市民李女士））');
+    const person = await run(document, { target: { create: 'officer' }, dryRun: true });
+    expect(person.entry!.path).toBe('officers/officer.md');
+    expect(person.entry!.text).toContain('name: （请填写：姓名）');
+  });
+});
+
 describe('an entry in a sub-folder', () => {
   it('gets its pictures next to it, and its photo field names them so', async () => {
     mkdirSync(path.join(contentDir, 'officers', '2020'));

@@ -173,7 +173,9 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
     const entryName =
       target.create === 'officer' ? (title && nameFromTitle(title)) ?? placeholder('姓名') : target.create === 'letter' ? placeholder('致谢人（已隐去全名，如 市民李女士）') : (title ?? placeholder(target.create === 'honor' ? '荣誉名称' : '活动名称'));
     given = newEntryFields(target.create, { name: entryName }, today).given;
-    id = uniqueId(entryBaseId(collection, given), idsIn(options.contentDir, collection), target.create);
+    // A placeholder names nothing: the id is made from what the document did say (or is the kind: officer, letter …).
+    const known = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, typeof value === 'string' && placeholderIn(value) !== null ? '' : value]));
+    id = uniqueId(entryBaseId(collection, known), idsIn(options.contentDir, collection), target.create);
   }
 
   // Pictures: through the photo intake; EMF/WMF drawings cannot be shown on a web page.
