@@ -19,7 +19,7 @@ const importDocx = (...args: string[]) =>
 const officers = () => readdirSync(path.join(site, 'content', 'officers')).sort();
 
 describe('npm run import -- docx', () => {
-  it('creates a profile from a deed report with headings, a merged table and a GPS-tagged photo; the content check passes', async () => {
+  it('creates a profile from a deed report with headings, a merged table and a GPS-tagged photo, as a draft with what is left to fill in', async () => {
     writeFileSync(
       path.join(site, '张伟事迹.docx'),
       await makeDocx([
