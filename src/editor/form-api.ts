@@ -36,6 +36,8 @@ export interface SaveRequest {
   body?: string;
   /** A picture through the intake, waiting for this save. */
   upload?: string;
+  /** The body's pictures from a Word document, waiting for this save under the names the body gives them. */
+  pictures?: { upload: string; name: string }[];
 }
 
 export type SaveAnswer =
@@ -81,9 +83,9 @@ export const undoEntry = (collection: string, id: string) => post<UndoAnswer>('/
 
 export const previewBody = (collection: string, body: string) => post<{ html: string; problems: Problem[] }>('/__editor/api/body-preview', { collection, body });
 
-/** A Word document read for the form: its body, and its first picture already taken in as an upload. */
+/** A Word document read for the form: its body, with its pictures where they stood, each already taken in as an upload. */
 export type DocxAnswer =
-  | { ok: true; body: string; title?: string; picture?: { upload: string; url: string; width: number; height: number; alt?: string }; notes: string[] }
+  | { ok: true; body: string; title?: string; pictures: { upload: string; url: string; name: string; width: number; height: number }[]; notes: string[] }
   | { ok: false; message: string; hint?: string };
 
 /** Sends a Word document (.docx) as it is; the server reads it and writes nothing. */

@@ -5,7 +5,7 @@
  * fields — and after a save the entry's page, its history and 撤销.
  */
 import { ApiError } from './api';
-import { BodyEditor, BODY_KEY, DOCX_PICTURE_EVENT, type DocxPicture } from './body-editor';
+import { BodyEditor, BODY_KEY } from './body-editor';
 import { button, element, formatTime } from './dom';
 import { fetchEntry, fetchForm, saveEntry, undoEntry, type EntryAnswer, type FormSchema, type Problem, type SaveRequest } from './form-api';
 import { PagePreview } from './page-preview';
@@ -61,15 +61,6 @@ class EntryForm {
       event.preventDefault();
       void this.save();
     });
-    // A Word document's first picture goes to the entry's picture field, waiting for 保存 like a chosen one.
-    this.form.addEventListener(DOCX_PICTURE_EVENT, (event) => {
-      const picture = (event as CustomEvent<DocxPicture>).detail;
-      const field = this.schema?.imageField;
-      const widget = field ? this.widgets.get(field) : undefined;
-      if (!(widget instanceof ImageWidget)) return;
-      widget.accept(picture, 'Word 文档中的图片', picture.alt ? `文档中的图片说明是“${picture.alt}”，请填入下面的图片文字说明。` : undefined);
-      this.dirty = true;
-    });
     this.form.addEventListener('input', () => (this.dirty = true));
     this.form.addEventListener('change', () => (this.dirty = true));
     // Leaving with unsaved changes asks first (the browser's own question).
@@ -116,13 +107,16 @@ class EntryForm {
     const data = Object.fromEntries(schema.fields.map((field) => [field.key, this.widgets.get(field.key)!.read()]));
     const image = schema.imageField ? this.widgets.get(schema.imageField) : undefined;
     const upload = image instanceof ImageWidget ? image.upload : undefined;
-    const body = schema.body ? (this.widgets.get(BODY_KEY)!.read() as string) : undefined;
+    const bodyEditor = schema.body ? this.widgets.get(BODY_KEY) : undefined;
+    const body = bodyEditor ? (bodyEditor.read() as string) : undefined;
+    const pictures = bodyEditor instanceof BodyEditor ? bodyEditor.pictures() : [];
     return {
       collection: schema.collection,
       ...(this.entry ? { id: this.entry.id } : {}),
       data,
       ...(body !== undefined ? { body } : {}),
       ...(upload ? { upload } : {}),
+      ...(pictures.length ? { pictures } : {}),
     };
   }
 

@@ -40,11 +40,11 @@ describe('npm run import -- docx', () => {
     const written = readFileSync(path.join(site, 'content', 'officers', 'zhang-wei-2.md'), 'utf8');
     expect(written).toMatch(/^name: 张伟$/m);
     expect(written).toMatch(/^draft: true$/m);
-    expect(written).toContain('photo: zhang-wei-2-1.jpg\nphotoAlt: 张伟在警务站\n');
-    expect(written).toContain('\n## 基本情况\n\n张伟同志长期在基层一线工作。\n\n## 一、扎根基层\n\n图1 张伟在警务站\n\n<table>\n');
+    expect(written).not.toMatch(/^photo:/m);
+    expect(written).toContain('\n## 基本情况\n\n张伟同志长期在基层一线工作。\n\n## 一、扎根基层\n\n![张伟在警务站](./zhang-wei-2-1.jpg)\n\n图1 张伟在警务站\n\n<table>\n');
     expect((await sharp(readFileSync(path.join(site, 'content', 'officers', 'zhang-wei-2-1.jpg'))).metadata()).exif).toBeUndefined();
     // Paths are shown as the clerk's terminal names them: the copy of the site is outside the project.
-    expect(result.stdout).toMatch(/图 1 → \S*content\/officers\/zhang-wei-2-1\.jpg，填入 photo 字段；说明：张伟在警务站/);
+    expect(result.stdout).toMatch(/图 1 → \S*content\/officers\/zhang-wei-2-1\.jpg，放在正文中原来的位置；说明：张伟在警务站/);
     expect(result.stdout).toMatch(/文档中没有写明、还要填写的（\S*content\/officers\/zhang-wei-2\.md）：\n {2}第 4 行：还没有填写：所在单位 id/);
   });
 

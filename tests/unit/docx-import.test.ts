@@ -51,19 +51,23 @@ const report = async () =>
   ]);
 
 describe('npm run import -- docx (as a function)', () => {
-  it('fills an empty body, writes both pictures through the photo intake (GPS gone, at most 1600 px), the first into photo', async () => {
+  it('fills an empty body, writes both pictures through the photo intake (GPS gone, at most 1600 px) and places them where they stood', async () => {
     const result = await run(await report());
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     const written = readFileSync(officer, 'utf8');
-    expect(written).toContain('photo: wang-xiang-1.jpg\nphotoAlt: 王祥在东进警务站\n');
+    // The portrait field is the clerk's to choose: a deed report's picture is a scene, shown where it stood.
+    expect(written).not.toMatch(/^photo:/m);
     expect(written.split('---\n')[2]).toBe(
-      '\n## 一、挺身而出\n\n东进警务站辅警王祥，面对持刀伤人的歹徒，勇敢上前夺刀与其搏斗。\n\n图1 王祥在东进警务站\n\n<table>\n<tr><td>年份</td><td>荣誉</td></tr>\n<tr><td rowspan="2">2020</td><td>个人三等功</td></tr>\n<tr><td>嘉奖</td></tr>\n<tr><td colspan="2">合计两项</td></tr>\n</table>\n',
+      '\n## 一、挺身而出\n\n东进警务站辅警王祥，面对持刀伤人的歹徒，勇敢上前夺刀与其搏斗。\n\n![王祥在东进警务站](./wang-xiang-1.jpg)\n\n图1 王祥在东进警务站\n\n![（请填写：图片的文字说明）](./wang-xiang-2.jpg)\n\n<table>\n<tr><td>年份</td><td>荣誉</td></tr>\n<tr><td rowspan="2">2020</td><td>个人三等功</td></tr>\n<tr><td>嘉奖</td></tr>\n<tr><td colspan="2">合计两项</td></tr>\n</table>\n',
     );
-    expect(result.pictures.map((p) => [p.path, p.field, p.alt])).toEqual([
-      ['officers/wang-xiang-1.jpg', 'photo', '王祥在东进警务站'],
-      ['officers/wang-xiang-2.jpg', undefined, undefined],
+    expect(result.pictures.map((p) => [p.path, p.alt])).toEqual([
+      ['officers/wang-xiang-1.jpg', '王祥在东进警务站'],
+      ['officers/wang-xiang-2.jpg', undefined],
     ]);
+    // The picture the document does not describe: a placeholder the check refuses, at its line, until it is filled in.
+    const line = written.split('\n').findIndex((l) => l.includes('wang-xiang-2.jpg')) + 1;
+    expect(result.toFillIn).toEqual([{ severity: 'error', file: 'content/officers/wang-xiang.md', line, message: '还没有填写：图片的文字说明', hint: '把“（请填写：图片的文字说明）”换成实际内容' }]);
     const first = await sharp(readFileSync(path.join(contentDir, 'officers', 'wang-xiang-1.jpg'))).metadata();
     expect(first.exif).toBeUndefined();
     expect([first.width, first.height]).toEqual([1600, 1200]);
@@ -150,7 +154,7 @@ describe('a new entry whose document does not say its name', () => {
 });
 
 describe('an entry in a sub-folder', () => {
-  it('gets its pictures next to it, and its photo field names them so', async () => {
+  it('gets its pictures next to it, and its body names them so', async () => {
     mkdirSync(path.join(contentDir, 'officers', '2020'));
     const moved = path.join(contentDir, 'officers', '2020', 'wang-xiang.md');
     writeFileSync(moved, readFileSync(officer));
@@ -158,7 +162,7 @@ describe('an entry in a sub-folder', () => {
     const result = await run(await makeDocx([para(text('正文。')), para(picture(await jpeg('#c00')))]));
     expect(result.ok).toBe(true);
     expect(result.pictures.map((p) => p.path)).toEqual(['officers/2020/wang-xiang-1.jpg']);
-    expect(readFileSync(moved, 'utf8')).toContain('photo: wang-xiang-1.jpg\n');
+    expect(readFileSync(moved, 'utf8')).toContain('\n![（请填写：图片的文字说明）](./wang-xiang-1.jpg)\n');
     expect(existsSync(path.join(contentDir, 'officers', '2020', 'wang-xiang-1.jpg'))).toBe(true);
   });
 });

@@ -90,7 +90,17 @@ export class ImageWidget extends FieldWidget {
         this.status.replaceChildren(refusal);
         return;
       }
-      this.accept(answer, file.name);
+      this.upload = answer.upload;
+      const image = element('img', 'preview-image');
+      image.src = answer.url;
+      image.alt = `刚上传的图片：${file.name}`;
+      image.width = answer.width;
+      image.height = answer.height;
+      // The upload is kept for the save even when its picture cannot be shown here.
+      image.addEventListener('error', () => image.replaceWith(element('p', 'upload-note', '（处理后的图片无法在这里显示；图片已收到，保存后可在页面预览中查看。）')));
+      this.picture.replaceChildren(image);
+      this.picture.append(element('p', 'upload-note', `已转正、缩小并去除拍摄信息（${answer.width}×${answer.height}）。保存后生效；请在下面填写图片的文字说明。`));
+      this.status.replaceChildren(element('p', 'upload-note', `${file.name} 已上传。`));
     } catch (error) {
       const refusal = element('p', 'problem');
       // The server may close the connection on a very large file before it can say why.
@@ -103,21 +113,6 @@ export class ImageWidget extends FieldWidget {
     } finally {
       this.zone.removeAttribute('aria-busy');
     }
-  }
-
-  /** Takes an upload (chosen here, or the picture of a Word document) for the save. */
-  accept(answer: { upload: string; url: string; width: number; height: number }, name: string, note = '请在下面填写图片的文字说明。'): void {
-    this.upload = answer.upload;
-    const image = element('img', 'preview-image');
-    image.src = answer.url;
-    image.alt = `刚上传的图片：${name}`;
-    image.width = answer.width;
-    image.height = answer.height;
-    // The upload is kept for the save even when its picture cannot be shown here.
-    image.addEventListener('error', () => image.replaceWith(element('p', 'upload-note', '（处理后的图片无法在这里显示；图片已收到，保存后可在页面预览中查看。）')));
-    this.picture.replaceChildren(image);
-    this.picture.append(element('p', 'upload-note', `已转正、缩小并去除拍摄信息（${answer.width}×${answer.height}）。保存后生效；${note}`));
-    this.status.replaceChildren(element('p', 'upload-note', `${name} 已上传。`));
   }
 
   read(): string {

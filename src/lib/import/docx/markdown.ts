@@ -7,10 +7,11 @@
  * - Tables: a table without merged cells becomes a Markdown table (its first row the header). A
  *   Markdown table cannot merge cells, so a table with merged cells is written as an HTML table
  *   with colspan/rowspan, which the check allows: the merged cell shows once, as in Word.
- * - Pictures cannot stand in a body (the check refuses body images: a picture is published through
- *   the entry's picture field, where it is made safe). Each is listed with its alt text — Word's
- *   own 说明, else its caption (a 题注 paragraph or one starting 图 right after it) — and taken out
- *   of the text; its caption stays.
+ * - Pictures stay where they stood: each becomes a paragraph of its own right after the text of
+ *   the paragraph it was in (a picture inside a table, after the table), written by the caller
+ *   once the picture has a file (`bodyWithPictures`). Its alt text is Word's own 说明 (not Word's
+ *   automatic one), else its caption (a 题注 paragraph or one starting 图 right after it), else a
+ *   short line of text it stood in; the caption stays as text under it.
  * - Links: only web and mail links are kept (as links); a link to a file (file:///C:/…, \\server\…)
  *   keeps its text only and is reported, so nothing points into the clerk's computer.
  */
@@ -35,8 +36,10 @@ export function pictureLabel(number: number, near: string | undefined): string {
 export interface DocxMarkdown {
   /** The document's title line, when it has one. */
   title: string | undefined;
-  /** The body, ending in a newline (empty when the document has no text). */
+  /** The body without its pictures, ending in a newline (empty when the document has no text). */
   markdown: string;
+  /** The body's blocks in order, a picture where it stood: see `bodyWithPictures`. */
+  blocks: (string | { picture: number })[];
   pictures: PlacedPicture[];
   /** Links that were not web or mail links (their text was kept). */
   droppedLinks: string[];
@@ -191,6 +194,27 @@ function table(node: Element, ctx: Context): string[] {
   return [line(texts[0]!), line(Array(width).fill('---')), ...texts.slice(1).map(line)];
 }
 
+/** Word 365 describes a picture itself when nobody did (图片包含 人, 户外 描述已自动生成): no description a reader needs. */
+const AUTOMATIC_ALT = /(描述已自动生成|自动生成的说明|description automatically generated)\s*$/i;
+/** A line of text a picture stood in, short enough to describe it. */
+const MAX_NEAR_ALT = 40;
+
+/** Text for `![…]`: one line, without the brackets and backslashes Markdown reads. */
+const altText = (alt: string) => clean(alt).trim().replace(/[\\[\]]/g, '');
+
+/**
+ * The body with each picture where it stood, as `place` writes it (`![说明](./wang-xiang-1.jpg)`);
+ * a picture `place` has no file for (a Word drawing, one the intake refused) is left out.
+ */
+export function bodyWithPictures(converted: Pick<DocxMarkdown, 'blocks'>, place: (number: number) => { file: string; alt: string } | undefined): string {
+  const parts = converted.blocks.flatMap((block) => {
+    if (typeof block === 'string') return [block];
+    const placed = place(block.picture);
+    return placed ? [`![${altText(placed.alt)}](./${encodeURI(placed.file)})`] : [];
+  });
+  return parts.length ? `${parts.join('\n\n')}\n` : '';
+}
+
 const CAPTION = /^图\s*[\d０-９一二三四五六七八九十]*\s*[-－.、:：]?\s*/;
 const HEADINGS: Record<string, string> = { h1: '##', h2: '##', h3: '###', h4: '####', h5: '####', h6: '####' };
 
@@ -206,7 +230,7 @@ export function docxHtmlToMarkdown(html: string): DocxMarkdown {
   else if (first && /^h[1-6]$/.test(first.tagName)) title = plain(first);
   const titleNode = titleBlock && plain(titleBlock) ? titleBlock : title ? first : undefined;
 
-  const out: string[] = [];
+  const out: (string | { picture: number })[] = [];
   const pictures: PlacedPicture[] = [];
   let lastText = '';
   for (const [index, block] of blocks.entries()) {
@@ -221,10 +245,15 @@ export function docxHtmlToMarkdown(html: string): DocxMarkdown {
     const next = blocks[index + 1];
     const nextText = next ? plain(next) : '';
     const caption = next && (String(next.properties?.className ?? '').includes('caption') || CAPTION.test(nextText)) ? nextText.replace(CAPTION, '').trim() || nextText : undefined;
+    const own = plain(block);
+    const numbers: number[] = [];
     for (const image of images) {
       const number = Number(String(image.properties?.src ?? '').slice(PICTURE_SRC_PREFIX.length));
       const wordAlt = clean(String(image.properties?.alt ?? '')).trim();
-      pictures.push({ number, alt: wordAlt || caption, near: plain(block) || caption || lastText });
+      const said = AUTOMATIC_ALT.test(wordAlt) ? '' : wordAlt;
+      const near = block.tagName === 'p' && own.length <= MAX_NEAR_ALT ? own : '';
+      pictures.push({ number, alt: said || caption || near || undefined, near: own || caption || lastText });
+      numbers.push(number);
     }
     const tag = block.tagName;
     let lines: string[] = [];
@@ -242,7 +271,8 @@ export function docxHtmlToMarkdown(html: string): DocxMarkdown {
       out.push(lines.join('\n'));
       lastText = plain(block);
     }
+    out.push(...numbers.map((picture) => ({ picture })));
   }
-  const markdown = out.join('\n\n');
-  return { title, markdown: markdown ? `${markdown}\n` : '', pictures, droppedLinks: ctx.droppedLinks };
+  const markdown = out.filter((b) => typeof b === 'string').join('\n\n');
+  return { title, markdown: markdown ? `${markdown}\n` : '', blocks: out, pictures, droppedLinks: ctx.droppedLinks };
 }

@@ -46,8 +46,7 @@ export function formatDocxReport(result: DocxImportResult, { source, dryRun, sho
   if (entry && (result.ok || dryRun)) {
     if (!dryRun && !result.asDraft) lines.push(`✔ 已${entry.created ? '新建' : '写入'} ${showPath(entry.path)}${result.title ? `（文档标题：${result.title}）` : ''}`);
     for (const picture of result.pictures) {
-      const use = picture.field ? `，填入 ${picture.field} 字段` : '（正文中不能插入图片，网站不显示它；需要时可以把它填入其他条目的图片字段）';
-      lines.push(`  图 ${picture.number} → ${showPath(picture.path)}${use}；说明：${picture.alt ?? '（没有，请填写）'}`);
+      lines.push(`  图 ${picture.number} → ${showPath(picture.path)}，放在正文中原来的位置；说明：${picture.alt ?? '（文档中没有，请填写）'}`);
     }
     if (result.toFillIn.length) {
       lines.push(`文档中没有写明、还要填写的（${showPath(entry.path)}）：`);

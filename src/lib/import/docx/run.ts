@@ -1,7 +1,11 @@
 /**
  * `npm run import -- docx` as a function: a Word document becomes the body of an entry (an
  * existing one, or a new one made as `npm run new` makes it), its pictures go through the photo
- * intake and are written next to the entry. The whole result — entry file and pictures — is
+ * intake, are written next to the entry and stand in the body where they stood in the document.
+ *
+ * The entry's picture field (photo, certificate, scan) is left as it is: it is the portrait or
+ * the certificate that lists and share cards show, which a deed report's first picture (a scene,
+ * a group) seldom is — and the same picture in both would show twice on the page. The whole result — entry file and pictures — is
  * checked exactly as the build checks content, on a temporary copy of the content folder, and
  * nothing is written unless it passes (or, with `draft`, it is written as a draft).
  */
@@ -16,9 +20,8 @@ import { entry, KIND_COLLECTIONS, newEntryFields, type NewKind } from '../../aut
 import { checkContent, type CheckOptions } from '../../check/check-content';
 import type { Problem } from '../../check/problem';
 import { entryIdFromPath } from '../../entry-id';
-import { IMAGE_FIELDS } from '../../../schemas/index';
 import { copyContent } from '../validate';
-import { docxHtmlToMarkdown, pictureLabel, type PlacedPicture } from './markdown';
+import { bodyWithPictures, docxHtmlToMarkdown, pictureLabel, type PlacedPicture } from './markdown';
 import { isDrawing, readDocx } from './read';
 
 /** The kinds of entry a Word document can fill: those with a story for a body. */
@@ -64,8 +67,6 @@ export interface WrittenPicture {
   path: string;
   alt: string | undefined;
   near: string;
-  /** The entry's picture field it fills, when it does. */
-  field: string | undefined;
 }
 
 export interface DocxImportResult {
@@ -179,8 +180,6 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
   }
 
   // Pictures: through the photo intake; EMF/WMF drawings cannot be shown on a web page.
-  const field = IMAGE_FIELDS[collection];
-  const hasPicture = existingText !== undefined && field !== undefined && new RegExp(`^${field}:`, 'm').test(existingText);
   const files: { path: string; bytes: Buffer | string }[] = [];
   const placed = new Map<number, PlacedPicture>(converted.pictures.map((p) => [p.number, p]));
   // Pictures go next to the entry, which may sit in a sub-folder (officers/2020/wang-xiang.md).
@@ -211,18 +210,15 @@ export async function runDocxImport(options: DocxImportOptions): Promise<DocxImp
     }
     // The next number no file next to the entry uses (an earlier import of the same entry left its pictures).
     const picturePath = `${entryFolder}/${id}-${nextFree()}.${intake.extension}`;
-    const fills = field !== undefined && !hasPicture && result.pictures.every((p) => p.field === undefined) ? field : undefined;
-    result.pictures.push({ number: picture.number, path: picturePath, alt: where?.alt, near: where?.near ?? '', field: fills });
+    result.pictures.push({ number: picture.number, path: picturePath, alt: where?.alt, near: where?.near ?? '' });
     files.push({ path: picturePath, bytes: intake.bytes });
   }
 
-  // The entry file.
-  const cover = result.pictures.find((p) => p.field !== undefined);
-  const pictureFields = cover && field ? { [field]: path.posix.basename(cover.path), [`${field}Alt`]: cover.alt ?? placeholder('图片的文字说明') } : {};
-  const body = converted.markdown || placeholder('正文');
+  // The entry file; a picture the document does not describe gets the placeholder the check refuses.
+  const written = new Map(result.pictures.map((p) => [p.number, { file: path.posix.basename(p.path), alt: p.alt ?? placeholder('图片的文字说明') }]));
+  const body = bodyWithPictures(converted, (number) => written.get(number)) || placeholder('正文');
   // With --draft the entry is a draft from the start, so the lines the check names are those written.
-  const draftField = options.draft ? { draft: true } : {};
-  const changed = { ...pictureFields, ...draftField };
+  const changed = options.draft ? { draft: true } : {};
   const text =
     existingText !== undefined
       ? setBody(Object.keys(changed).length ? setFields(existingText, changed) : existingText, body)
