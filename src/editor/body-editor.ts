@@ -128,10 +128,11 @@ export class BodyEditor extends FieldWidget {
       this.box.dispatchEvent(new Event('input', { bubbles: true }));
       const pictures = answer.pictures.length ? `，${answer.pictures.length} 张图片放在正文中原来的位置（保存时按条目改名，如 ![说明](./word-1.jpg) 会变成 ./条目id-1.jpg）` : '';
       const done = `已从 ${file.name} 导入${answer.title ? `（文档标题：${answer.title}）` : ''}${pictures}。请核对后保存；保存时会检查全部内容。`;
-      this.previewStatus.textContent = [done, ...answer.notes].join(' ');
+      // What came in, as the page will show it (headings, table and pictures); then what the import says, with what the preview found.
+      await this.preview();
+      const previewed = this.previewBox.hidden ? [this.previewStatus.textContent ?? ''] : [];
+      this.previewStatus.textContent = [done, ...answer.notes, ...previewed].join(' ');
       this.box.focus();
-      // What came in, as the page will show it: headings, table and pictures.
-      void this.preview();
     } catch (error) {
       this.previewStatus.textContent = error instanceof ApiError ? error.message : '没有读取成功，请重试。';
     }
