@@ -6,12 +6,15 @@
  */
 import { ApiError } from './api';
 import { button, element } from './dom';
-import { previewBody, type FormField } from './form-api';
+import { previewBody, uploadDocx, type DocxAnswer, type FormField } from './form-api';
 import { applyTool, MARKDOWN_TOOLS } from './markdown-tools';
 import { FieldWidget, type WidgetContext } from './widgets/field-widget';
 
 /** The key problems use for the body. */
 export const BODY_KEY = '正文';
+
+/** A Word document's picture, taken in by the server and waiting for the save. */
+export type DocxPicture = Extract<DocxAnswer, { ok: true }>['pictures'][number];
 
 /** The frame's page: the rendered body with the editor's readable type. */
 function previewDocument(html: string): string {
@@ -26,6 +29,8 @@ export class BodyEditor extends FieldWidget {
   private readonly frame: HTMLIFrameElement;
   private readonly previewBox: HTMLElement;
   private readonly previewStatus: HTMLElement;
+  /** The pictures of the last Word document, by the name the body gives them, until the save names them after the entry. */
+  private pending = new Map<string, DocxPicture>();
 
   constructor(body: { label: string; help: string }, value: string, context: Omit<WidgetContext, 'value' | 'path'>) {
     const field: FormField = { key: BODY_KEY, path: BODY_KEY, label: body.label, help: body.help, input: 'longtext', required: false };
@@ -44,7 +49,20 @@ export class BodyEditor extends FieldWidget {
     }
     const preview = button('预览', 'tool tool-preview', () => void this.preview());
     preview.setAttribute('aria-controls', `${this.inputId}-preview`);
-    tools.append(preview);
+    // 从 Word 导入: the document's text replaces the body here; nothing is written before 保存.
+    const word = element('input', 'sr-only');
+    Object.assign(word, { type: 'file', accept: '.docx', tabIndex: -1 });
+    word.setAttribute('aria-hidden', 'true');
+    word.setAttribute('aria-label', 'Word 文档（.docx）');
+    const fromWord = button('从 Word 导入…', 'tool tool-docx', () => word.click());
+    fromWord.title = '选择 Word 文档（.docx），把其中的文字和图片填入正文；保存后才写入';
+    fromWord.setAttribute('aria-controls', this.box.id);
+    word.addEventListener('change', () => {
+      const file = word.files?.[0];
+      word.value = '';
+      if (file) void this.importWord(file);
+    });
+    tools.append(preview, fromWord, word);
     this.previewStatus = element('p', 'preview-status');
     this.previewStatus.setAttribute('role', 'status');
     this.frame = element('iframe', 'body-frame');
@@ -84,7 +102,7 @@ export class BodyEditor extends FieldWidget {
         this.previewStatus.textContent = `${this.field.label}中有 ${answer.problems.length} 处需要修改，见上方说明。`;
         return;
       }
-      this.frame.srcdoc = previewDocument(answer.html);
+      this.frame.srcdoc = previewDocument(this.withPendingPictures(answer.html));
       this.previewBox.hidden = false;
       this.previewStatus.textContent = '预览已更新（图片和页面样式以保存后的页面预览为准）。';
     } catch (error) {
@@ -92,8 +110,55 @@ export class BodyEditor extends FieldWidget {
     }
   }
 
+  /** Reads a Word document on the server and puts its text in the box (after asking, when the box has text). */
+  private async importWord(file: File): Promise<void> {
+    this.previewStatus.textContent = `正在读取 ${file.name}…`;
+    try {
+      const answer = await uploadDocx(this.context.collection, file);
+      if (!answer.ok) {
+        this.previewStatus.textContent = `${answer.message}${answer.hint ? `。${answer.hint}` : ''}`;
+        return;
+      }
+      if (this.box.value.trim() && !window.confirm(`用 ${file.name} 的内容替换现在的${this.field.label}吗？（保存之前都可以改回：不保存、重新打开这个条目即可）`)) {
+        this.previewStatus.textContent = '没有替换。';
+        return;
+      }
+      this.box.value = answer.body;
+      this.pending = new Map(answer.pictures.map((picture) => [picture.name, picture]));
+      this.box.dispatchEvent(new Event('input', { bubbles: true }));
+      const pictures = answer.pictures.length ? `，${answer.pictures.length} 张图片放在正文中原来的位置（保存时按条目改名，如 ![说明](./word-1.jpg) 会变成 ./条目id-1.jpg）` : '';
+      const done = `已从 ${file.name} 导入${answer.title ? `（文档标题：${answer.title}）` : ''}${pictures}。请核对后保存；保存时会检查全部内容。`;
+      // What came in, as the page will show it (headings, table and pictures); then what the import says, with what the preview found.
+      await this.preview();
+      const previewed = this.previewBox.hidden ? [this.previewStatus.textContent ?? ''] : [];
+      this.previewStatus.textContent = [done, ...answer.notes, ...previewed].join(' ');
+      this.box.focus();
+    } catch (error) {
+      this.previewStatus.textContent = error instanceof ApiError ? error.message : '没有读取成功，请重试。';
+    }
+  }
+
   read(): string {
     return this.box.value;
+  }
+
+  /** The Word document's pictures the body still shows, for the save. */
+  pictures(): { upload: string; name: string }[] {
+    return [...this.pending.values()].filter((p) => this.box.value.includes(`](./${p.name})`)).map(({ upload, name }) => ({ upload, name }));
+  }
+
+  /** The rendered body with the pictures not saved yet shown from the server's uploads. */
+  private withPendingPictures(html: string): string {
+    if (this.pending.size === 0) return html;
+    const page = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    for (const image of page.querySelectorAll('img')) {
+      const waiting = this.pending.get((image.getAttribute('src') ?? '').replace(/^\.\//, ''));
+      if (!waiting) continue;
+      image.src = waiting.url;
+      image.width = waiting.width;
+      image.height = waiting.height;
+    }
+    return page.body.innerHTML;
   }
 
   protected inputs(): HTMLElement[] {

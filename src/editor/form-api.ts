@@ -36,6 +36,8 @@ export interface SaveRequest {
   body?: string;
   /** A picture through the intake, waiting for this save. */
   upload?: string;
+  /** The body's pictures from a Word document, waiting for this save under the names the body gives them. */
+  pictures?: { upload: string; name: string }[];
 }
 
 export type SaveAnswer =
@@ -80,6 +82,20 @@ export const saveEntry = (request: SaveRequest) => post<SaveAnswer>('/__editor/a
 export const undoEntry = (collection: string, id: string) => post<UndoAnswer>('/__editor/api/undo', { collection, id });
 
 export const previewBody = (collection: string, body: string) => post<{ html: string; problems: Problem[] }>('/__editor/api/body-preview', { collection, body });
+
+/** A Word document read for the form: its body, with its pictures where they stood, each already taken in as an upload. */
+export type DocxAnswer =
+  | { ok: true; body: string; title?: string; pictures: { upload: string; url: string; name: string; width: number; height: number }[]; notes: string[] }
+  | { ok: false; message: string; hint?: string };
+
+/** Sends a Word document (.docx) as it is; the server reads it and writes nothing. */
+export function uploadDocx(collection: string, file: File): Promise<DocxAnswer> {
+  return call<DocxAnswer>(`/__editor/api/docx?${query({ collection })}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+    body: file,
+  });
+}
 
 /** Sends a picture's bytes as they are; the server turns, shrinks and strips it. */
 export function uploadPhoto(collection: string, file: File): Promise<PhotoAnswer> {

@@ -107,13 +107,16 @@ class EntryForm {
     const data = Object.fromEntries(schema.fields.map((field) => [field.key, this.widgets.get(field.key)!.read()]));
     const image = schema.imageField ? this.widgets.get(schema.imageField) : undefined;
     const upload = image instanceof ImageWidget ? image.upload : undefined;
-    const body = schema.body ? (this.widgets.get(BODY_KEY)!.read() as string) : undefined;
+    const bodyEditor = schema.body ? this.widgets.get(BODY_KEY) : undefined;
+    const body = bodyEditor ? (bodyEditor.read() as string) : undefined;
+    const pictures = bodyEditor instanceof BodyEditor ? bodyEditor.pictures() : [];
     return {
       collection: schema.collection,
       ...(this.entry ? { id: this.entry.id } : {}),
       data,
       ...(body !== undefined ? { body } : {}),
       ...(upload ? { upload } : {}),
+      ...(pictures.length ? { pictures } : {}),
     };
   }
 

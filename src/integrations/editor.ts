@@ -19,7 +19,7 @@ import { checkSite } from '../lib/check/check-site';
 import { displayPath } from '../lib/check/problem';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { entriesResponse } from '../lib/editor/api';
-import { bodyPreviewAnswer, entryAnswer, entryImage, formAnswer, MAX_UPLOAD_BYTES, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
+import { bodyPreviewAnswer, docxAnswer, entryAnswer, entryImage, formAnswer, MAX_UPLOAD_BYTES, importAnswer, importChoicesAnswer, optionsAnswer, photoAnswer, saveAnswer, tagsAnswer, undoAnswer, uploadStore } from '../lib/editor/edit-api';
 import { loadSiteConfig } from '../lib/site-config';
 import { DEFAULT_POINT_CATEGORIES } from '../schemas/site-config';
 import { changeCache } from '../lib/editor/change-cache';
@@ -311,6 +311,10 @@ export function editor(): AstroIntegration {
           if (route === 'api/photo') {
             const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
             return photoAnswer(url.searchParams, name, await readRequestBody(req, MAX_UPLOAD_BYTES, `图片太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请先在手机或电脑上缩小后再上传`), uploads);
+          }
+          if (route === 'api/docx') {
+            const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+            return docxAnswer(url.searchParams, name, await readRequestBody(req, MAX_UPLOAD_BYTES, `Word 文档太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）：请先在 Word 中压缩图片（选中图片 →“压缩图片”）`), uploads);
           }
           if (route === 'api/import') {
             const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));

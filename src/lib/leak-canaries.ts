@@ -19,7 +19,20 @@ export interface CanaryEntry {
   collection: CollectionName;
   id: string;
   data: Record<string, unknown>;
+  /** The pictures its body shows (`./wang-xiang-1.jpg`): built images are named after them, as after a picture field's. */
+  bodyImages?: readonly string[];
 }
+
+/**
+ * The picture files an entry names, in its picture field and in its body. A body picture named
+ * too shortly to be told from other files (`1.jpg`, `a.png`) is left out: it would raise the
+ * alarm on every `1` in the site; the guard's check of copied originals still covers it.
+ */
+const imagesOf = (e: CanaryEntry): string[] => [
+  ...IMAGE_FIELD_NAMES.flatMap((f) => (typeof e.data[f] === 'string' ? [e.data[f] as string] : [])),
+  ...(e.bodyImages ?? []).filter((image) => entryIdFromPath(image).length >= MIN_BODY_IMAGE_STEM),
+];
+const MIN_BODY_IMAGE_STEM = 4;
 
 /** Where a canary is looked for. */
 export type CanaryPlace =
@@ -93,7 +106,7 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
   const publicIds = new Set(published.map((e) => `${e.collection}/${e.id}`));
   const publicNames = new Set(published.flatMap((e) => (e.collection === 'officers' && typeof e.data.name === 'string' ? [reading(e.data.name)] : [])));
   const publicPersonIds = new Set(published.flatMap((e) => (e.collection === 'officers' ? [e.id, e.id.replace(/-/g, '')] : [])));
-  const publicImages = new Set(published.flatMap((e) => IMAGE_FIELD_NAMES.flatMap((f) => (typeof e.data[f] === 'string' ? [pathWords(entryIdFromPath(e.data[f] as string))] : []))));
+  const publicImages = new Set(published.flatMap((e) => imagesOf(e).map((image) => pathWords(entryIdFromPath(image)))));
   const publicMonths = new Set(published.flatMap((e) => (e.collection === 'points' && typeof e.data.month === 'string' ? [e.data.month] : [])));
   const canaries: Canary[] = [];
   for (const entry of excluded) {
@@ -120,11 +133,8 @@ export function leakCanaries(excluded: readonly CanaryEntry[], published: readon
     if (summary.length >= MIN_TEXT && !publicTexts.has(summary)) {
       canaries.push({ text: summary, entry: key, what: '简介', place: 'reading' });
     }
-    for (const field of IMAGE_FIELD_NAMES) {
-      const image = entry.data[field];
-      // Astro names built images after the source file: wang-xiang.jpg → wang-xiang.Ab12_Cd.webp.
-      if (typeof image !== 'string') continue;
-      const stem = pathWords(entryIdFromPath(image));
+    // Astro names built images after the source file: wang-xiang.jpg → wang-xiang.Ab12_Cd.webp.
+    for (const stem of new Set(imagesOf(entry).map((image) => pathWords(entryIdFromPath(image))))) {
       if (!publicImages.has(stem)) canaries.push({ text: stem, entry: key, what: '图片', place: 'path' });
     }
   }

@@ -3,10 +3,12 @@
  * officers without consent, and everything that cannot stand without them. Each canary entry
  * carries a unique marker (CANARY…) in its text; none may appear in any output file.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allHtml, buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { allHtml, buildFixture, everyOutputFile, FIXTURES, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -88,6 +90,23 @@ describe('the public build of a site with excluded entries', () => {
     }
     // The excluded officer's portrait is a red square; no image derived from it is emitted.
     expect(listOutput(build.outDir).filter((f) => f.includes('canary'))).toEqual([]);
+  });
+
+  it('shows a picture of a public entry’s body re-encoded, sized and without the GPS it came with; the draft’s body picture and both originals are nowhere', async () => {
+    const source = (name: string) => readFileSync(path.join(FIXTURES, 'publishing', 'content', 'officers', name));
+    // As they are in the fixture: phone photos carrying a position (so the assertions below can fail).
+    // The EXIF's pointer to its GPS block is tag 0x8825, in either byte order.
+    const gpsTag = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
+    for (const name of ['test-officer-scene.jpg', 'canary-draft-scene.jpg']) expect(gpsTag((await sharp(source(name)).metadata()).exif), name).toBe(true);
+    const image = readPage(build.outDir, 'officers/test-officer').querySelector('img[alt="测试民警在路口执勤"]')!;
+    expect([image.getAttribute('width'), image.getAttribute('height')]).toEqual(['160', '120']);
+    const published = path.join(build.outDir, image.getAttribute('src')!.replace(/^\/(rongyu\/)?/, ''));
+    const metadata = await sharp(readFileSync(published)).metadata();
+    expect([metadata.format, metadata.exif, metadata.xmp]).toEqual(['webp', undefined, undefined]);
+    // The original Astro emits next to it is pruned: only the re-encoded copy is published.
+    expect(listOutput(build.outDir).filter((f) => f.includes('scene'))).toEqual([path.relative(build.outDir, published).split(path.sep).join('/')]);
+    const originals = new Set(['test-officer-scene.jpg', 'canary-draft-scene.jpg'].map((name) => createHash('sha256').update(source(name)).digest('hex')));
+    for (const file of listOutput(build.outDir)) expect(originals.has(createHash('sha256').update(readFileSync(path.join(build.outDir, file))).digest('hex')), file).toBe(false);
   });
 
   it('keeps a shared honour but lists only the consenting recipient', () => {

@@ -58,7 +58,7 @@ function checkHtml(html: string, line: number, problems: BodyProblem[]) {
         message: `正文中不能使用 <${tag}> 标签`,
         hint:
           tag === 'img'
-            ? '图片请写在 photo、certificate 或 scan 字段中（网站会自动处理并去除拍摄位置等信息）'
+            ? `请改用 Markdown 写法：${IMAGE_EXAMPLE}（图片文件放在条目文件旁边，网站会自动缩小并去除拍摄位置等信息）`
             : `请改用 Markdown 写法；正文中可用的 HTML 标签：${[...SAFE_TAGS].slice(0, 12).join('、')} 等`,
       });
       return;
@@ -103,27 +103,103 @@ function preflight(body: string): BodyProblem[] {
   return [];
 }
 
-function bodyImage(line: number): BodyProblem {
-  return { line, message: '正文中不能插入图片', hint: '图片请写在 photo、certificate 或 scan 字段中（网站会自动处理并去除拍摄位置等信息）' };
+/** How a body picture is written, for the hints. */
+const IMAGE_EXAMPLE = '![一句话说明图片内容](./文件名.jpg)';
+
+/** A picture in a body that names a file next to the entry, as the build will read it. */
+export interface BodyImage {
+  /** The path as the build reads it (URL escapes decoded, as Astro does): `./wang-xiang-1.jpg`, `photos/a.jpg`. */
+  path: string;
+  alt: string;
+  /** 1-based line within the body. */
+  line: number;
+}
+
+/** A picture's path as Astro reads it (`decodeURI`, see remark-collect-images), or null when it cannot be decoded. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURI(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Alt text that says nothing about the picture: a file name (what some editors fill in). */
+const FILE_NAME_ALT = /^[^\s]*\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic)$/i;
+
+/**
+ * Why a body picture's address is refused, or null when it names a file next to the entry (in the
+ * entry's folder or one below it). Anything else would reach the site as it is: a web address is
+ * fetched by every reader's phone (and tells that server who reads what), an absolute path or a
+ * `../` reaches files of other entries or of the computer, a `data:` URI carries its bytes and
+ * their metadata into the page.
+ */
+function imagePathProblem(url: string, path: string | null, line: number): BodyProblem | null {
+  const shown = url.length > 60 ? `${url.slice(0, 60)}…` : url;
+  const refuse = (why: string, hint: string): BodyProblem => ({ line, message: `正文中的图片“${shown}”${why}`, hint });
+  const local = `图片文件要放在条目文件旁边（同一文件夹或其下的子文件夹），这里写 ./文件名，如 ${IMAGE_EXAMPLE}`;
+  if (path === null || path.trim() === '') return refuse('不是有效的文件名', local);
+  if (/^[a-z]:[\\/]/i.test(path)) return refuse('是电脑上的文件路径，网站上的读者打不开', `请把图片复制到条目文件旁边，写成 ${IMAGE_EXAMPLE}`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    return /^data:/i.test(path)
+      ? refuse('是直接写进正文的图片数据（data:），网站无法处理', `请把图片另存为 JPG 文件，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}`)
+      : refuse('是网址，不能直接显示在网站上', `请把图片下载下来，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}`);
+  }
+  if (path.startsWith('/')) return refuse('是绝对路径', local);
+  if (path.includes('\\')) return refuse('的路径中用了反斜杠 \\', `路径请用正斜杠 /，如 ./照片/1.jpg；${local}`);
+  if (path.split('/').includes('..')) return refuse('在条目文件所在文件夹之外（路径中有 ..）', `请把图片复制到条目文件旁边，写成 ${IMAGE_EXAMPLE}`);
+  if (/[?#]/.test(path)) return refuse('的文件名中有 ? 或 #', '请给图片文件改个名（只用字母、数字和连字符），再改这里的文件名');
+  return null;
+}
+
+/** Why a body picture's alt text is refused, or null. A placeholder is the placeholder rule's (one finding per thing, at its line). */
+function altProblem(alt: string, path: string, line: number): BodyProblem | null {
+  const text = alt.replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g, '');
+  if (text === '') {
+    return { line, message: `正文中的图片 ${path} 缺少文字说明`, hint: `在 ![ ] 的方括号中写一句话说明图片内容，供看不见图片的读者使用，如 ![民警在警务站前执勤](${path})` };
+  }
+  if (FILE_NAME_ALT.test(text)) {
+    return { line, message: `正文中的图片 ${path} 的文字说明“${alt}”只是文件名`, hint: `请在方括号中改写成一句说明图片内容的话，如 ![民警在警务站前执勤](${path})` };
+  }
+  return null;
+}
+
+/** Parses a body as the build does; throws on MDX it cannot read. */
+function parseBody(body: string, format: 'md' | 'mdx'): Root {
+  return format === 'mdx' ? fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(body);
 }
 
 /** The problems of a Markdown (`.md`) or MDX (`.mdx`) body, with their lines in the body. */
 export function checkBody(body: string, format: 'md' | 'mdx'): BodyProblem[] {
+  return readBody(body, format).problems;
+}
+
+/** The pictures of a body that name files next to the entry, whatever their alt text: what the build will read. */
+export function bodyImages(body: string, format: 'md' | 'mdx'): BodyImage[] {
+  return readBody(body, format).images;
+}
+
+/** A body's problems and its pictures, read in one pass. */
+export function readBody(body: string, format: 'md' | 'mdx'): { problems: BodyProblem[]; images: BodyImage[] } {
   const early = preflight(body);
-  if (early.length > 0) return early;
+  if (early.length > 0) return { problems: early, images: [] };
   const problems: BodyProblem[] = [];
+  const images: BodyImage[] = [];
   let tree: Root;
   try {
-    tree = format === 'mdx' ? fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(body);
+    tree = parseBody(body, format);
   } catch (error) {
     const place = (error as { line?: number; place?: { line?: number } }).place?.line ?? (error as { line?: number }).line ?? 1;
-    return [
-      {
-        line: place,
-        message: `正文无法按 MDX 读取：${(error as Error).message.split('\n')[0]}`,
-        hint: 'MDX 中的 { } < > 有特殊含义：如果不需要 MDX，请把文件扩展名改为 .md',
-      },
-    ];
+    return {
+      problems: [
+        {
+          line: place,
+          message: `正文无法按 MDX 读取：${(error as Error).message.split('\n')[0]}`,
+          hint: 'MDX 中的 { } < > 有特殊含义：如果不需要 MDX，请把文件扩展名改为 .md',
+        },
+      ],
+      images: [],
+    };
   }
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
@@ -158,17 +234,28 @@ export function checkBody(body: string, format: 'md' | 'mdx'): BodyProblem[] {
         checkHtml((node as { value: string }).value, line, problems);
         break;
       case 'link':
-      case 'image':
       case 'definition':
         checkUrl((node as { url: string }).url, line, problems);
-        if (node.type === 'image') problems.push(bodyImage(line));
         break;
-      // `![照片][p]` … `[p]: ./x.svg`: the same picture, written reference-style. Astro would copy
-      // the file into the site as it is, scripts and camera metadata included.
+      case 'image': {
+        const { url, alt } = node as { url: string; alt?: string | null };
+        const path = decodedPath(url);
+        const refused = imagePathProblem(url, path, line);
+        if (refused) {
+          problems.push(refused);
+          break;
+        }
+        images.push({ path: path!, alt: alt ?? '', line });
+        const unsaid = altProblem(alt ?? '', path!, line);
+        if (unsaid) problems.push(unsaid);
+        break;
+      }
+      // `![照片][p]` … `[p]: ./x.svg`: the picture written reference-style. One way of writing a
+      // picture is enough, and the one the check reads line by line is the inline one.
       case 'imageReference':
-        problems.push(bodyImage(line));
+        problems.push({ line, message: '正文中的图片要写成 ![说明](./文件名.jpg) 的形式', hint: `把这张图片改写成 ${IMAGE_EXAMPLE}，并删去文末 [名称]: 开头的那一行` });
         break;
     }
   });
-  return problems;
+  return { problems, images };
 }

@@ -15,7 +15,7 @@ import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { RESERVED_IDS } from '../urls';
 import { placeholderIn } from '../authoring/placeholder';
-import { checkBody, MAX_BODY_BYTES } from './body-safety';
+import { MAX_BODY_BYTES, readBody, type BodyImage } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
 import { referenceSuggestion } from './references';
@@ -68,6 +68,8 @@ export interface CheckedEntryOf<C extends CollectionName> {
   body: string;
   /** The 1-based line of the file on which the body starts. */
   bodyLine?: number;
+  /** The pictures the body shows (`![说明](./x.jpg)`), paths relative to the entry file, with their lines in the file. */
+  bodyImages?: readonly { path: string; line: number }[];
   /** Line of a field in the file, for cross-checks that find problems after parsing. */
   lineOf?: (path: readonly (string | number)[]) => number | undefined;
 }
@@ -175,6 +177,8 @@ interface EntryText {
   source: SourceFile;
   /** Its reading problems, personal data and unsafe body, without the file. */
   problems: Omit<Problem, 'file'>[];
+  /** The pictures its body names next to the entry, lines counted in the body. */
+  images: BodyImage[];
 }
 
 const entryTexts = memo<EntryText>(20_000);
@@ -189,16 +193,19 @@ function readEntryText(text: string, { collection, ext, file, allow }: { collect
     const { format } = COLLECTIONS[collection];
     const source: SourceFile = format === 'data' ? readDataSource(text) : readMarkdownSource(text);
     const problems: Omit<Problem, 'file'>[] = [...source.problems];
-    if (source.data === undefined) return { source, problems };
+    if (source.data === undefined) return { source, problems, images: [] };
     // A body over the size limit is refused as such (checkBody) and not read word by word.
     const readable = Buffer.byteLength(source.body, 'utf8') > MAX_BODY_BYTES ? { ...source, body: '' } : source;
     problems.push(...textProblems(readable, { allow, letter: collection === 'letters', landlines: collection !== 'units', file }));
+    let images: BodyImage[] = [];
     if (format === 'markdown') {
-      for (const problem of checkBody(source.body, ext === '.mdx' ? 'mdx' : 'md')) {
+      const body = readBody(source.body, ext === '.mdx' ? 'mdx' : 'md');
+      for (const problem of body.problems) {
         problems.push({ severity: 'error', code: 'unsafe-body', field: '正文', line: source.bodyLine + problem.line - 1, message: problem.message, hint: problem.hint });
       }
+      images = body.images;
     }
-    return { source, problems };
+    return { source, problems, images };
   });
 }
 
@@ -310,7 +317,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         );
         continue;
       }
-      const { source, problems: own } = readEntryText(text, { collection, ext, file, allow: privacyAllow });
+      const { source, problems: own, images: shown } = readEntryText(text, { collection, ext, file, allow: privacyAllow });
       problems.push(...own.map(at));
       if (source.data === undefined) continue;
       ids.get(collection)!.set(id, namesOf(source.data));
@@ -333,6 +340,14 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         if (problem) problems.push(at({ ...problem, ...(line ? { line } : {}) }));
         else images.push({ file, field: formatFieldPath(image.path), ...(line ? { line } : {}), path: path.resolve(path.dirname(absolute), image.value), value: image.value });
       }
+      // The body's pictures are files next to the entry as a picture field's are, and read by the
+      // build the same way (astro:assets): the same rules, at the body's line.
+      const bodyImages = shown.map((image) => ({ path: image.path, line: source.bodyLine + image.line - 1 }));
+      for (const image of bodyImages) {
+        const problem = checkImage({ value: image.path, path: ['正文'] }, path.dirname(absolute), { relative, entry: `${collection}/${id}`, fs, filesIn }, BODY_WRITING);
+        if (problem) problems.push(at({ ...problem, line: image.line }));
+        else images.push({ file, field: '正文', line: image.line, path: path.resolve(path.dirname(absolute), image.path), value: image.path });
+      }
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           if (unfilled(issue.path)) continue;
@@ -342,7 +357,7 @@ export function checkContent({ root, contentDir, now, privacyAllow = [], audienc
         continue;
       }
       // The one place the data meets its type: the schema was chosen by the folder it came from.
-      const entry = { collection, id, file, data: parsed.data, written: source.data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf } as CheckedEntry;
+      const entry = { collection, id, file, data: parsed.data, written: source.data, body: source.body, bodyLine: source.bodyLine, bodyImages, lineOf: source.lineOf } as CheckedEntry;
       entries.push(entry);
       const { publishDate } = entry.data;
       if (entry.data.draft && publishDate && publishDate.getTime() <= now.getTime()) {
@@ -464,12 +479,11 @@ function unknownFolders(contentDir: string, relative: (f: string) => string): Pr
  * which is named with what to write. A name differing only in case is refused on Windows too,
  * where the disk finds the file anyway: the site must build alike on the server.
  */
-function missingImage(image: ImageUse, entryDir: string, fs: ContentFs, filesIn: (dir: string) => ReadonlySet<string>): Pick<Problem, 'message' | 'hint'> | null {
+function missingImage(image: ImageUse, entryDir: string, fs: ContentFs, filesIn: (dir: string) => ReadonlySet<string>, writing: ImageWriting): Pick<Problem, 'message' | 'hint'> | null {
   const file = path.resolve(entryDir, image.value);
   const name = path.basename(file);
   const siblings = filesIn(path.dirname(file));
   if (fs.isFile(file) && (siblings.size === 0 || siblings.has(name))) return null;
-  const key = String(image.path.findLast((segment) => typeof segment === 'string') ?? 'photo');
   const folder = image.value.slice(0, image.value.length - name.length);
   const stem = (n: string) => n.slice(0, n.length - path.extname(n).length).toLowerCase();
   const images = [...siblings].filter((n) => IMAGE_EXTENSIONS.includes(path.extname(n).toLowerCase()));
@@ -478,7 +492,7 @@ function missingImage(image: ImageUse, entryDir: string, fs: ContentFs, filesIn:
     const how = (n: string) => (n.toLowerCase() === name.toLowerCase() ? '大小写不同' : '扩展名不同');
     return {
       message: `找不到图片文件 ${image.value}：文件夹中的是 ${same.map((n) => `${n}（${how(n)}）`).join('、')}`,
-      hint: `文件名要与实际文件完全一致（区分大小写和扩展名）：改成 ${key}: ${folder}${same[0]}`,
+      hint: `文件名要与实际文件完全一致（区分大小写和扩展名）：改成 ${writing.written(image, `${folder}${same[0]}`)}`,
     };
   }
   const close = closestMatches(name, images);
@@ -488,6 +502,23 @@ function missingImage(image: ImageUse, entryDir: string, fs: ContentFs, filesIn:
   };
 }
 
+/** How a picture's file name is written where it is named: in a field (`photo: x.jpg`) or in the body (`![说明](./x.jpg)`). */
+interface ImageWriting {
+  written: (image: ImageUse, value: string) => string;
+  /** Where to put the file and what to write, when the value is a web address or an absolute path. */
+  local: (shownDir: string) => string;
+}
+
+const FIELD_WRITING: ImageWriting = {
+  written: (image, value) => `${String(image.path.findLast((segment) => typeof segment === 'string') ?? 'photo')}: ${value}`,
+  local: (shownDir) => `把图片放在 ${shownDir}/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg`,
+};
+
+const BODY_WRITING: ImageWriting = {
+  written: (_, value) => `![图片说明](${value})`,
+  local: (shownDir) => `把图片放在 ${shownDir}/ 中（与条目文件同一文件夹），写成 ![图片说明](./文件名.jpg)`,
+};
+
 /** A path as a command-line argument: quoted when it has a space. */
 const shellArgument = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
 
@@ -495,6 +526,7 @@ function checkImage(
   image: ImageUse,
   entryDir: string,
   { relative, entry, fs, filesIn }: { relative: (file: string) => string; entry: string; fs: ContentFs; filesIn: (dir: string) => ReadonlySet<string> },
+  writing: ImageWriting = FIELD_WRITING,
 ): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   const shownDir = relative(entryDir);
@@ -505,7 +537,7 @@ function checkImage(
       field,
       value: image.value,
       message: `${field} 必须是本地图片文件，不能是网址或绝对路径`,
-      hint: `把图片放在 ${shownDir}/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg`,
+      hint: writing.local(shownDir),
     };
   }
   const ext = path.extname(image.value).toLowerCase();
@@ -519,11 +551,11 @@ function checkImage(
       value: image.value,
       message: `${field} 的图片格式 “${ext || '无扩展名'}” 不受支持`,
       hint: rename
-        ? `把图片文件改名为 ${path.basename(renamed)}（只改扩展名），这里写成 ${field}: ${renamed}`
+        ? `把图片文件改名为 ${path.basename(renamed)}（只改扩展名），这里写成 ${writing.written(image, renamed)}`
         : `请转换为 ${IMAGE_EXTENSIONS.join('、')} 之一`,
     };
   }
-  const missing = missingImage(image, entryDir, fs, filesIn);
+  const missing = missingImage(image, entryDir, fs, filesIn, writing);
   if (missing) return { severity: 'error', code: 'image-missing', field, value: image.value, ...missing };
   const size = fs.size(path.resolve(entryDir, image.value));
   if (size > MAX_IMAGE_BYTES) {

@@ -43,7 +43,7 @@ export function publishedAndExcluded(entries: readonly CheckedEntry[], options: 
 }
 
 /** An entry as the canaries need it. */
-export const toCanaryEntry = (e: CheckedEntry): CanaryEntry => ({ collection: e.collection, id: e.id, data: e.data });
+export const toCanaryEntry = (e: CheckedEntry): CanaryEntry => ({ collection: e.collection, id: e.id, data: e.data, ...(e.bodyImages?.length ? { bodyImages: e.bodyImages.map((i) => i.path) } : {}) });
 
 /** The traces of the unpublished entries, as the privacy guard will look for them, and why each entry is hidden. */
 export interface HiddenTraces {
@@ -135,6 +135,8 @@ export function hiddenTraceProblems(entries: readonly CheckedEntry[], options: P
     for (const { canary, index } of findCanaryHits(body.text, canaries, 'reading')) report(entry, canary, '正文', lineAt(sourceOffset(body, index)));
     const source = normalizeText(entry.body);
     for (const { canary, index } of findCanaryHits(source.text, canaries, 'source')) report(entry, canary, '正文', lineAt(sourceOffset(source, index)));
+    // A picture in the body whose file name spells a hidden person's id or a hidden entry's picture.
+    for (const image of entry.bodyImages ?? []) for (const { canary } of findCanaryHits(pathWords(image.path), canaries, 'path')) report(entry, canary, '正文', image.line);
     // The entry's own address: /honors/wang-xiang-jianyiyongwei/ spells out a hidden person's name.
     for (const { canary } of findCanaryHits(pathWords(`${entry.collection}/${entry.id}`), canaries, 'path')) report(entry, canary, '文件名', undefined);
   }

@@ -15,13 +15,16 @@ import { IMPORT_COLLECTIONS, IMPORT_LABELS, type ImportCollection } from '../imp
 import { readEntries } from '../import/existing';
 import { formatImportReport } from '../import/report';
 import { runImport } from '../import/run';
+import { bodyWithPictures, docxHtmlToMarkdown, pictureLabel } from '../import/docx/markdown';
+import { placeholder } from '../authoring/placeholder';
+import { isDrawing, readDocx } from '../import/docx/read';
 import { entryPath, withBase } from '../urls';
 import { COLLECTIONS, describeCollection, IMAGE_FIELDS, PAGE_COLLECTIONS, type CollectionName } from '../../schemas/index';
 import { entryIdProblem, isCollectionName, resolveContentPath } from './content-path';
 import { displayName, fieldLabel, searchKeysOf } from './entry-list';
 import { formSchema, type FormField, type FormSchema } from './form-schema';
 import { lastChange, readHistory, undoLastChange } from './history';
-import { loadEntry, saveEntry, type EditorSite, type NewImage } from './save-entry';
+import { loadEntry, saveEntry, type BodyPicture, type EditorSite, type NewImage } from './save-entry';
 
 /** An answer: a status and what the browser reads. Errors are `{ error }` in Chinese. */
 export type Answer = { status: number; body: unknown };
@@ -162,6 +165,62 @@ export async function photoAnswer(params: URLSearchParams, name: string, bytes: 
   return { status: 200, body: { ok: true, upload, width: result.width, height: result.height, url: `/__editor/api/upload?upload=${upload}` } };
 }
 
+/**
+ * `POST api/docx?collection=officers` with a Word document → its body as Markdown for the form,
+ * each picture where it stood (`![说明](./word-1.jpg)`) and taken in as an upload. Nothing is
+ * written: the form's 保存 sends the pictures its body still shows, which are then named after
+ * the entry, checked and written with it (and 撤销 undoes them with it).
+ */
+export async function docxAnswer(params: URLSearchParams, name: string, bytes: Uint8Array, uploads: UploadStore): Promise<Answer> {
+  const t = target(params.get('collection'), undefined, { required: false });
+  if (isAnswer(t)) return t;
+  if (!COLLECTIONS[t.collection].body) return fail(400, `${COLLECTIONS[t.collection].label}没有正文，不能从 Word 导入。`);
+  const read = await readDocx(bytes, name || '这个文件');
+  if (!read.ok) return { status: 200, body: { ok: false, message: read.message, hint: read.hint } };
+  const converted = docxHtmlToMarkdown(read.html);
+  const notes: string[] = [];
+  const pictures: { upload: string; url: string; name: string; width: number; height: number }[] = [];
+  const placed = new Map<number, { file: string; alt: string }>();
+  for (const found of read.pictures) {
+    const where = converted.pictures.find((p) => p.number === found.number);
+    const label = pictureLabel(found.number, where?.near);
+    if (isDrawing(found.contentType)) {
+      notes.push(`${label}是 Word 绘图（EMF/WMF），网站无法显示，没有导入：请在 Word 中把它另存为 PNG 图片，插入原处后重新导入。`);
+      continue;
+    }
+    const intake = await intakePhoto(found.bytes, `文档中的${label}`);
+    if (!intake.ok) {
+      notes.push(`${intake.message}：${intake.hint}`);
+      continue;
+    }
+    const upload = uploads.put(t.collection, { bytes: intake.bytes, extension: intake.extension });
+    const file = `${WORD_PICTURE_STEM}${found.number}.${intake.extension}`;
+    pictures.push({ upload, url: `/__editor/api/upload?upload=${upload}`, name: file, width: intake.width, height: intake.height });
+    placed.set(found.number, { file, alt: where?.alt ?? placeholder('图片的文字说明') });
+    if (!where?.alt) notes.push(`${label}在文档中没有说明：请把正文中的“${placeholder('图片的文字说明')}”换成一句说明图片内容的话。`);
+  }
+  for (const link of read.linkedPictures) notes.push(`有一张图片链接到文件“${link.slice(0, 60)}”，没有放进文档，没有导入。`);
+  for (const link of converted.droppedLinks) notes.push(`指向文件的链接“${link.slice(0, 60)}”只保留了文字。`);
+  return { status: 200, body: { ok: true, body: bodyWithPictures(converted, (number) => placed.get(number)), title: converted.title, pictures, notes } };
+}
+
+/** How a Word document's pictures are named in the body until the save names them after the entry. */
+export const WORD_PICTURE_STEM = 'word-';
+const WORD_PICTURE_NAME = new RegExp(`^${WORD_PICTURE_STEM}\\d{1,4}\\.(jpg|png)$`);
+
+/** The pictures a save brings for its body, each an upload of this collection under the name the body gives it; a string saying what is wrong otherwise. */
+function bodyPicturesOf(input: unknown, collection: CollectionName, uploads: UploadStore): BodyPicture[] | string {
+  if (input === undefined || input === null) return [];
+  if (!Array.isArray(input)) return '正文图片的内容不完整，请重新从 Word 导入。';
+  const found: BodyPicture[] = [];
+  for (const item of input as { upload?: unknown; name?: unknown }[]) {
+    const upload = typeof item?.upload === 'string' ? uploads.get(item.upload) : undefined;
+    if (!upload || upload.collection !== collection || typeof item.name !== 'string' || !WORD_PICTURE_NAME.test(item.name)) return '从 Word 导入的图片已失效，请重新从 Word 导入。';
+    found.push({ name: item.name, image: upload });
+  }
+  return found;
+}
+
 /** `POST api/save` → the save, or the problems it would have added, next to their fields. */
 export async function saveAnswer(
   input: unknown,
@@ -169,7 +228,7 @@ export async function saveAnswer(
   { base, problems, uploads }: { base: string; problems: () => Promise<readonly Problem[]>; uploads: UploadStore },
 ): Promise<Answer> {
   if (!input || typeof input !== 'object') return fail(400, '保存的内容不完整，请重新打开这个条目。');
-  const request = input as { collection?: unknown; id?: unknown; data?: unknown; body?: unknown; upload?: unknown };
+  const request = input as { collection?: unknown; id?: unknown; data?: unknown; body?: unknown; upload?: unknown; pictures?: unknown };
   const t = target(request.collection, request.id, { required: false });
   if (isAnswer(t)) return t;
   if (!request.data || typeof request.data !== 'object' || Array.isArray(request.data)) return fail(400, '保存的内容不完整，请重新打开这个条目。');
@@ -180,7 +239,9 @@ export async function saveAnswer(
     if (!upload || upload.collection !== t.collection) return fail(400, '上传的图片已失效，请重新选择图片。');
     image = upload;
   }
-  const result = await saveEntry(site, { collection: t.collection, id: t.id, data: request.data as Record<string, unknown>, body: request.body, image }, problems);
+  const bodyPictures = bodyPicturesOf(request.pictures, t.collection, uploads);
+  if (typeof bodyPictures === 'string') return fail(400, bodyPictures);
+  const result = await saveEntry(site, { collection: t.collection, id: t.id, data: request.data as Record<string, unknown>, body: request.body, image, bodyPictures }, problems);
   if (result.ok) return { status: 200, body: { ...result, previewUrl: previewUrl(t.collection, result.id, base) } };
   return { status: 200, body: { ...result, problems: result.problems.map((p) => inForm(p, t.collection)) } };
 }

@@ -4,6 +4,7 @@
  * laid over the disk — the same check the build runs — and only a save that adds no error is
  * written, with the previous files kept for 撤销.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { newEntryId } from '../authoring/entry-id';
 import { dataEntry, markdownEntry } from '../authoring/entry-file';
@@ -28,6 +29,13 @@ export interface NewImage {
   extension: 'jpg' | 'png';
 }
 
+/** A picture the body shows (`![说明](./word-1.jpg)`) that is not written yet: a Word document's, through the photo intake. */
+export interface BodyPicture {
+  /** The name the body gives it until the save names it after the entry. */
+  name: string;
+  image: NewImage;
+}
+
 export interface SaveRequest {
   collection: CollectionName;
   /** The entry's id; absent for a new entry, which gets its pinyin id. */
@@ -38,6 +46,8 @@ export interface SaveRequest {
   body?: string | undefined;
   /** A new picture for the collection's image field. */
   image?: NewImage | undefined;
+  /** New pictures for the body; those the body no longer shows are not written. */
+  bodyPictures?: readonly BodyPicture[] | undefined;
 }
 
 export type SaveResult =
@@ -93,20 +103,40 @@ export async function saveEntry(site: EditorSite, request: SaveRequest, before: 
     data[imageField] = name;
   }
 
+  // The body's new pictures are named as `npm run import -- docx` names them (wang-xiang-1.jpg, the
+  // next number free next to the entry), and the body is changed to say so.
+  let body = request.body;
+  if (body !== undefined && format === 'markdown' && request.bodyPictures?.length) {
+    const folder = path.dirname(entryPath);
+    const taken = new Set(existsSync(folder) ? readdirSync(folder).map((name) => name.replace(/\.[^.]*$/, '')) : []);
+    let number = 0;
+    for (const { name, image } of request.bodyPictures) {
+      const written = `](./${name})`;
+      if (!body.includes(written)) continue;
+      do number++;
+      while (taken.has(`${id}-${number}`));
+      const file = `${id}-${number}.${image.extension}`;
+      const located = resolveContentPath(site.contentDir, { collection, id, existing: existingPath, file });
+      if (!located.ok) return refused(located.reason);
+      changes.set(located.path, image.bytes);
+      body = body.split(written).join(`](./${file})`);
+    }
+  }
+
   let text: string;
   let changed: string[];
   if (current) {
     const updates = changedFields(fields, data, current.data);
     changed = Object.keys(updates);
     text = changed.length ? setFields(current.text, updates, { data: format === 'data' }) : current.text;
-    if (format === 'markdown' && request.body !== undefined && request.body.trim() !== readBody(current.text).trim()) {
-      text = setBody(text, request.body);
+    if (format === 'markdown' && body !== undefined && body.trim() !== readBody(current.text).trim()) {
+      text = setBody(text, body);
       changed.push('body');
     }
   } else {
     const written = Object.fromEntries(fields.map((f) => [f.key, toFileValue(f, data[f.key])]).filter(([, v]) => v !== undefined));
     changed = Object.keys(written);
-    text = format === 'data' ? dataEntry(written) : markdownEntry(written, request.body ?? '');
+    text = format === 'data' ? dataEntry(written) : markdownEntry(written, body ?? '');
   }
   changes.set(entryPath, Buffer.from(text, 'utf8'));
 

@@ -38,7 +38,7 @@ const ENTRY_EXTENSIONS = new Set([...EXTENSIONS.markdown, ...EXTENSIONS.data]);
  * them); images are hard-linked where possible, since only their existence matters and a unit's
  * photos can be large.
  */
-function copyContent(from: string, to: string) {
+export function copyContent(from: string, to: string) {
   mkdirSync(to, { recursive: true });
   if (!existsSync(from)) return;
   for (const entry of readdirSync(from, { withFileTypes: true })) {

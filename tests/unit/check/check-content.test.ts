@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, MAX_IMAGE_BYTES, type CheckResult } from '../../../src/lib/check/check-content';
+import { imageFileProblems } from '../../../src/lib/check/check-images';
 import { diskFs, type ContentFs } from '../../../src/lib/check/content-fs';
 import { formatMegabytes } from '../../../src/lib/check/problem';
 import type { Problem } from '../../../src/lib/check/problem';
@@ -311,6 +312,65 @@ describe('checkContent', () => {
       ]);
     });
 
+    describe('in the body', () => {
+      // The entry of VALID, whose body starts on line 10: the picture stands on line 12.
+      const withBody = (picture: string) => VALID['officers/wang-xiang.md']!.replace('事迹。\n', `事迹。\n\n${picture}\n`);
+
+      it('passes a picture next to the entry, in its folder or a sub-folder, and names it for the check of its contents', () => {
+        const result = check({ 'officers/zhiqin.png': 'PNG', 'officers/照片/2020 巡逻.png': 'PNG', 'officers/wang-xiang.md': withBody('![民警执勤](./zhiqin.png)\n\n![巡逻](照片/2020%20巡逻.png)') });
+        expect(result.problems).toEqual([]);
+        expect(result.images?.filter((i) => i.field === '正文').map((i) => [i.line, i.value, path.relative(result.root, i.path)])).toEqual([
+          [12, './zhiqin.png', path.join('content', 'officers', 'zhiqin.png')],
+          [14, '照片/2020 巡逻.png', path.join('content', 'officers', '照片', '2020 巡逻.png')],
+        ]);
+        expect(result.entries.find((e) => e.id === 'wang-xiang')?.bodyImages).toEqual([
+          { path: './zhiqin.png', line: 12 },
+          { path: '照片/2020 巡逻.png', line: 14 },
+        ]);
+      });
+
+      it.each([
+        ['a missing file', './zhiqin.png', {}, '找不到图片文件 ./zhiqin.png', '图片路径相对于条目文件所在的文件夹'],
+        ['a name differing in case', './IMG_0456.jpg', { 'officers/IMG_0456.JPG': 'JPEG' }, '找不到图片文件 ./IMG_0456.jpg：文件夹中的是 IMG_0456.JPG（大小写不同）', '改成 ![图片说明](./IMG_0456.JPG)'],
+        ['a .tif', './scan.tif', { 'officers/scan.tif': 'TIFF' }, '正文 的图片格式 “.tif” 不受支持', '把图片文件改名为 scan.tiff（只改扩展名），这里写成 ![图片说明](./scan.tiff)'],
+        ['an SVG', './logo.svg', { 'officers/logo.svg': '<svg/>' }, '正文 的图片格式 “.svg” 不受支持', '请转换为'],
+      ])('refuses %s at the line of the picture, saying what to write', (_case, file, files, message, hint) => {
+        const problems = check({ ...files, 'officers/wang-xiang.md': withBody(`![民警执勤](${file})`) }).problems.filter((p) => p.severity === 'error');
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatchObject({ severity: 'error', file: 'content/officers/wang-xiang.md', field: '正文', line: 12, message });
+        expect(problems[0]!.hint).toContain(hint);
+      });
+
+      it('refuses a picture too large, with the photo command for it', () => {
+        const result = check({ 'officers/wang-xiang.md': withBody('![民警执勤](./big.jpg)'), 'officers/big.jpg': '' });
+        truncateSync(path.join(result.root, 'content', 'officers', 'big.jpg'), MAX_IMAGE_BYTES + 1);
+        expect(checkContent({ root: result.root, contentDir: path.join(result.root, 'content'), now }).problems).toMatchObject([
+          { code: 'image-size', field: '正文', line: 12, hint: '先在项目文件夹中运行 npm run photo -- content/officers/big.jpg --for officers/wang-xiang 处理：它会把照片缩小到合适的尺寸并去除拍摄位置等信息' },
+        ]);
+      });
+
+      it('reads what is inside the picture as the build will: a file that is no picture is refused at its line', async () => {
+        const result = check({ 'officers/wang-xiang.md': withBody('![民警执勤](./zhiqin.jpg)'), 'officers/zhiqin.jpg': '这不是图片' });
+        expect(result.problems).toEqual([]);
+        expect(await imageFileProblems(result.images!, diskFs)).toMatchObject([
+          { code: 'image-format', file: 'content/officers/wang-xiang.md', field: '正文', line: 12, message: './zhiqin.jpg 不是能读取的图片（文件损坏，或其实是别的文件改了扩展名），生成网站时会出错' },
+        ]);
+      });
+
+      it('refuses a picture outside the entry’s folder, and an empty or placeholder description, at their lines', () => {
+        const { problems } = check({
+          'units/brigade.png': 'PNG',
+          'officers/zhiqin.png': 'PNG',
+          'officers/wang-xiang.md': withBody('![民警执勤](../units/brigade.png)\n\n![](./zhiqin.png)\n\n![（请填写：图片的文字说明）](./zhiqin.png)'),
+        });
+        expect(problems.map((p) => [p.line, p.code, p.message])).toEqual([
+          [12, 'unsafe-body', '正文中的图片“../units/brigade.png”在条目文件所在文件夹之外（路径中有 ..）'],
+          [14, 'unsafe-body', '正文中的图片 ./zhiqin.png 缺少文字说明'],
+          [16, 'placeholder', '还没有填写：图片的文字说明'],
+        ]);
+      });
+    });
+
     it('checks the image of an entry that has other errors', () => {
       const text = withPhoto('missing.png').replace('role: auxiliary', 'role: cadet');
       expect(codes(check({ 'officers/wang-xiang.md': text }).problems).sort()).toEqual([
@@ -577,6 +637,23 @@ describe('traces of unpublished people in published entries', () => {
       ['honors/chen-yalin-sandenggong.md', '文件名', undefined, 'chen-yalin'],
       ['honors/sandenggong.md', 'certificate', 7, 'zhang-wei'],
     ]);
+  });
+
+  it('reports a body picture named after a hidden person, at its line', () => {
+    expect(traces({ 'activities/dangke.md': activity('全体党员', '![党课现场](./chen-yalin-1.jpg)'), 'activities/chen-yalin-1.jpg': 'JPEG' })).toEqual([['activities/dangke.md', '正文', 10, 'chen-yalin']]);
+  });
+
+  it('makes the pictures of a hidden entry’s body traces the guard looks for, unless a published entry shows the same', () => {
+    const result = check({ ...hidden, 'officers/chen-yalin.md': `${hidden['officers/chen-yalin.md']}\n![值班](./chen-zhiban.png)\n`, 'officers/chen-zhiban.png': 'PNG' });
+    expect(result.traces?.canaries).toContainEqual({ text: 'chen-zhiban', entry: 'officers/chen-yalin', what: '图片', place: 'path' });
+    const shared = check({
+      ...hidden,
+      'officers/chen-yalin.md': `${hidden['officers/chen-yalin.md']}\n![值班](./chen-zhiban.png)\n`,
+      'officers/chen-zhiban.png': 'PNG',
+      'activities/dangke.md': activity('全体党员', '![值班](../officers/chen-zhiban.png)'),
+    });
+    // ../ is refused, so the public entry cannot share it: the canary stays.
+    expect(shared.traces?.canaries.map((c) => c.text)).toContain('chen-zhiban');
   });
 
   it('says nothing once the person has consented', () => {
