@@ -3,7 +3,7 @@
  * a browser context that fails any request leaving this PC, and axe-core run with the contrast it
  * could only measure (its "incomplete" results) held to WCAG AA too.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations, WCAG_AA_TAGS } from './site';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/;
@@ -39,6 +39,20 @@ export async function until(check: () => Promise<boolean> | boolean, ms = 10_000
 }
 
 /** Presses 保存 and waits for the answer: 已保存 or 没有保存. */
+/**
+ * Waits until the page preview under the form shows `target`. The preview may open the page
+ * before the dev server has read the files just saved (a picture takes longer than text; on a busy
+ * machine, seconds), and a page opened too early stays as it was: it is loaded again until the
+ * target shows, for up to 40 s.
+ */
+export async function untilPreviewShows(page: Page, target: Locator): Promise<void> {
+  for (let tries = 0; (await target.count()) === 0 && tries < 20; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if ((await target.count()) === 0) await page.locator('.page-frame').evaluate((frame) => (frame as HTMLIFrameElement).contentWindow?.location.reload());
+  }
+  await target.waitFor();
+}
+
 export async function saveForm(page: Page): Promise<string> {
   await page.getByRole('button', { name: '保存', exact: true }).click();
   const status = page.locator('.save-status');
