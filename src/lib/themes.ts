@@ -4,6 +4,8 @@
  * from it (src/lib/color.ts), so every preset meets the contrast rules the way any custom
  * `themeColor` does.
  */
+import { normalizeText } from './normalize-text';
+
 export const THEME_PRESETS = {
   /** The default: the blue of police uniforms and signage. */
   'police-blue': { label: '公安蓝', color: '#1f4e9c' },
@@ -24,8 +26,11 @@ export function siteThemeColor(config: { theme: ThemePreset; themeColor?: string
   return config.themeColor ?? THEME_PRESETS[config.theme].color;
 }
 
-/** The preset a clerk named in Chinese (公安蓝) or by code (party-red), if any. */
+/**
+ * The preset a clerk named in Chinese (公安蓝) or by code (party-red), if any: typed in full width,
+ * padded with a full-width space or pasted with invisible characters too.
+ */
 export function presetNamed(typed: string): ThemePreset | undefined {
-  const name = typed.trim();
+  const name = normalizeText(typed, { origins: false }).text.trim();
   return (Object.keys(THEME_PRESETS) as ThemePreset[]).find((key) => key === name || THEME_PRESETS[key].label === name);
 }

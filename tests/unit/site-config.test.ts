@@ -35,6 +35,8 @@ describe('loadSiteConfig', () => {
   it.each([
     ['党建红', 'party-red'],
     [' 消防红\u3000', 'fire-red'],
+    ['\u200b素雅灰', 'neutral'],
+    ['ｐａｒｔｙ－ｒｅｄ', 'party-red'],
     ['neutral', 'neutral'],
   ])('takes the theme %j, written as a clerk would, as %s', (written, theme) => {
     write(`title: 荣誉榜\nurl: https://example.com\ntheme: "${written}"\n`);
