@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
+import { withoutMissingPictures } from '../lib/content-asset-imports';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
 import { formatReport } from '../lib/check/report';
 import { PSB_ICON_FILE } from '../lib/gov-footer';
@@ -56,6 +57,25 @@ function forgetOtherSitesStore(dotAstro: string, contentDir: string): void {
   writeFileSync(marker, contentDir);
 }
 
+/**
+ * Astro resolves `astro:asset-imports` (the image imports of the content's pictures) and
+ * `astro:content-module-imports` (the MDX entries) to `.astro/content-assets.mjs` and
+ * `.astro/content-modules.mjs` when those files exist, and otherwise to a stub module with the
+ * files' text at the time it was first loaded. The dev server resolves them before its first
+ * content sync writes the files, and keeps what it resolved: on a fresh clone (no `.astro/` yet)
+ * it used the stub, which no file change ever reloads, so the editor's second entry saved with a
+ * new picture was rendered with the picture's path as text (LocalImageUsedWrongly) until the
+ * editor was restarted. Both files are created empty before the dev server starts; the sync fills
+ * them, and Vite reloads them like any other changed file.
+ */
+function ensureContentImportMaps(dotAstro: string): void {
+  mkdirSync(dotAstro, { recursive: true });
+  for (const file of ['content-assets.mjs', 'content-modules.mjs']) {
+    const target = path.join(dotAstro, file);
+    if (!existsSync(target)) writeFileSync(target, 'export default new Map();');
+  }
+}
+
 export function honorRoll(): AstroIntegration {
   let stopListening: (() => void) | undefined;
   return {
@@ -77,7 +97,11 @@ export function honorRoll(): AstroIntegration {
           throw new AstroError('HONOR_ROLL_NOW 不是有效的时间（HONOR_ROLL_NOW is not a valid ISO date）', '例如 HONOR_ROLL_NOW=2026-01-01T00:00:00+08:00');
         }
         process.env[CONTENT_DIR_ENV] = paths.contentDir;
-        if (command === 'dev') forgetOtherSitesStore(fileURLToPath(new URL('.astro/', config.root)), paths.contentDir);
+        const dotAstro = fileURLToPath(new URL('.astro/', config.root));
+        if (command === 'dev') {
+          forgetOtherSitesStore(dotAstro, paths.contentDir);
+          ensureContentImportMaps(dotAstro);
+        }
 
         // Another unit's folder may bring its own public/ (logo, favicon); else the project's.
         const publicDir = activePublicDir(paths, fileURLToPath(config.publicDir));
@@ -138,6 +162,12 @@ export function honorRoll(): AstroIntegration {
                         `export const contentDir = ${JSON.stringify(context.contentDir)};`,
                       ].join('\n')
                     : undefined,
+              },
+              {
+                // The dev server's map of content pictures lists only pictures that still exist.
+                name: 'honor-roll:content-assets',
+                apply: 'serve',
+                transform: (code: string, id: string) => (path.resolve(id) === path.join(dotAstro, 'content-assets.mjs') ? withoutMissingPictures(code, root, existsSync) : undefined),
               },
             ],
           },

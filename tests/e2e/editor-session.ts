@@ -50,7 +50,11 @@ export async function untilPreviewShows(page: Page, target: Locator): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 2000));
     if ((await target.count()) === 0) await page.locator('.page-frame').evaluate((frame) => (frame as HTMLIFrameElement).contentWindow?.location.reload());
   }
-  await target.waitFor();
+  // Within the test's time, saying what the preview shows instead (an Astro error names itself in the title).
+  if ((await target.count()) === 0) {
+    const shown = await page.locator('.page-frame').evaluate((frame) => (frame as HTMLIFrameElement).contentDocument?.title ?? '');
+    throw new Error(`the page preview did not show the saved page within 40 s; it shows “${shown}”`);
+  }
 }
 
 export async function saveForm(page: Page): Promise<string> {
