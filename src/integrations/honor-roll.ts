@@ -146,6 +146,11 @@ export function honorRoll(): AstroIntegration {
           cacheDir: dirUrl(paths.cacheDir),
           publicDir: dirUrl(publicDir),
           vite: {
+            // Vite's dependency cache lives with the site's other caches, not in node_modules/.vite
+            // (Astro's default), which every site and every project copy sharing node_modules would
+            // share: builds of two sites side by side re-optimised it under each other, and each build
+            // of another site than the last found it stale ("vite config has changed").
+            cacheDir: path.join(paths.cacheDir, 'vite'),
             plugins: [
               {
                 name: 'honor-roll:context',
