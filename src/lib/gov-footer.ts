@@ -117,6 +117,8 @@ export interface GovFooterConfig {
     psb?: string | undefined;
     siteCode?: string | undefined;
     badge?: { href: string; image?: string | undefined } | undefined;
+    /** false: the unit runs no government site, and is not reminded of the items. */
+    reminder?: boolean | undefined;
   };
 }
 
@@ -148,7 +150,7 @@ export function missingGovFooterItems(config: GovFooterConfig): FooterItem[] {
  * (a unit may be waiting for its filing). The intranet edition is no public site: nothing.
  */
 export function govFooterReminder(config: GovFooterConfig, audience: Audience, file = 'site.config.yaml'): { message: string; hint: string } | null {
-  if (audience === 'internal') return null;
+  if (audience === 'internal' || config.filing.reminder === false) return null;
   const missing = missingGovFooterItems(config);
   if (missing.length === 0) return null;
   return {
@@ -157,6 +159,7 @@ export function govFooterReminder(config: GovFooterConfig, audience: Audience, f
       `取得后在 ${file} 中填写（没有的先不填，填了的才会显示）：`,
       ...missing.map((item) => `  ${item.label}：${item.fields}`),
       '写法见 docs/authoring-guide.md 第 12 节的“页脚信息”。这只是提醒，不影响生成网站；内网版不提醒。',
+      `不是政府网站（如医院、企业）时，在 ${file} 的 filing 下写 reminder: false，不再提醒。`,
     ].join('\n'),
   };
 }

@@ -71,6 +71,13 @@ export const filingSchema = z
     }),
     /** The 党政机关网站标识 as a local image and its link. */
     badge: field(badgeSchema.optional(), { label: '党政机关网站标识', help: '党政机关网站标识：href 写标识链接的网址，image 写保存在 public 中的标识图片', input: 'group' }),
+    /** A unit that runs no government site (a hospital ward, a company) has nothing to be reminded of. */
+    reminder: field(z.boolean().default(true), {
+      label: '提醒缺少的页脚信息',
+      help: '公开网站缺少政府网站页脚信息时，检查和生成网站都会提醒；不是政府网站（如医院、企业）时写 false，不再提醒',
+      example: 'false',
+      input: 'boolean',
+    }),
   })
   .strict();
 

@@ -120,6 +120,7 @@ describe('which items a public site still lacks', () => {
         '  网站标识码（“我为政府网站找错”链接也要用它）：filing.siteCode，如 siteCode: "3212000001"（加英文引号）',
         '  党政机关网站标识：filing.badge 下的 href（标识链接）和 image（保存在 public 中的标识图片）',
         '写法见 docs/authoring-guide.md 第 12 节的“页脚信息”。这只是提醒，不影响生成网站；内网版不提醒。',
+        '不是政府网站（如医院、企业）时，在 units/a/site.config.yaml 的 filing 下写 reminder: false，不再提醒。',
       ].join('\n'),
     });
   });
@@ -134,14 +135,16 @@ describe('which items a public site still lacks', () => {
     const section = guide.slice(guide.indexOf('## 12. 网站配置'), guide.indexOf('## 13. '));
     expect(govFooterReminder(NONE, 'public')?.hint).toContain('docs/authoring-guide.md 第 12 节的“页脚信息”');
     expect(section).toContain('### 页脚信息');
-    for (const name of ['organizer', 'contact.phone', 'contact.address', 'contact.email', 'filing.icp', 'filing.psb', 'filing.siteCode', 'filing.badge.href', 'filing.badge.image', `public/${PSB_ICON_FILE}`]) {
+    for (const name of ['organizer', 'contact.phone', 'contact.address', 'contact.email', 'filing.icp', 'filing.psb', 'filing.siteCode', 'filing.badge.href', 'filing.badge.image', 'filing.reminder', `public/${PSB_ICON_FILE}`]) {
       expect(section, name).toContain(name);
     }
   });
 
-  it('says nothing for a complete footer, nor for the intranet edition', () => {
+  it('says nothing for a complete footer, nor for the intranet edition, nor for a unit that runs no government site', () => {
     expect(govFooterReminder(FULL, 'public')).toBeNull();
     expect(govFooterReminder(NONE, 'internal')).toBeNull();
+    expect(govFooterReminder({ ...NONE, filing: { reminder: false } }, 'public')).toBeNull();
+    expect(govFooterReminder({ ...NONE, filing: { reminder: true } }, 'public')).not.toBeNull();
   });
 });
 
