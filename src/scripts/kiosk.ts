@@ -27,10 +27,12 @@ export function startKiosk(): void {
   let advanceTimer: number | undefined;
   let idleTimer: number | undefined;
 
-  const show = (index: number) => {
+  // The first slide is there at once; the ones after it fade in (kiosk.css).
+  const show = (index: number, fade = true) => {
     current = (index + items.length) % items.length;
     items.forEach((item, i) => (item.hidden = i !== current));
     counter.textContent = `${current + 1} / ${items.length}`;
+    root.classList.toggle('kiosk-fade', fade);
   };
   const opened = () => root.dataset.view === 'item';
   // The next slide after a full interval from now: a step by hand restarts the count.
@@ -88,6 +90,6 @@ export function startKiosk(): void {
   root.classList.add('kiosk-live');
   counter.hidden = false;
   setView('loop');
-  show(0);
+  show(0, false);
   schedule();
 }

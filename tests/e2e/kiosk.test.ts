@@ -112,10 +112,12 @@ describe('the 荣誉室 screen', () => {
       expect(await shown(page).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
     });
     await context.close();
-    // Without the request, a slide fades in.
+    // Without the request, each slide after the first fades in.
     const moving = await newContext(browser, LANDSCAPE);
     await withPage(moving, async (page) => {
       await openKiosk(page);
+      expect(await shown(page).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+      await page.clock.runFor((await seconds(page, 'advance')) * 1000);
       expect(await shown(page).evaluate((el) => getComputedStyle(el).animationName)).toBe('kiosk-in');
     });
     await moving.close();
