@@ -39,8 +39,9 @@ export default defineConfig({
     // 编辑台 (`npm run edit`): only when scripts/edit.ts has set this run's token; never in a build.
     ...(process.env[EDITOR_ENV] ? [editor()] : []),
     mdx(),
-    // Every page a search engine should list: not the search page, not the printable posters.
-    ...(publicEdition ? [sitemap({ filter: (page) => !/\/(search|poster)\/$/.test(page) })] : []),
+    // Every page a search engine should list: not the search page, not the printable posters, not
+    // the 荣誉室 screen (it repeats the entry pages).
+    ...(publicEdition ? [sitemap({ filter: (page) => !/\/(search|poster|kiosk)\/$/.test(page) })] : []),
     pruneAssets(),
     searchIndex(),
     // After everything that writes output, search index included.

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PSB_ICON_FILE, readEmail, readIcp, readPhone, readPsb, readSiteCode, type Read } from '../lib/gov-footer';
+import { KIOSK_TIMINGS, readSeconds } from '../lib/kiosk';
 import { DEFAULT_THEME, presetNamed, THEME_PRESETS, type ThemePreset } from '../lib/themes';
 import { field, type FieldDoc } from './field';
 import { boundedList, boundedString, boundedText, oneLineText, TEXT_SIZES } from './text';
@@ -153,6 +154,32 @@ export const studyRotationSchema = z
   })
   .strict();
 
+/** A whole number of seconds within one of the screen's ranges, as a clerk types it (６０, 60秒). */
+function secondsField(timing: keyof typeof KIOSK_TIMINGS, doc: Omit<FieldDoc, 'input' | 'example'>) {
+  const { min, max, default: fallback } = KIOSK_TIMINGS[timing];
+  const message = `应为 ${min} 到 ${max} 之间的整数秒，如 ${fallback}`;
+  // One check, so 2.5 is one mistake with one message, not two.
+  const seconds = z.preprocess(
+    readSeconds,
+    z.number({ errorMap: () => ({ message }) }).refine((n) => Number.isInteger(n) && n >= min && n <= max, message),
+  );
+  return field(seconds.default(fallback), { ...doc, example: String(fallback), input: 'figure' });
+}
+
+/** The 荣誉室 touch screen (`/kiosk/`): how long it waits, and how long each slide stays. */
+export const kioskConfigSchema = z
+  .object({
+    idleSeconds: secondsField('idleSeconds', {
+      label: '大屏无人操作返回时间',
+      help: `荣誉室大屏上点开一项（或暂停轮播）后，多少秒无人触摸就回到轮播，填 ${KIOSK_TIMINGS.idleSeconds.min} 到 ${KIOSK_TIMINGS.idleSeconds.max} 的整数秒，不填为 ${KIOSK_TIMINGS.idleSeconds.default} 秒`,
+    }),
+    advanceSeconds: secondsField('advanceSeconds', {
+      label: '大屏轮播间隔',
+      help: `荣誉室大屏轮播时每一屏停留多少秒，填 ${KIOSK_TIMINGS.advanceSeconds.min} 到 ${KIOSK_TIMINGS.advanceSeconds.max} 的整数秒，不填为 ${KIOSK_TIMINGS.advanceSeconds.default} 秒`,
+    }),
+  })
+  .strict();
+
 /** The default menu: every section of the site. */
 export const DEFAULT_NAV = [
   { label: '首页', href: '/' },
@@ -224,6 +251,12 @@ export const siteConfigSchema = z
     points: pointsConfigSchema.default({}).describe('积分'),
     /** The study rotation used by `npm run new -- activity --rotate`. */
     studyRotation: studyRotationSchema.default({}).describe('学习轮值'),
+    /** The 荣誉室 touch screen (`/kiosk/`). */
+    kiosk: field(kioskConfigSchema.default({}), {
+      label: '荣誉室大屏',
+      help: '荣誉室触摸大屏（网址 /kiosk/）的设置：idleSeconds（无人操作多少秒后回到轮播）、advanceSeconds（轮播每屏停留秒数）',
+      input: 'group',
+    }),
     /** Header menu; defaults to every section of the site. */
     nav: boundedList(navItemSchema, 'few').min(1, '至少要有一项').default(DEFAULT_NAV).describe('导航菜单'),
   })

@@ -143,6 +143,48 @@ describe('the public build of a site with excluded entries', () => {
     expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/units/canary-internal-unit/');
   });
 
+  it('has a 荣誉室 screen of the published entries only, featured canaries or not, the role model with his portrait', () => {
+    const kiosk = readPage(build.outDir, 'kiosk');
+    expect(kiosk.querySelectorAll('[data-kiosk-item]').map((item) => item.id)).toEqual([
+      'k-unit',
+      'k-figures',
+      'k-officers-test-officer',
+      'k-honors-test-honor',
+      'k-letters-test-letter',
+      'k-honors-shared-honor',
+      // Undated: after the dated ones, as on the timeline.
+      'k-honors-test-collective',
+    ]);
+    expect(kiosk.querySelector('#k-honors-shared-honor .kiosk-facts')?.text).toContain('测试民警');
+    expect(kiosk.querySelectorAll('.kiosk-url').map((url) => url.text)).toContain('https://fixture.example/officers/test-officer/');
+    expect(kiosk.querySelectorAll('.kiosk-qr svg[role="img"]')).toHaveLength(7);
+  });
+
+  it('keeps the 荣誉室 screen out of the sitemap and the search index (it repeats the entry pages), with noindex', () => {
+    const kiosk = readPage(build.outDir, 'kiosk');
+    expect(kiosk.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex, nofollow');
+    expect(kiosk.querySelector('[data-pagefind-body]')).toBeNull();
+    const sitemap = readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://fixture.example/officers/test-officer/</loc>');
+    expect(sitemap).not.toContain('kiosk');
+    const index = everyOutputFile(build.outDir).filter((f) => f.file.startsWith('pagefind/'));
+    expect(index.some((f) => f.text.includes('/officers/test-officer/'))).toBe(true);
+    expect(index.filter((f) => f.text.includes('/kiosk/')).map((f) => f.file)).toEqual([]);
+  });
+
+  it('builds the 荣誉室 screen to work from a copy on the disk: its style and script inline, its pictures named relative to it', () => {
+    const kiosk = readPage(build.outDir, 'kiosk');
+    expect(kiosk.querySelectorAll('link[rel="stylesheet"], script[src]')).toHaveLength(0);
+    expect(kiosk.querySelectorAll('style')).toHaveLength(1);
+    expect(kiosk.querySelectorAll('script')).toHaveLength(1);
+    const pictures = kiosk.querySelectorAll('img').map((img) => img.getAttribute('src')!);
+    expect(pictures).toEqual([expect.stringMatching(/^\.\.\/_astro\/test-officer\.[\w-]+\.webp$/)]);
+    // The profile's own file: the screen makes no image of its own.
+    expect(readPage(build.outDir, 'officers/test-officer').querySelector('main img')?.getAttribute('srcset')).toContain(pictures[0]!.slice(2));
+    expect(kiosk.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('../favicon.svg');
+    expect(listOutput(build.outDir)).toContain('favicon.svg');
+  });
+
   it('shows no internal banner and no noindex on the public edition', () => {
     const home = readPage(build.outDir, '');
     expect(home.querySelector('.internal-banner')).toBeNull();
@@ -300,6 +342,15 @@ describe('the intranet edition (npm run build -- --audience internal)', () => {
     const recipients = readPage(build.outDir, 'honors/shared-honor').querySelector('.facts dd')!;
     expect(recipients.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/officers/test-officer/', '/officers/canary-no-consent/']);
     expect(recipients.querySelectorAll('.internal-only-badge').map((b) => b.text)).toEqual(['未同意公开']);
+  });
+
+  it('shows the featured role model who did not consent on the 荣誉室 screen with why, but no QR code or address', () => {
+    const item = readPage(build.outDir, 'kiosk').querySelector('#k-officers-canary-no-consent')!;
+    expect(item.querySelector('h2')?.text).toBe('未同意人物CANARYNOCONSENT');
+    expect(item.querySelector('.kiosk-note')?.text).toBe('本人尚未同意公开，此页只在内部版本显示。没有公开网址，不提供二维码。');
+    expect(item.querySelector('.kiosk-qr')).toBeNull();
+    expect(item.text).not.toContain('https://fixture.example');
+    expect(readPage(build.outDir, 'kiosk').querySelector('#k-honors-shared-honor .kiosk-url')?.text).toBe('https://fixture.example/honors/shared-honor/');
   });
 
   it('shows the 党政机关网站标识 as text without its link, and no 我为政府网站找错 link', () => {

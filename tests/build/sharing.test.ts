@@ -47,7 +47,8 @@ describe('share metadata', () => {
   });
 
   it('gives every page a canonical URL, title, description and an absolute og:image of 1200×630 that exists', async () => {
-    for (const file of pages) {
+    // The 荣誉室 screen is a lobby display, not a page to share (noindex: publishing.test.ts).
+    for (const file of pages.filter((f) => f !== 'kiosk/index.html')) {
       const html = readPage(build.outDir, file);
       const isPoster = file.endsWith('poster/index.html');
       expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(isPoster ? canonicalOf(file.replace('poster/', '')) : canonicalOf(file));
@@ -127,6 +128,20 @@ describe('QR codes', () => {
     }
   });
 
+  it('decodes on the 荣誉室 screen, for every item, to the canonical URL of its page', async () => {
+    const items = readPage(build.outDir, 'kiosk').querySelectorAll('[data-kiosk-item]');
+    const decoded = await Promise.all(items.map(async (item) => [item.id, await decodeQr(item.querySelector('svg.qr-code')!.toString())]));
+    expect(Object.fromEntries(decoded)).toEqual({
+      'k-unit': `${SITE}${BASE}`,
+      'k-figures': `${SITE}${BASE}stats/test-period/`,
+      'k-officers-test-officer': `${SITE}${BASE}officers/test-officer/`,
+      'k-honors-test-honor': `${SITE}${BASE}honors/test-honor/`,
+      'k-letters-test-letter': `${SITE}${BASE}letters/test-letter/`,
+      'k-honors-shared-honor': `${SITE}${BASE}honors/shared-honor/`,
+      'k-honors-test-collective': `${SITE}${BASE}honors/test-collective/`,
+    });
+  });
+
   it('decodes on a poster to the page it advertises', async () => {
     const svg = readPage(build.outDir, 'officers/test-officer/poster').querySelector('svg.qr-code');
     expect(await decodeQr(svg!.toString())).toBe(`${SITE}${BASE}officers/test-officer/`);
@@ -147,11 +162,11 @@ describe('feed, sitemap and robots.txt', () => {
     expect(links.some((l) => l.includes('canary'))).toBe(false);
   });
 
-  it('lists exactly the public pages in the sitemap, without the search page and the posters', () => {
+  it('lists exactly the public pages in the sitemap, without the search page, the posters and the 荣誉室 screen', () => {
     const index = xml.parse(readFileSync(path.join(build.outDir, 'sitemap-index.xml'), 'utf8'));
     const sitemaps = ([] as { loc: string }[]).concat(index.sitemapindex.sitemap).map((s) => s.loc);
     const urls = sitemaps.flatMap((loc) => ([] as { loc: string }[]).concat(xml.parse(readFileSync(fileOf(loc), 'utf8')).urlset.url).map((u) => u.loc));
-    const expected = pages.filter((f) => !/^(search|poster)\/|\/poster\//.test(f)).map(canonicalOf);
+    const expected = pages.filter((f) => !/^(search|poster|kiosk)\/|\/poster\//.test(f)).map(canonicalOf);
     expect(urls.sort()).toEqual(expected.sort());
   });
 

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { baseUrl, newContext, pages, posterPages, withPage } from './site';
+import { baseUrl, KIOSK_PAGE, newContext, pages, posterPages, withPage } from './site';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe('Content-Security-Policy', () => {
-  it.each([...pages, ...posterPages])('%s has a strict policy and no violation', async (path) => {
+  it.each([...pages, ...posterPages, KIOSK_PAGE])('%s has a strict policy and no violation', async (path) => {
     const context = await newContext(browser);
     await withPage(context, async (page) => {
       const violations = await watchViolations(page);

@@ -12,14 +12,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../build/harness';
 import { launchBrowser } from './browser';
 import { oneOfEachKind, pageKind } from './page-kinds';
-import { baseUrl, MODES, newModeContext, pages, posterPages, withPage, type Mode } from './site';
+import { baseUrl, KIOSK_PAGE, MODES, newModeContext, pages, posterPages, withPage, type Mode } from './site';
 
 const SHOTS = process.env.HONOR_ROLL_SHOTS ?? path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const WIDTHS = [390, 1280] as const;
 const HEIGHT = { 390: 844, 1280: 800 } as const;
 
 const pointsUrl = inject('pointsUrl');
-const samplePaths = [...pages, ...posterPages, '/404.html'];
+const samplePaths = [...pages, ...posterPages, KIOSK_PAGE, '/404.html'];
 /** The sample shows every kind but the points boards, which only the intranet edition of a unit with points has. */
 const kinds = new Map([...oneOfEachKind(samplePaths)].map(([kind, p]) => [kind, `${baseUrl}${p}`]));
 for (const [kind, p] of oneOfEachKind(['/points/'])) kinds.set(kind, `${pointsUrl}${p}`);

@@ -15,8 +15,11 @@ const allPages = listOutput(outDir)
   .filter((f) => f.endsWith('index.html'))
   .map((f) => `/${f.replace(/index\.html$/, '')}`);
 
+/** The 荣誉室 screen: a page of its own, without the site's header, menu or footer (kiosk.test.ts). */
+export const KIOSK_PAGE = '/kiosk/';
+
 /** Every page of the site's layout, as URL paths (`/`, `/officers/wang-xiang/`). */
-export const pages: string[] = allPages.filter((p) => !p.endsWith('/poster/'));
+export const pages: string[] = allPages.filter((p) => !p.endsWith('/poster/') && p !== KIOSK_PAGE);
 
 /** The printable A4 posters: a sheet of paper, without the site's header, menu or mode switch. */
 export const posterPages: string[] = allPages.filter((p) => p.endsWith('/poster/'));

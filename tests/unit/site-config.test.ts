@@ -52,6 +52,26 @@ describe('loadSiteConfig', () => {
     ]);
   });
 
+  it('reads the 荣誉室 screen’s timings as a Chinese IME types them, and reports one out of range on its line', () => {
+    write('title: 荣誉榜\r\nurl: https://example.com\r\nkiosk:\r\n  idleSeconds: ９０秒\r\n  advanceSeconds: "\u3000１５"\r\n');
+    const result = load();
+    expect(result.problems).toEqual([]);
+    expect(result.ok && result.config.kiosk).toEqual({ idleSeconds: 90, advanceSeconds: 15 });
+    write('title: 荣誉榜\nurl: https://example.com\nkiosk:\n  idleSeconds: 5\n');
+    expect(load().problems).toEqual([
+      {
+        severity: 'error',
+        code: 'config',
+        file: 'site.config.yaml',
+        line: 4,
+        field: 'kiosk.idleSeconds',
+        value: '5',
+        message: 'kiosk.idleSeconds（大屏无人操作返回时间）：应为 10 到 3600 之间的整数秒，如 60',
+        hint: '荣誉室大屏上点开一项（或暂停轮播）后，多少秒无人触摸就回到轮播，填 10 到 3600 的整数秒，不填为 60 秒',
+      },
+    ]);
+  });
+
   it('loads the sample unit’s site.config.yaml as it ships', () => {
     const sample = path.resolve('examples', 'hailing-xuntejing');
     const result = loadSiteConfig(path.join(sample, 'site.config.yaml'), { root: sample, publicDir: path.join(sample, 'public') });

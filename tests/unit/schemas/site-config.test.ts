@@ -6,7 +6,7 @@ import { dataOf, issuesOf } from '../helpers/schema-context';
 const minimal = { title: '海陵巡特警荣誉榜', url: 'https://example.com' };
 
 describe('site config schema', () => {
-  it('fills in the defaults: root base, theme colour, no filing numbers, nothing allow-listed, default point categories unpublished, no rotation, every section in the menu', () => {
+  it('fills in the defaults: root base, theme colour, no filing numbers, nothing allow-listed, default point categories unpublished, no rotation, the 荣誉室 screen’s timings, every section in the menu', () => {
     expect(dataOf(siteConfigSchema.safeParse(minimal))).toEqual({
       ...minimal,
       base: '/',
@@ -16,6 +16,7 @@ describe('site config schema', () => {
       privacy: { allow: [] },
       points: { categories: ['固定党日学习', '志愿服务', '业务工作'], publish: false },
       studyRotation: { weekday: 1, stations: [], hosts: [] },
+      kiosk: { idleSeconds: 60, advanceSeconds: 10 },
       nav: DEFAULT_NAV,
     });
   });
