@@ -11,7 +11,7 @@ describe('site config schema', () => {
       ...minimal,
       base: '/',
       theme: 'police-blue',
-      filing: {},
+      filing: { reminder: true },
       contact: {},
       privacy: { allow: [] },
       points: { categories: ['固定党日学习', '志愿服务', '业务工作'], publish: false },
@@ -98,7 +98,8 @@ describe('site config schema', () => {
 
   it('accepts filing numbers and rejects unknown ones', () => {
     const filing = { icp: '苏ICP备12345678号', psb: '苏公网安备 32120000000000号', siteCode: '3212000000' };
-    expect(dataOf(siteConfigSchema.safeParse({ ...minimal, filing })).filing).toEqual(filing);
+    expect(dataOf(siteConfigSchema.safeParse({ ...minimal, filing })).filing).toEqual({ ...filing, reminder: true });
+    expect(dataOf(siteConfigSchema.safeParse({ ...minimal, filing: { reminder: false } })).filing).toEqual({ reminder: false });
     expect(issuesOf(siteConfigSchema.safeParse({ ...minimal, filing: { beian: 'x' } }))).toMatchObject([
       { path: 'filing', code: 'unrecognized_keys' },
     ]);
