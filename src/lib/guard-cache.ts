@@ -17,6 +17,8 @@ export interface GuardCache {
   markClean(file: string, bytes: Uint8Array): void;
   /** Writes what this build found clean (and only that), and forgets what other rules found. */
   save(): void;
+  /** How many files this build did not read again. */
+  readonly reused: number;
 }
 
 const sha256 = (...parts: (string | Uint8Array)[]) => {
@@ -29,7 +31,7 @@ const sha256 = (...parts: (string | Uint8Array)[]) => {
  * The key of a set of rules: anything JSON can say (sets as sorted arrays), plus the version of
  * the code that applies them.
  */
-export function rulesKey(rules: Record<string, unknown>, codeVersion: string): string {
+export function rulesKey(rules: object, codeVersion: string): string {
   const plain = JSON.stringify(rules, (_, value: unknown) => (value instanceof Set ? [...value].map(String).sort() : value));
   return sha256(plain, codeVersion);
 }
@@ -62,11 +64,16 @@ export function openGuardCache(dir: string, key: string): GuardCache {
     // first build with these rules
   }
   const now = new Set<string>();
+  let reused = 0;
   return {
+    get reused() {
+      return reused;
+    },
     isClean: (name, bytes) => {
       const entry = sha256(name, bytes);
       if (!before.has(entry)) return false;
       now.add(entry);
+      reused++;
       return true;
     },
     markClean: (name, bytes) => void now.add(sha256(name, bytes)),
