@@ -61,7 +61,7 @@ export function privacyGuard(): AstroIntegration {
           throw error;
         }
         const reused = cache.reused > 0 ? `；其中 ${cache.reused} 个文件与上次检查时相同，沿用上次的结果` : '';
-        logger.info(`隐私检查通过：${canaries.length} 个未公开条目特征、个人信息和图片元数据均未出现在网站中${reused}（privacy guard passed, ${elapsedMs(started)} ms, ${cache.reused} unchanged files not read again）`);
+        logger.info(`隐私检查通过：${canaries.length} 个未公开条目特征、个人信息和图片元数据均未出现在网站中${reused}（privacy guard passed, ${cache.reused} unchanged files not read again, ${elapsedMs(started)} ms）`);
       },
     },
   };

@@ -7,7 +7,7 @@
  * never remembered, and each build keeps only the files of its own site.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface GuardCache {
@@ -37,18 +37,21 @@ export function rulesKey(rules: object, codeVersion: string): string {
 }
 
 /**
- * The version of the code under `dir` (every file, by name and content): a change to any rule,
- * pattern or reader of the guard gives another version, whether or not someone remembered to say so.
+ * The version of the code in `places` (files, and folders with every file in them, by name and
+ * content): a change to any rule, pattern or reader of the guard gives another version, whether or
+ * not someone remembered to say so.
  */
-export function codeVersion(...dirs: string[]): string {
+export function codeVersion(...places: string[]): string {
   const hash = createHash('sha256');
-  for (const dir of dirs) {
-    for (const file of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-      try {
-        hash.update(file).update('\0').update(readFileSync(path.join(dir, file))).update('\0');
-      } catch {
-        // a folder
-      }
+  for (const place of places) {
+    // A project without a lockfile still builds; its absence is part of the version.
+    if (!existsSync(place)) {
+      hash.update(`missing ${place}\0`);
+      continue;
+    }
+    const files = statSync(place).isDirectory() ? (readdirSync(place, { recursive: true }) as string[]).sort().map((f) => path.join(place, f)) : [place];
+    for (const file of files) {
+      if (statSync(file).isFile()) hash.update(path.relative(place, file)).update('\0').update(readFileSync(file)).update('\0');
     }
   }
   return hash.digest('hex');

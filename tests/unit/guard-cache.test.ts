@@ -99,5 +99,10 @@ describe('the privacy guard cache', () => {
     expect(codeVersion(dir)).toBe(before);
     writeFileSync(path.join(dir, 'sub/b.ts'), 'export const b = 3;');
     expect(codeVersion(dir)).not.toBe(before);
+    // A file on its own (the lockfile: which sharp reads the images' metadata).
+    const lock = path.join(dir, 'a.ts');
+    const withLock = codeVersion(path.join(dir, 'sub'), lock);
+    writeFileSync(lock, 'export const a = 2;');
+    expect(codeVersion(path.join(dir, 'sub'), lock)).not.toBe(withLock);
   });
 });
