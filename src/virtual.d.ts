@@ -11,6 +11,8 @@ declare module 'virtual:honor-roll/context' {
   export const favicon: string | null;
   /** Site path of the 公安备案 icon the unit put into public/ (gov-footer.ts PSB_ICON_FILE), else null. */
   export const psbIcon: string | null;
+  /** Absolute path of the worker script that draws share cards (src/data/share-images-worker.mjs). */
+  export const shareImagesWorker: string;
   /** The content folder being built (HONOR_ROLL_SITE's, or src/content). */
   export const contentDir: string;
 }

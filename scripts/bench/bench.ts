@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../static-server';
-import { buildPhases, type BuildPhases } from './phases';
+import { buildPhases, coresBusy, type BuildPhases, type CpuSample, type TimedLine } from './phases';
+import { compareRows } from './compare';
 import { measureEditorPreview, summarise } from './editor-preview';
 import { writeSyntheticSite } from './synthetic';
 
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     /** Only the editor's save-to-preview time, on the synthetic unit or (with --sample) on a copy of the sample. */
     'editor-only': { type: 'boolean', default: false },
     sample: { type: 'boolean', default: false },
+    /** A JSON an earlier run wrote (--json): printed beside this run's results. */
+    compare: { type: 'string' },
   },
 });
 const entries = Number(values.entries);
@@ -43,8 +46,8 @@ if (!Number.isInteger(entries) || entries < 20) {
 
 interface BuildRun {
   seconds: number;
-  /** Where the time went: pages, share images, images, each honor-roll step. */
-  phases: BuildPhases;
+  /** Where the time went: pages, share images, images, each honor-roll step; and how many cores each kept busy. */
+  phases: BuildPhases & { busy: Record<string, number> };
   /** Peak resident memory of the build process (Astro, sharp), in MiB. */
   peakRssMiB: number;
   /** Peak resident memory of any helper process it started (Pagefind's binary), in MiB. */
@@ -61,6 +64,23 @@ function peakRssKiB(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * CPU time a process has used, all its threads, in ms (/proc/<pid>/stat utime + stime, and with
+ * `reaped` its finished children's, cutime + cstime, where Pagefind's time goes once it exits).
+ */
+function cpuMs(pid: number, reaped: boolean): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+    const [utime, stime, cutime, cstime] = [fields[11]!, fields[12]!, fields[13]!, fields[14]!];
+    return ((utime + stime + (reaped ? cutime + cstime : 0)) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ, fixed for /proc on every architecture). */
+const CLOCK_TICKS = 100;
 
 function childrenOf(pid: number): number[] {
   try {
@@ -86,21 +106,34 @@ function build(siteDir: string, outDir: string, cacheDir: string): Promise<Build
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    // Each line with when it arrived, to tell when each phase ran (coresBusy).
+    const lines: TimedLine[] = [];
+    let partial = '';
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const parts = (partial + chunk.toString('utf8')).split('\n');
+      partial = parts.pop() ?? '';
+      const t = performance.now() - started;
+      for (const text of parts) lines.push({ t, text });
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     let peak = 0;
     let childPeak = 0;
+    const cpu: CpuSample[] = [];
     const sample = setInterval(() => {
       if (!child.pid) return;
       peak = Math.max(peak, peakRssKiB(child.pid));
-      for (const grandchild of childrenOf(child.pid)) childPeak = Math.max(childPeak, peakRssKiB(grandchild));
+      const children = childrenOf(child.pid);
+      for (const grandchild of children) childPeak = Math.max(childPeak, peakRssKiB(grandchild));
+      cpu.push({ t: performance.now() - started, cpuMs: cpuMs(child.pid, true) + sum(children.map((c) => cpuMs(c, false))) });
     }, 50);
     child.on('exit', (code) => {
       clearInterval(sample);
       if (code !== 0) console.error(output);
       resolve({
         seconds: (performance.now() - started) / 1000,
-        phases: buildPhases(output),
+        phases: { ...buildPhases(output), busy: coresBusy(lines, cpu) },
         peakRssMiB: peak / 1024,
         peakChildRssMiB: childPeak / 1024,
         ok: code === 0,
@@ -299,6 +332,11 @@ console.table({
       }
     : {}),
 });
+/** One row per phase, cores busy in each of the three builds. */
+function busyRows(runs: Record<string, Record<string, number>>) {
+  const names = [...new Set(Object.values(runs).flatMap((b) => Object.keys(b)))];
+  return Object.fromEntries(names.map((name) => [name, Object.fromEntries(Object.entries(runs).map(([run, b]) => [run, b[name] ?? '']))]));
+}
 /** One row per step, seconds in each of the three builds. */
 function phaseRows(runs: Record<string, BuildPhases>) {
   const seconds = (ms: number | undefined) => round((ms ?? 0) / 1000);
@@ -313,6 +351,13 @@ function phaseRows(runs: Record<string, BuildPhases>) {
 }
 console.log('where the time went:');
 console.table(phaseRows({ cold: cold.phases, warm: warm.phases, edited: edited.phases }));
+console.log(`cores busy (CPU time / wall time; ${os.availableParallelism()} cores here):`);
+console.table(busyRows({ cold: cold.phases.busy, warm: warm.phases.busy, edited: edited.phases.busy }));
+if (values.compare) {
+  const before = JSON.parse(readFileSync(values.compare, 'utf8'));
+  console.log(`compared with ${values.compare}:`);
+  console.table(compareRows(before, result));
+}
 if (search) console.log('first query, largest transfers:', search.largestFiles.join(', '));
 if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });

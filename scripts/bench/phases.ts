@@ -45,3 +45,56 @@ export function buildPhases(log: string): BuildPhases {
     steps,
   };
 }
+
+/** A line of the build's output and when it arrived (ms since the build started). */
+export interface TimedLine {
+  t: number;
+  text: string;
+}
+
+/** The CPU time the build had used (its threads and its children's, in ms) at time `t`. */
+export interface CpuSample {
+  t: number;
+  cpuMs: number;
+}
+
+/** When each phase ran, in ms since the build started, as the build's output shows it. */
+export function phaseWindows(lines: TimedLine[]): Record<string, { start: number; end: number }> {
+  const windows: Record<string, { start: number; end: number }> = {};
+  const section = (name: string, heading: string) => {
+    const start = lines.findIndex((line) => plain(line.text).trim() === heading);
+    const end = lines.findIndex((line, i) => i > start && /✓ Completed in/.test(line.text));
+    if (start >= 0 && end > start) windows[name] = { start: lines[start]!.t, end: lines[end]!.t };
+  };
+  section('pages', 'generating static routes');
+  section('images', 'generating optimized images');
+  for (const line of lines) {
+    const match = /\[honor-roll(?::([a-z-]+))?\][^\n]*?(\d+) ms）/.exec(plain(line.text));
+    if (match) windows[match[1] ?? 'content-check'] = { start: line.t - Number(match[2]), end: line.t };
+  }
+  return windows;
+}
+
+/** The CPU time used by `t`, between the samples around it. */
+function cpuAt(samples: CpuSample[], t: number): number {
+  const after = samples.findIndex((s) => s.t >= t);
+  if (after < 0) return samples.at(-1)?.cpuMs ?? 0;
+  if (after === 0) return samples[0]!.cpuMs;
+  const a = samples[after - 1]!;
+  const b = samples[after]!;
+  return a.cpuMs + ((b.cpuMs - a.cpuMs) * (t - a.t)) / (b.t - a.t);
+}
+
+/**
+ * Cores busy in each phase: CPU time over wall time (1.0 = one core the whole time; on two cores
+ * 2.0 is all there is). Phases shorter than 200 ms are left out: a sample every 50 ms says nothing
+ * about them.
+ */
+export function coresBusy(lines: TimedLine[], samples: CpuSample[]): Record<string, number> {
+  const busy: Record<string, number> = {};
+  for (const [name, { start, end }] of Object.entries(phaseWindows(lines))) {
+    if (end - start < 200) continue;
+    busy[name] = Math.round(((cpuAt(samples, end) - cpuAt(samples, start)) / (end - start)) * 100) / 100;
+  }
+  return busy;
+}

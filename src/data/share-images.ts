@@ -1,20 +1,21 @@
 /**
  * Renders share cards to PNG at build time: satori lays the card out and draws every glyph as a
  * path with Noto Sans SC from the @fontsource package (so Chinese renders the same on a machine
- * without any CJK font), sharp rasterises. A card whose inputs did not change is read from the
- * cache instead of being drawn again.
+ * without any CJK font), sharp rasterises — in worker threads, on every core. A card whose inputs
+ * did not change is read from the cache instead of being drawn again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
-import satori from 'satori';
 import sharp from 'sharp';
-import { cacheDir } from 'virtual:honor-roll/context';
+import { cacheDir, shareImagesWorker } from 'virtual:honor-roll/context';
 import { facesForText, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
 import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, type ShareCard } from '../lib/share-card';
 import { sharpPosition, type PhotoFocus } from '../lib/photo-focus';
+import { createWorkerPool, type WorkerPool } from '../lib/worker-pool';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
@@ -30,22 +31,26 @@ function fontName(face: FontFace): string {
   return `NotoSansSC-${/noto-sans-sc-(\w+)-\d+-normal/.exec(face.file)?.[1] ?? face.file}`;
 }
 
-type SatoriFont = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
-let allFonts: SatoriFont[] | undefined;
-
 /**
- * Every piece of both weights, read once (≈20 MB, about half a second) on the first card drawn.
- * satori parses fonts once per fonts array (it caches by the array's identity): one array for
- * the whole build halves its time per card, where an array per card made it parse again each time.
+ * Cards are drawn in worker threads, one per core (share-images-worker.mjs): satori is pure
+ * JavaScript and the largest single cost of a cold build. Each worker reads every piece of both
+ * weights once (≈20 MB) and keeps them for its life.
  */
-function fonts(): SatoriFont[] {
-  allFonts ??= faces.map((face) => ({
-    name: fontName(face),
-    data: readFileSync(path.join(fontDir, face.file)),
-    weight: face.weight as 400 | 700,
-    style: 'normal' as const,
-  }));
-  return allFonts;
+const WORKERS = Math.max(1, Math.min(8, os.availableParallelism()));
+let pool: WorkerPool<DrawJob> | undefined;
+interface DrawJob {
+  tree: unknown;
+  width: number;
+  height: number;
+  file: string;
+}
+function drawPool(): WorkerPool<DrawJob> {
+  pool ??= createWorkerPool<DrawJob>(
+    shareImagesWorker,
+    { fonts: faces.map((face) => ({ name: fontName(face), file: path.join(fontDir, face.file), weight: face.weight })) },
+    WORKERS,
+  );
+  return pool;
 }
 
 /** The font pieces a text needs, as a CSS font-family list. */
@@ -79,26 +84,58 @@ export interface CardInput extends Omit<ShareCard, 'portrait'> {
   portraitFocus?: PhotoFocus | undefined;
 }
 
-/** The PNG of a card: from the cache when nothing about it changed, else drawn and cached. */
-export async function renderShareImage(input: CardInput): Promise<Buffer> {
+/** Cards being drawn, by cache file: a page asking for one waits for the same drawing. */
+const drawing = new Map<string, Promise<void>>();
+
+/** Where the card is cached: named by a hash of everything it is drawn from. */
+function cacheFile(input: CardInput): { file: string; original: Buffer | undefined } {
   const { portrait, portraitFocus, ...card } = input;
   const original = portrait ? originalOf(portrait) : undefined;
   const key = createHash('sha256')
     .update(JSON.stringify({ card, portraitFocus, FONT_VERSION, DESIGN_VERSION }))
     .update(original ?? '')
     .digest('hex');
-  const cached = path.join(cacheDir, 'share-cards', `${key}.png`);
-  try {
-    return readFileSync(cached);
-  } catch {
-    // not cached yet
-  }
-  const full: ShareCard = { ...card, portrait: original ? await portraitUri(original, portraitFocus) : undefined };
-  const family = familyFor(cardText(full));
-  const svg = await satori(cardTree(full, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: fonts() });
-  // zlib level 6, not 9: 1% larger, a third of the time (15 ms instead of 45 ms per card).
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
-  mkdirSync(path.dirname(cached), { recursive: true });
-  writeFileSync(cached, png);
-  return png;
+  return { file: path.join(cacheDir, 'share-cards', `${key}.png`), original };
+}
+
+/** Draws the card into its cache file in a worker, unless it is there or being drawn. */
+function draw(input: CardInput, file: string, original: Buffer | undefined): Promise<void> {
+  let done = drawing.get(file);
+  if (done) return done;
+  if (existsSync(file)) return Promise.resolve();
+  done = (async () => {
+    const { portrait: _, portraitFocus, ...card } = input;
+    const full: ShareCard = { ...card, portrait: original ? await portraitUri(original, portraitFocus) : undefined };
+    await drawPool().run({ tree: cardTree(full, familyFor(cardText(full))), width: CARD_WIDTH, height: CARD_HEIGHT, file });
+  })();
+  drawing.set(file, done);
+  return done;
+}
+
+/**
+ * Starts drawing every card that is not cached, a few at a time ahead of the pages that ask for
+ * them, so every core is busy while Astro renders the share routes one after another.
+ */
+export function prepareShareImages(inputs: CardInput[]): void {
+  const ahead = 2 * WORKERS;
+  const queue = [...inputs];
+  const next = async (): Promise<void> => {
+    for (let input = queue.shift(); input; input = queue.shift()) {
+      const { file, original } = cacheFile(input);
+      // A card that fails here fails again, with its message, when its page asks for it.
+      await draw(input, file, original).catch(() => undefined);
+    }
+  };
+  // The workers' fonts (≈150 MB each once parsed) are let go before Astro processes the images.
+  void Promise.all(Array.from({ length: ahead }, next)).then(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+}
+
+/** The PNG of a card: from the cache when nothing about it changed, else drawn and cached. */
+export async function renderShareImage(input: CardInput): Promise<Buffer> {
+  const { file, original } = cacheFile(input);
+  await draw(input, file, original);
+  return readFileSync(file);
 }

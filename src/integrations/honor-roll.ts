@@ -139,6 +139,8 @@ export function honorRoll(): AstroIntegration {
           psbIcon: existsSync(path.join(publicDir, PSB_ICON_FILE)) ? `/${PSB_ICON_FILE}` : null,
           // The catalog asks Astro only for collections whose folder holds an entry file.
           contentDir: paths.contentDir,
+          // Started by path, outside Vite's bundle: Node runs a worker from a file of its own.
+          shareImagesWorker: path.join(root, 'src', 'data', 'share-images-worker.mjs'),
         };
         updateConfig({
           site: site.config.url,
@@ -165,6 +167,7 @@ export function honorRoll(): AstroIntegration {
                         `export const favicon = ${JSON.stringify(context.favicon)};`,
                         `export const psbIcon = ${JSON.stringify(context.psbIcon)};`,
                         `export const contentDir = ${JSON.stringify(context.contentDir)};`,
+                        `export const shareImagesWorker = ${JSON.stringify(context.shareImagesWorker)};`,
                       ].join('\n')
                     : undefined,
               },

@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { openGzipCache } from '../lib/gzip-cache';
+import { getBuildContext } from './build-context';
 import { elapsedMs } from './elapsed';
 
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt']);
@@ -19,14 +20,16 @@ export function precompress(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
+        const cache = openGzipCache(path.join(getBuildContext().paths.cacheDir, 'gzip'));
         let count = 0;
         for (const name of readdirSync(outDir, { recursive: true }) as string[]) {
           if (!COMPRESSIBLE.has(path.extname(name).toLowerCase())) continue;
           const file = path.join(outDir, name);
-          writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: constants.Z_BEST_COMPRESSION }));
+          writeFileSync(`${file}.gz`, cache.gzip(readFileSync(file)));
           count++;
         }
-        logger.info(`已压缩 ${count} 个文件（precompressed ${count} files, ${elapsedMs(started)} ms）`);
+        cache.prune();
+        logger.info(`已压缩 ${count} 个文件（precompressed ${count} files, ${cache.reused} unchanged ones copied from the cache, ${elapsedMs(started)} ms）`);
       },
     },
   };

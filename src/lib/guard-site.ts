@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { GuardCache } from './guard-cache';
 import { inspectFile } from './published-file';
 import { listPublicFiles, publicFileRule } from './public-folder';
 import { findPii, maskPii, PII_LABELS } from './pii';
@@ -90,13 +91,23 @@ export async function guardFile(file: string, bytes: Uint8Array, rules: GuardRul
 /** Files read at once: sharp decodes on its own threads, so a few in flight keep the cores busy. */
 const IN_FLIGHT = 8;
 
-/** Every finding in the site under `outDir`, in file order. */
-export async function guardSite(outDir: string, rules: GuardRules): Promise<GuardFinding[]> {
+/**
+ * Every finding in the site under `outDir`, in file order. With a cache, a file found clean by an
+ * earlier build under the same rules (guard-cache.ts) is not read again.
+ */
+export async function guardSite(outDir: string, rules: GuardRules, cache?: GuardCache): Promise<GuardFinding[]> {
   const files = filesUnder(outDir);
   const results: GuardFinding[][] = new Array(files.length);
   let next = 0;
+  const guard = async (file: string): Promise<GuardFinding[]> => {
+    const bytes = readFileSync(path.join(outDir, file));
+    if (cache?.isClean(file, bytes)) return [];
+    const findings = await guardFile(file, bytes, rules);
+    if (findings.length === 0) cache?.markClean(file, bytes);
+    return findings;
+  };
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) results[i] = await guardFile(files[i]!, readFileSync(path.join(outDir, files[i]!)), rules);
+    for (let i = next++; i < files.length; i = next++) results[i] = await guard(files[i]!);
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   return results.flat();

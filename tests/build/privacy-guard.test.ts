@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/lib/check/check-site';
 import { publishedAndExcluded, toCanaryEntry } from '../../src/lib/check/hidden-traces';
 import { publishedContactAllow } from '../../src/lib/gov-footer';
+import { openGuardCache, rulesKey } from '../../src/lib/guard-cache';
 import { guardSite, hashesOf } from '../../src/lib/guard-site';
 import { leakCanaries } from '../../src/lib/leak-canaries';
 import { BUILD_TIME, buildFixture, FIXTURES, listOutput, type BuildResult } from './harness';
@@ -73,7 +74,11 @@ describe('the privacy guard', () => {
     const rules = { canaries: leakCanaries(excluded.map(toCanaryEntry), published.map(toCanaryEntry)), allow, originals: hashesOf(path.join(clean.siteDir, 'content')) };
     const site = path.join(mkdtempSync(path.join(os.tmpdir(), 'honor-roll-guard-')), 'dist');
     cpSync(clean.outDir, site, { recursive: true });
-    expect(await guardSite(site, rules)).toEqual([]);
+    // As a rebuild runs it: with what the previous build found clean. The changed file must be read again.
+    const cacheDir = path.join(path.dirname(site), 'guard-cache');
+    const firstBuild = openGuardCache(cacheDir, rulesKey(rules, 'test'));
+    expect(await guardSite(site, rules, firstBuild)).toEqual([]);
+    firstBuild.save();
     const file = target === 'pagefind/fragment' ? `pagefind/fragment/${readdirSync(path.join(site, 'pagefind', 'fragment'))[0]}` : target;
     const absolute = path.join(site, file);
     if (typeof change === 'function') {
@@ -82,8 +87,10 @@ describe('the privacy guard', () => {
     } else if (change === 'gps') writeFileSync(absolute, gps);
     else if (change === null) writeFileSync(absolute, await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).webp().toBuffer());
     else writeFileSync(absolute, file.endsWith('.gz') ? gzipSync(change) : change);
-    const findings = await guardSite(site, rules);
+    const rebuild = openGuardCache(cacheDir, rulesKey(rules, 'test'));
+    const findings = await guardSite(site, rules, rebuild);
     expect(findings.map((f) => f.file)).toContain(file);
+    expect(rebuild.reused).toBeGreaterThan(10);
   });
 
   it('stops the build already at the check when a public entry names a person who did not consent, however the name is spaced', async () => {

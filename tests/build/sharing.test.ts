@@ -112,6 +112,8 @@ describe('share images', () => {
       env: { FONTCONFIG_FILE: NO_FONTS, HONOR_ROLL_CACHE_DIR: path.join(path.dirname(build.outDir), 'cache') },
     });
     expect(again.status, again.output).toBe(0);
+    // The privacy guard, too, reads again only what changed (src/lib/guard-cache.ts).
+    expect(again.output).toMatch(/其中 [1-9]\d* 个文件与上次检查时相同，沿用上次的结果/);
     const after = readdirSync(cache).map((f) => [f, statSync(path.join(cache, f)).mtimeMs] as const);
     expect(after).toEqual(before);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPhases } from '../../scripts/bench/phases';
+import { buildPhases, coresBusy, phaseWindows } from '../../scripts/bench/phases';
 
 // Lines as `astro build` prints them (colour codes included), shortened.
 const log = [
@@ -35,5 +35,29 @@ describe('buildPhases', () => {
 
   it('reports zero for a step a build did not have (no images to optimise)', () => {
     expect(buildPhases('13:00:00 [build] ✓ Completed in 1.2s.')).toEqual({ pagesMs: 0, shareImagesMs: 0, shareImages: 0, imagesMs: 0, steps: {} });
+  });
+});
+
+describe('coresBusy', () => {
+  // The log above, as it arrived: one line every second from t = 0.
+  const lines = log.split('\n').map((text, i) => ({ t: i * 1000, text }));
+  it('finds when each phase ran from when its lines arrived', () => {
+    const windows = phaseWindows(lines);
+    expect(windows.pages).toEqual({ start: 3000, end: 9000 });
+    expect(windows.images).toEqual({ start: 11000, end: 13000 });
+    expect(windows['search-index']).toEqual({ start: 15000 - 2286, end: 15000 });
+  });
+
+  it('divides the CPU time used in each phase by its wall time', () => {
+    // Two cores busy until 9 s, then one.
+    const samples = Array.from({ length: 21 }, (_, i) => ({ t: i * 1000, cpuMs: i <= 9 ? i * 2000 : 18000 + (i - 9) * 1000 }));
+    const busy = coresBusy(lines, samples);
+    expect(busy.pages).toBe(2);
+    expect(busy.images).toBe(1);
+    expect(busy['privacy-guard']).toBe(1);
+    // 812 ms of content check before t = 0: no samples before the build started, so nothing measured.
+    expect(busy['content-check']).toBe(0);
+    // prune-assets took 131 ms: too short to say.
+    expect(busy).not.toHaveProperty('prune-assets');
   });
 });
