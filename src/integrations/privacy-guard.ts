@@ -17,7 +17,7 @@ import { AstroError } from 'astro/errors';
 import { publishedAndExcluded, toCanaryEntry } from '../lib/check/hidden-traces';
 import { publishedContactAllow } from '../lib/gov-footer';
 import { codeVersion, openGuardCache, rulesKey } from '../lib/guard-cache';
-import { guardSite, hashesOf, publicFilesOf } from '../lib/guard-site';
+import { cachedRules, guardSite, hashesOf, publicFilesOf } from '../lib/guard-site';
 import { leakCanaries } from '../lib/leak-canaries';
 import { getBuildContext } from './build-context';
 import { elapsedMs } from './elapsed';
@@ -46,7 +46,7 @@ export function privacyGuard(): AstroIntegration {
         };
         // The guard's code is what src/lib holds and what the lockfile installed (sharp reads image metadata).
         const code = codeVersion(path.join(root, 'src', 'lib'), path.join(root, 'package-lock.json'));
-        const cache = openGuardCache(path.join(paths.cacheDir, 'privacy-guard'), rulesKey(rules, code));
+        const cache = openGuardCache(path.join(paths.cacheDir, 'privacy-guard'), rulesKey(cachedRules(rules), code));
         const findings = await guardSite(fileURLToPath(dir), rules, cache);
 
         cache.save();

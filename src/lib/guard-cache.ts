@@ -1,9 +1,10 @@
 /**
  * What the privacy guard already found clean, kept between builds so that a rebuild reads again
  * only the files that changed. A file is skipped only when its name and bytes, every rule the
- * guard applies (canaries of the excluded entries, the allow-list, the uploaded originals, the
- * files of public/) and the guard's own code are all what they were when it was found clean: the
- * guard is a function of exactly these, so its answer would be the same. Files with a finding are
+ * guard applies to it (canaries of the excluded entries, the allow-list, the files of public/:
+ * guard-site.ts cachedRules) and the guard's own code are all what they were when it was found
+ * clean: the guard is a function of exactly these, so its answer would be the same. (Whether a file
+ * is an uploaded original is looked for in every file on every build.) Files with a finding are
  * never remembered, and each build keeps only the files of its own site.
  */
 import { createHash } from 'node:crypto';

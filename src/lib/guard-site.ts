@@ -60,12 +60,29 @@ const SEGMENTED_INDEX = /^pagefind\/index\//;
 
 /** What one file of the site holds that must not be published. */
 export async function guardFile(file: string, bytes: Uint8Array, rules: GuardRules): Promise<GuardFinding[]> {
+  return [...originalCopy(file, bytes, rules), ...(await fileFindings(file, bytes, rules))];
+}
+
+/**
+ * An uploaded original copied as it is. Looked for in every file on every build, never cached:
+ * the originals change with every edit of the content (an entry's .md is one of them), and would
+ * otherwise make every edit a full guard.
+ */
+function originalCopy(file: string, bytes: Uint8Array, rules: GuardRules): GuardFinding[] {
+  return rules.originals.has(sha256(bytes)) ? [{ file, message: '是上传的原始文件，未经处理（原图可能带有拍摄位置等信息）' }] : [];
+}
+
+/** The rules the guard cache is keyed by: all but the originals, which are looked for every time. */
+export function cachedRules(rules: GuardRules): Omit<GuardRules, 'originals'> {
+  const { originals: _, ...rest } = rules;
+  return rest;
+}
+
+/** Everything the guard finds in a file but an uploaded original: a function of the file and cachedRules(rules). */
+async function fileFindings(file: string, bytes: Uint8Array, rules: GuardRules): Promise<GuardFinding[]> {
   const findings: GuardFinding[] = [];
   for (const message of scanPath(file, rules.canaries)) findings.push({ file, message });
   for (const match of findPii(file, rules.allow)) findings.push({ file, message: `文件名含有${PII_LABELS[match.kind]}（${maskPii(match.value)}）` });
-  if (rules.originals.has(sha256(bytes))) {
-    findings.push({ file, message: '是上传的原始文件，未经处理（原图可能带有拍摄位置等信息）' });
-  }
   if (rules.publicFiles?.has(file)) {
     const rule = publicFileRule(file);
     if (rule.verdict !== 'publish') findings.push({ file, message: `来自 public/：${rule.message}`, hint: rule.hint });
@@ -92,8 +109,9 @@ export async function guardFile(file: string, bytes: Uint8Array, rules: GuardRul
 const IN_FLIGHT = 8;
 
 /**
- * Every finding in the site under `outDir`, in file order. With a cache, a file found clean by an
- * earlier build under the same rules (guard-cache.ts) is not read again.
+ * Every finding in the site under `outDir`, in file order. With a cache (opened with the key of
+ * cachedRules(rules), see guard-cache.ts), a file found clean by an earlier build under the same
+ * rules is not read again.
  */
 export async function guardSite(outDir: string, rules: GuardRules, cache?: GuardCache): Promise<GuardFinding[]> {
   const files = filesUnder(outDir);
@@ -101,10 +119,11 @@ export async function guardSite(outDir: string, rules: GuardRules, cache?: Guard
   let next = 0;
   const guard = async (file: string): Promise<GuardFinding[]> => {
     const bytes = readFileSync(path.join(outDir, file));
-    if (cache?.isClean(file, bytes)) return [];
-    const findings = await guardFile(file, bytes, rules);
+    const original = originalCopy(file, bytes, rules);
+    if (cache?.isClean(file, bytes)) return original;
+    const findings = await fileFindings(file, bytes, rules);
     if (findings.length === 0) cache?.markClean(file, bytes);
-    return findings;
+    return [...original, ...findings];
   };
   const worker = async () => {
     for (let i = next++; i < files.length; i = next++) results[i] = await guard(files[i]!);

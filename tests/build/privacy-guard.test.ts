@@ -14,7 +14,7 @@ import { checkSite } from '../../src/lib/check/check-site';
 import { publishedAndExcluded, toCanaryEntry } from '../../src/lib/check/hidden-traces';
 import { publishedContactAllow } from '../../src/lib/gov-footer';
 import { openGuardCache, rulesKey } from '../../src/lib/guard-cache';
-import { guardSite, hashesOf } from '../../src/lib/guard-site';
+import { cachedRules, guardSite, hashesOf } from '../../src/lib/guard-site';
 import { leakCanaries } from '../../src/lib/leak-canaries';
 import { BUILD_TIME, buildFixture, FIXTURES, listOutput, type BuildResult } from './harness';
 
@@ -76,7 +76,7 @@ describe('the privacy guard', () => {
     cpSync(clean.outDir, site, { recursive: true });
     // As a rebuild runs it: with what the previous build found clean. The changed file must be read again.
     const cacheDir = path.join(path.dirname(site), 'guard-cache');
-    const firstBuild = openGuardCache(cacheDir, rulesKey(rules, 'test'));
+    const firstBuild = openGuardCache(cacheDir, rulesKey(cachedRules(rules), 'test'));
     expect(await guardSite(site, rules, firstBuild)).toEqual([]);
     firstBuild.save();
     const file = target === 'pagefind/fragment' ? `pagefind/fragment/${readdirSync(path.join(site, 'pagefind', 'fragment'))[0]}` : target;
@@ -87,7 +87,7 @@ describe('the privacy guard', () => {
     } else if (change === 'gps') writeFileSync(absolute, gps);
     else if (change === null) writeFileSync(absolute, await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).webp().toBuffer());
     else writeFileSync(absolute, file.endsWith('.gz') ? gzipSync(change) : change);
-    const rebuild = openGuardCache(cacheDir, rulesKey(rules, 'test'));
+    const rebuild = openGuardCache(cacheDir, rulesKey(cachedRules(rules), 'test'));
     const findings = await guardSite(site, rules, rebuild);
     expect(findings.map((f) => f.file)).toContain(file);
     expect(rebuild.reused).toBeGreaterThan(10);

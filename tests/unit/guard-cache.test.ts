@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeVersion, openGuardCache, rulesKey } from '../../src/lib/guard-cache';
-import { guardSite, type GuardRules } from '../../src/lib/guard-site';
+import { createHash } from 'node:crypto';
+import { cachedRules, guardSite, type GuardRules } from '../../src/lib/guard-site';
 import { leakCanaries } from '../../src/lib/leak-canaries';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'guard-cache-'));
@@ -36,7 +37,7 @@ const baseRules: GuardRules = { canaries: leakCanaries([hidden], []), allow: ['1
 
 /** One build's guard with the cache in `cacheDir`, as the build integration runs it. */
 async function guardBuild(dir: string, rules: GuardRules, cacheDir: string, code = 'code-1') {
-  const cache = openGuardCache(cacheDir, rulesKey(rules, code));
+  const cache = openGuardCache(cacheDir, rulesKey(cachedRules(rules), code));
   const findings = await guardSite(dir, rules, cache);
   cache.save();
   return { findings, reused: cache.reused };
@@ -68,7 +69,7 @@ describe('the privacy guard cache', () => {
   it.each([
     ['the allow-list loses the duty mobile', { ...baseRules, allow: [] }, 'index.html'],
     ['an entry is now excluded whose name a cached page shows', { ...baseRules, canaries: leakCanaries([{ collection: 'officers', id: 'officer-a', data: { name: '测试民警' } }], []) }, 'officers/officer-a/index.html'],
-    ['an uploaded original is now among the content', { ...baseRules, originals: new Set(['*']) }, null],
+    ['a file of public/ is now among the site’s files', { ...baseRules, publicFiles: new Set(['index.html']) }, null],
   ] as const)('reads every file again when a rule changes: %s', async (_name, rules, leaking) => {
     const cacheDir = path.join(work, `cache-rules-${leaking ?? 'none'}`);
     const dir = site(PAGES);
@@ -76,6 +77,16 @@ describe('the privacy guard cache', () => {
     const second = await guardBuild(dir, rules as GuardRules, cacheDir);
     expect(second.reused).toBe(0);
     if (leaking) expect(second.findings.map((f) => f.file)).toContain(leaking);
+  });
+
+  it('finds an uploaded original copied as it is in a file it remembers as clean (every edit changes the originals, so they are not part of the key)', async () => {
+    const cacheDir = path.join(work, 'cache-originals');
+    const dir = site(PAGES);
+    await guardBuild(dir, baseRules, cacheDir);
+    const honour = createHash('sha256').update(PAGES['honors/honor-a/index.html']).digest('hex');
+    const { findings, reused } = await guardBuild(dir, { ...baseRules, originals: new Set([honour, 'an-edited-entry']) }, cacheDir);
+    expect(reused).toBe(3);
+    expect(findings).toEqual([{ file: 'honors/honor-a/index.html', message: expect.stringContaining('是上传的原始文件') }]);
   });
 
   it('reads every file again when the guard’s code changed', async () => {
