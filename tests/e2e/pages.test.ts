@@ -166,10 +166,10 @@ describe('the home page and the profiles, composed', () => {
       const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
       expect(Math.abs(first!.y - second!.y), 'two role models side by side').toBeLessThan(1);
       expect(await cards.nth(0).locator('img').boundingBox().then((b) => b!.height)).toBeGreaterThan(250);
-      const honors = await box(page, '#honors');
-      const letters = await box(page, '#letters');
+      const honors = await box(page, '#honors-heading');
+      const letters = await box(page, '#letters-heading');
       expect(honors.top).toBeGreaterThan((await box(page, '#officers')).bottom - 1);
-      expect(Math.abs(honors.top - letters.top), 'honours and letters start on one line').toBeLessThan(2);
+      expect(Math.abs(honors.top - letters.top), 'the headings of honours and letters on one line').toBeLessThan(2);
       expect(letters.left).toBeGreaterThan(honors.right);
       expect(await page.locator('#honors .honor-item svg.honor-mark').count()).toBe(await page.locator('#honors .honor-item').count());
     });
