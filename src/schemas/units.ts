@@ -31,6 +31,12 @@ export const unitSchema = <Img extends z.ZodTypeAny>(ctx: SchemaContext<Img>) =>
       services: field(boundedList(boundedText('label'), 'few').default([]), { label: '服务事项', help: '面向群众的服务，每项一条', example: '服务事项', input: 'list' }),
       hours: field(boundedText('label').optional(), { label: '服务时间', help: '如 24小时', example: '服务时间', input: 'text' }),
       summary: field(boundedText('summary').optional(), { label: '简介', help: '一两句话介绍这个单位', input: 'longtext' }),
+      motto: field(oneLineText('label').optional(), {
+        label: '训词口号',
+        help: '本单位的训词、口号或精神（如 对党忠诚 服务人民 执法公正 纪律严明），一行，词组之间用空格或顿号隔开；本站单位的写在首页单位名称下方',
+        example: '对党忠诚 服务人民 执法公正 纪律严明',
+        input: 'text',
+      }),
       ...imageFields(ctx, 'photo', '照片'),
       ...publishingFields,
     })

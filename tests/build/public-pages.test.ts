@@ -4,6 +4,7 @@
  * profile poster's deed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { HTMLElement as Parsed } from 'node-html-parser';
 import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
 
 let build: BuildResult;
@@ -151,5 +152,85 @@ describe('portraits and honour marks', () => {
     expect(collective?.querySelector('text')?.text).toBe('省');
     const individual = items.map((li) => li.querySelector('svg.honor-mark')).find((svg) => svg?.querySelector('circle'));
     expect(individual?.querySelector('text')?.text).toBe('荣');
+  });
+});
+
+describe('the home page leads with the unit', () => {
+  const home = () => readPage(build.outDir, '');
+
+  it('opens with the unit’s name and its motto, phrase by phrase, read from what an IME typed (full-width spaces, 、, a zero-width space)', () => {
+    const main = home().querySelector('main')!;
+    const hero = main.childNodes.find((n) => n.nodeType === 1) as Parsed;
+    expect(hero.classList.contains('home-hero')).toBe(true);
+    expect(hero.querySelector('h1')?.text).toBe('测试大队');
+    const motto = hero.querySelector('.motto')!;
+    expect(motto.querySelectorAll('span:not(.visually-hidden)').map((s) => s.text)).toEqual(['对党忠诚', '服务人民', '执法公正', '纪律严明']);
+    // A screen reader hears the phrases apart: a comma between them, hidden from sight.
+    expect(motto.text.replace(/\s+/g, '')).toBe('对党忠诚，服务人民，执法公正，纪律严明');
+    expect(hero.querySelector('.lead')?.text).toBe('用于测试的本站单位。');
+  });
+
+  it('follows with the figures, the role models, then the latest honours beside the letters and activities', () => {
+    const main = home().querySelector('main')!;
+    const order = main.querySelectorAll('section[id]').map((s) => s.id);
+    expect(order.slice(0, 6)).toEqual(['figures', 'officers', 'honors', 'letters', 'activities', 'units']);
+    expect(main.querySelector('#figures')?.classList.contains('figures-band')).toBe(true);
+    // Honours and the column of letters and activities are the two cells of one grid.
+    const columns = main.querySelector('#honors')!.parentNode!;
+    expect(columns.classList.contains('home-columns')).toBe(true);
+    expect(columns.childNodes.filter((n) => n.nodeType === 1)).toHaveLength(2);
+    expect(main.querySelector('#letters')?.parentNode?.parentNode).toBe(columns);
+  });
+
+  it('shows each latest honour with its mark, level and scope', () => {
+    const items = home().querySelectorAll('#honors .honor-item');
+    expect(items.map((li) => li.querySelector('h3 a')?.text)).toEqual(['测试荣誉', '测试集体荣誉']);
+    for (const li of items) expect(li.querySelector('svg.honor-mark[aria-hidden="true"]'), li.text).not.toBeNull();
+    expect(items[1]!.querySelector('.badge.collective')?.text).toBe('集体');
+  });
+
+  it('shows the role models with their portraits, cropped at their focus; one without a photo gets the first character of the name', () => {
+    const people = home().querySelector('#officers ul.people')!;
+    expect(people.getAttribute('data-count')).toBe('3');
+    const card = (name: string) => people.querySelectorAll('.officer-card').find((c) => c.querySelector('h3 a')?.text === name)!;
+    expect(card('海报民警').querySelector('img')?.classList.contains('focus-top')).toBe(true);
+    expect(card('简介民警').querySelector('img')).toBeNull();
+    const blank = card('简介民警').querySelector('.portrait-blank');
+    expect(blank?.text.trim()).toBe('简');
+    expect(blank?.getAttribute('aria-hidden')).toBe('true');
+  });
+});
+
+describe('a profile leads with the person', () => {
+  it('puts the portrait (at its focus), the name, the post and unit, and the deed first, then the honours with their marks, then the story', () => {
+    const article = readPage(build.outDir, 'officers/poster-officer').querySelector('main article.profile')!;
+    const head = article.querySelector('header.profile-head.has-portrait')!;
+    expect(article.childNodes.find((n) => n.nodeType === 1)).toBe(head);
+    const img = head.querySelector('img.portrait')!;
+    expect(img.classList.contains('focus-top')).toBe(true);
+    expect(img.getAttribute('loading')).toBe('eager');
+    expect(head.querySelector('.profile-id h1')?.text).toBe('海报民警');
+    expect(head.querySelector('.profile-post')?.text.replace(/\s+/g, ' ').trim()).toBe('城东派出所 社区民警 · 民警');
+    expect(head.querySelector('.profile-deed')?.text).toBe('一句话简介：海报上不应出现这一句。');
+    // The portrait comes before the words in the source, so a phone shows it beside the name.
+    expect(head.innerHTML.indexOf('<img')).toBeLessThan(head.innerHTML.indexOf('<h1'));
+  });
+
+  it('lists the honours before the story, each with its mark', () => {
+    const article = readPage(build.outDir, 'officers/test-officer').querySelector('article.profile')!;
+    const sections = (article.childNodes.filter((n) => n.nodeType === 1) as Parsed[]).map((s) => s.id).filter(Boolean);
+    expect(sections.indexOf('honors')).toBeLessThan(sections.indexOf('story'));
+    expect(article.querySelector('#honors .honor-item svg.honor-mark')).not.toBeNull();
+    expect(article.querySelector('#honors .honor-item h3 a')?.getAttribute('href')).toBe('/honors/test-honor/');
+  });
+
+  it('reads without a portrait: no image, the name and deed in a marked head, and no empty 事迹 heading when there is no story', () => {
+    const article = readPage(build.outDir, 'officers/summary-officer').querySelector('article.profile')!;
+    const head = article.querySelector('header.profile-head')!;
+    expect(head.classList.contains('has-portrait')).toBe(false);
+    expect(article.querySelector('img')).toBeNull();
+    expect(head.querySelector('h1')?.text).toBe('简介民警');
+    expect(head.querySelector('.profile-deed')?.text).toBe('没有正文的人物，海报上显示这一句简介。');
+    expect(article.querySelector('#story')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { baseUrl, newContext, newModeContext, pages, withPage } from './site';
+import { baseUrl, horizontalOverflow, MODES, modeOf, newContext, newModeContext, pages, PHONE, withPage } from './site';
 
 let browser: Browser;
 /** Phones first, and no JavaScript, as some readers browse. */
@@ -124,5 +124,127 @@ describe('relations a reader can follow', () => {
       await page.waitForURL(`${baseUrl}/letters/zhang-junqiang-ganxiexin/`);
       expect(await page.locator('main').innerText()).toContain('2020年6月18日');
     });
+  });
+});
+
+/** Where an element is drawn, in CSS pixels of the page. */
+async function box(page: Page, selector: string): Promise<{ left: number; right: number; top: number; bottom: number }> {
+  const rect = await page.locator(selector).first().boundingBox();
+  if (!rect) throw new Error(`${selector} is not drawn`);
+  return { left: rect.x, right: rect.x + rect.width, top: rect.y, bottom: rect.y + rect.height };
+}
+
+describe('the home page and the profiles, composed', () => {
+  it.each([320, 390, 1280].flatMap((width) => MODES.map((mode) => [width, mode] as const)))('the home page and a profile fit %i px in %s mode without sideways scrolling', async (width, mode) => {
+    const context = await newModeContext(browser, mode, { viewport: { width, height: 800 } });
+    for (const path of ['/', '/officers/wang-xiang/', '/officers/zhang-junqiang/']) {
+      await withPage(context, async (page) => {
+        await page.goto(`${baseUrl}${path}`);
+        expect(await modeOf(page)).toBe(mode === 'elder' ? 'elder' : null);
+        expect(await horizontalOverflow(page), `${path} at ${width} px`).toEqual({ overflow: 0, culprits: [] });
+      });
+    }
+    await context.close();
+  });
+
+  it('leads the home page with the unit at 1280 px: the masthead, the figures, the role models side by side, then the latest honours beside the letters', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    await withPage(context, async (page) => {
+      await page.goto(`${baseUrl}/`);
+      const hero = await box(page, '.home-hero');
+      expect(await page.locator('.home-hero h1').innerText()).toBe('泰州市公安局海陵分局巡特警大队');
+      expect(await page.locator('.home-hero .motto span:not(.visually-hidden)').allInnerTexts()).toEqual(['对党忠诚', '服务人民', '执法公正', '纪律严明']);
+      // The unit's name is the largest text on the page.
+      const sizes = await page.evaluate(() => ['.home-hero h1', '#officers-heading', '.site-title'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize)));
+      expect(sizes[0]).toBeGreaterThan(Math.max(...sizes.slice(1)));
+      const figures = await box(page, '#figures');
+      expect(figures.top).toBeGreaterThanOrEqual(hero.bottom - 1);
+      // The masthead and the figures run the width of the window, their text in the page's column.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.home-hero')!).boxShadow)).toMatch(/rgb/);
+      const cards = page.locator('#officers .officer-card');
+      expect(await cards.count()).toBe(2);
+      const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+      expect(Math.abs(first!.y - second!.y), 'two role models side by side').toBeLessThan(1);
+      expect(await cards.nth(0).locator('img').boundingBox().then((b) => b!.height)).toBeGreaterThan(250);
+      const honors = await box(page, '#honors-heading');
+      const letters = await box(page, '#letters-heading');
+      expect(honors.top).toBeGreaterThan((await box(page, '#officers')).bottom - 1);
+      expect(Math.abs(honors.top - letters.top), 'the headings of honours and letters on one line').toBeLessThan(2);
+      expect(letters.left).toBeGreaterThan(honors.right);
+      expect(await page.locator('#honors .honor-item svg.honor-mark').count()).toBe(await page.locator('#honors .honor-item').count());
+    });
+    await context.close();
+  });
+
+  it('reads the home page as one column on a 390 px phone, in the order of the 1280 px layout', async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    await withPage(context, async (page) => {
+      await page.goto(`${baseUrl}/`);
+      const order = ['.home-hero', '#figures', '#officers', '#honors', '#letters', '#activities', '#units'];
+      const boxes = await Promise.all(order.map((s) => box(page, s)));
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top, `${order[i]} below ${order[i - 1]}`).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
+      // A role model on a phone: the portrait beside the name, not above it.
+      const card = page.locator('#officers .officer-card').first();
+      const [img, name] = [await card.locator('img').boundingBox(), await card.locator('h3').boundingBox()];
+      expect(name!.x).toBeGreaterThan(img!.x + img!.width - 1);
+    });
+    await context.close();
+  });
+
+  it('shows the portrait, the name, the post and the deed of a profile above the fold of a 360 × 740 phone', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    await withPage(context, async (page) => {
+      await page.goto(`${baseUrl}/officers/wang-xiang/`);
+      const portrait = await box(page, '.profile-head .portrait');
+      const name = await box(page, '.profile-head h1');
+      const post = await box(page, '.profile-post');
+      const deed = await box(page, '.profile-deed');
+      expect(name.left, 'the name beside the portrait').toBeGreaterThanOrEqual(portrait.right);
+      expect(post.top).toBeGreaterThanOrEqual(name.bottom - 1);
+      expect(deed.top).toBeGreaterThanOrEqual(Math.max(portrait.bottom, post.bottom) - 1);
+      expect(deed.bottom, 'the deed above the fold').toBeLessThanOrEqual(PHONE.height);
+      expect(await page.locator('.profile-post').innerText()).toContain('东进警务工作服务站');
+      // Honours, with their marks, come before the story.
+      expect((await box(page, '#honors')).bottom).toBeLessThanOrEqual((await box(page, '#story')).top);
+    });
+    await context.close();
+  });
+
+  it('sets the portrait of a profile beside the name at 1280 px, the honours and the story in the name’s column', async () => {
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    await withPage(context, async (page) => {
+      await page.goto(`${baseUrl}/officers/wang-xiang/`);
+      const portrait = await box(page, '.profile-head .portrait');
+      const name = await box(page, '.profile-head h1');
+      const story = await box(page, '#story');
+      expect(portrait.right - portrait.left).toBeGreaterThan(250);
+      expect(Math.abs(story.left - name.left), 'the story starts under the name').toBeLessThan(2);
+      expect(portrait.bottom).toBeLessThan(900);
+    });
+    await context.close();
+  });
+
+  it.each(MODES)('sets running Chinese text for reading in %s mode: line height 1.75 to 1.95, at most 40 characters a line, strict line breaking, balanced headings', async (mode) => {
+    const context = await newModeContext(browser, mode, { viewport: { width: 1280, height: 900 } });
+    await withPage(context, async (page) => {
+      await page.goto(`${baseUrl}/officers/zhang-junqiang/`);
+      const text = await page.evaluate(() => {
+        const p = document.querySelector('#story p')!;
+        const style = getComputedStyle(p);
+        const size = parseFloat(style.fontSize);
+        return {
+          leading: parseFloat(style.lineHeight) / size,
+          characters: p.getBoundingClientRect().width / size,
+          lineBreak: style.lineBreak,
+          heading: getComputedStyle(document.querySelector('h1')!).textWrap,
+        };
+      });
+      expect(text.leading).toBeGreaterThanOrEqual(1.75);
+      expect(text.leading).toBeLessThanOrEqual(1.95);
+      expect(text.characters).toBeLessThanOrEqual(40);
+      expect(text.lineBreak).toBe('strict');
+      expect(text.heading).toMatch(/balance/);
+    });
+    await context.close();
   });
 });
