@@ -43,7 +43,7 @@ describe('npm run build', () => {
   it('starts with what was built, what was left out and why, where the site is and how long it took', () => {
     expect(first.status, first.output).toBe(0);
     const lines = printed(first);
-    expect(lines[0]).toMatch(/^网站已生成：31 个页面，用时 (不到 1 秒|\d+ 秒|\d+ 分(钟| \d+ 秒))。$/);
+    expect(lines[0]).toMatch(/^网站已生成：32 个页面，用时 (不到 1 秒|\d+ 秒|\d+ 分(钟| \d+ 秒))。$/);
     expect(lines.slice(1, 9)).toEqual([
       `网站文件夹：${outDir}`,
       '公开 10 个条目：单位 2、人物 1、荣誉 3、感谢信 1、数据 1、活动 2。',

@@ -62,7 +62,7 @@ describe('siteConfigText', () => {
     // What the comment above the block says to do: filing: {} → filing:, “# ” deleted from one line.
     const edited = text.replace(/^filing: \{\}$/m, 'filing:').replace('  # siteCode: "xxxxxxxxxx"', '  siteCode: "3212000001"');
     const loaded = loadConfig(edited);
-    expect(loaded.ok && loaded.config.filing).toEqual({ siteCode: '3212000001' });
+    expect(loaded.ok && loaded.config.filing).toEqual({ siteCode: '3212000001', reminder: true });
   });
 
   it('says when the address is the placeholder to change before publishing', () => {

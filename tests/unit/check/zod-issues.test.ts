@@ -98,7 +98,7 @@ describe('translateIssue', () => {
 
   it('lists the accepted fields when an unknown one resembles none', () => {
     const [problem] = translate(siteConfigSchema, { title: '荣誉榜', url: 'https://example.com', filing: { beian: 'x' } });
-    expect(problem).toMatchObject({ code: 'unknown-field', field: 'filing.beian', hint: '请删除，或改为可用的字段：icp、psb、siteCode、badge' });
+    expect(problem).toMatchObject({ code: 'unknown-field', field: 'filing.beian', hint: '请删除，或改为可用的字段：icp、psb、siteCode、badge、reminder' });
   });
 
   it('reports a photo without alt text with the alt-missing code and an example', () => {
