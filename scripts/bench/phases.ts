@@ -32,7 +32,7 @@ function sectionMs(lines: string[], heading: string): number {
 export function buildPhases(log: string): BuildPhases {
   const text = plain(log);
   const lines = text.split('\n');
-  const shares = [...text.matchAll(/\/share\/\S+\.png\/? \(\+(\d+)ms\)/g)];
+  const shares = [...text.matchAll(/\/share\/\S+\.(?:png|jpg)\/? \(\+(\d+)ms\)/g)];
   const steps: Record<string, number> = {};
   for (const match of text.matchAll(/\[honor-roll(?::([a-z-]+))?\][^\n]*?(\d+) ms）/g)) {
     steps[match[1] ?? 'content-check'] = Number(match[2]);

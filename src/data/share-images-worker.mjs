@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * A worker thread that draws share cards: satori lays out the element tree and turns every glyph
- * into a path (pure JavaScript, the bulk of a card's cost), sharp encodes the PNG and the worker
- * writes it into the cache. Plain JavaScript because Node 20 starts workers from .js files only;
+ * into a path (pure JavaScript, the bulk of a card's cost), sharp encodes it in the format the job
+ * names (cardFormat in src/lib/share-card.ts decides) and the worker writes it into the cache. Plain JavaScript because Node 20 starts workers from .js files only;
  * the tree, fonts and file are prepared by share-images.ts, which owns what a card looks like.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,13 +16,14 @@ const { fonts: fontFiles } = workerData;
 // One array for the worker's life: satori parses a fonts array once (it caches by identity).
 const fonts = fontFiles.map(({ name, file, weight }) => ({ name, data: readFileSync(file), weight, style: /** @type {const} */ ('normal') }));
 
-parentPort?.on('message', async (/** @type {{ id: number; tree: any; width: number; height: number; file: string }} */ job) => {
+parentPort?.on('message', async (/** @type {{ id: number; tree: any; width: number; height: number; format: 'jpeg' | 'png'; options: object; file: string }} */ job) => {
   try {
     const svg = await satori(job.tree, { width: job.width, height: job.height, fonts });
-    // zlib level 6, not 9: 1% larger, a third of the time.
-    const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+    // The card is opaque: on white, a JPEG's edges could never turn black. sharp writes no
+    // metadata unless asked (withMetadata), and the card is published as it is.
+    const image = await sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).toFormat(job.format, job.options).toBuffer();
     mkdirSync(path.dirname(job.file), { recursive: true });
-    writeFileSync(job.file, png);
+    writeFileSync(job.file, image);
     parentPort?.postMessage({ id: job.id });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -1,5 +1,5 @@
 /**
- * Renders share cards to PNG at build time: satori lays the card out and draws every glyph as a
+ * Renders share cards at build time (JPEG or PNG: cardFormat in src/lib/share-card.ts): satori lays the card out and draws every glyph as a
  * path with Noto Sans SC from the @fontsource package (so Chinese renders the same on a machine
  * without any CJK font), sharp rasterises — in worker threads, on every core. A card whose inputs
  * did not change is read from the cache instead of being drawn again.
@@ -13,15 +13,15 @@ import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
 import { cacheDir, shareImagesWorker } from 'virtual:honor-roll/context';
 import { facesForText, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
-import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, type ShareCard } from '../lib/share-card';
+import { CARD_HEIGHT, CARD_WIDTH, cardFormat, cardText, cardTree, type CardFormat, type ShareCard } from '../lib/share-card';
 import { sharpPosition, type PhotoFocus } from '../lib/photo-focus';
 import { createWorkerPool, type WorkerPool } from '../lib/worker-pool';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
 const FONT_VERSION: string = require(`${FONT_PACKAGE}/package.json`).version;
-/** Bump when the card design changes, so cached cards are redrawn. */
-const DESIGN_VERSION = 1;
+/** Bump when the card design or its encoding changes, so cached cards are redrawn. */
+const DESIGN_VERSION = 2;
 
 const fontDir = path.dirname(require.resolve(`${FONT_PACKAGE}/400.css`));
 const faces: FontFace[] = [400, 700].flatMap((weight) => parseFontFaces(readFileSync(path.join(fontDir, `${weight}.css`), 'utf8')));
@@ -42,6 +42,8 @@ interface DrawJob {
   tree: unknown;
   width: number;
   height: number;
+  format: CardFormat['format'];
+  options: CardFormat['options'];
   file: string;
 }
 function drawPool(): WorkerPool<DrawJob> {
@@ -87,26 +89,28 @@ export interface CardInput extends Omit<ShareCard, 'portrait'> {
 /** Cards being drawn, by cache file: a page asking for one waits for the same drawing. */
 const drawing = new Map<string, Promise<void>>();
 
-/** Where the card is cached: named by a hash of everything it is drawn from. */
-function cacheFile(input: CardInput): { file: string; original: Buffer | undefined } {
+/** Where the card is cached: named by a hash of everything it is drawn from, with its format's extension. */
+function cacheFile(input: CardInput): { file: string; original: Buffer | undefined; format: CardFormat } {
   const { portrait, portraitFocus, ...card } = input;
   const original = portrait ? originalOf(portrait) : undefined;
+  const format = cardFormat(portrait !== undefined);
   const key = createHash('sha256')
-    .update(JSON.stringify({ card, portraitFocus, FONT_VERSION, DESIGN_VERSION }))
+    .update(JSON.stringify({ card, portraitFocus, FONT_VERSION, DESIGN_VERSION, format }))
     .update(original ?? '')
     .digest('hex');
-  return { file: path.join(cacheDir, 'share-cards', `${key}.png`), original };
+  return { file: path.join(cacheDir, 'share-cards', `${key}${format.extension}`), original, format };
 }
 
 /** Draws the card into its cache file in a worker, unless it is there or being drawn. */
-function draw(input: CardInput, file: string, original: Buffer | undefined): Promise<void> {
+function draw(input: CardInput, { file, original, format }: ReturnType<typeof cacheFile>): Promise<void> {
   let done = drawing.get(file);
   if (done) return done;
   if (existsSync(file)) return Promise.resolve();
   done = (async () => {
     const { portrait: _, portraitFocus, ...card } = input;
     const full: ShareCard = { ...card, portrait: original ? await portraitUri(original, portraitFocus) : undefined };
-    await drawPool().run({ tree: cardTree(full, familyFor(cardText(full))), width: CARD_WIDTH, height: CARD_HEIGHT, file });
+    const tree = cardTree(full, familyFor(cardText(full)));
+    await drawPool().run({ tree, width: CARD_WIDTH, height: CARD_HEIGHT, format: format.format, options: format.options, file });
   })();
   drawing.set(file, done);
   return done;
@@ -121,9 +125,8 @@ export function prepareShareImages(inputs: CardInput[]): void {
   const queue = [...inputs];
   const next = async (): Promise<void> => {
     for (let input = queue.shift(); input; input = queue.shift()) {
-      const { file, original } = cacheFile(input);
       // A card that fails here fails again, with its message, when its page asks for it.
-      await draw(input, file, original).catch(() => undefined);
+      await draw(input, cacheFile(input)).catch(() => undefined);
     }
   };
   // The workers' fonts (≈150 MB each once parsed) are let go before Astro processes the images.
@@ -133,9 +136,9 @@ export function prepareShareImages(inputs: CardInput[]): void {
   });
 }
 
-/** The PNG of a card: from the cache when nothing about it changed, else drawn and cached. */
-export async function renderShareImage(input: CardInput): Promise<Buffer> {
-  const { file, original } = cacheFile(input);
-  await draw(input, file, original);
-  return readFileSync(file);
+/** The encoded card: from the cache when nothing about it changed, else drawn and cached. */
+export async function renderShareImage(input: CardInput): Promise<{ bytes: Buffer; contentType: CardFormat['contentType'] }> {
+  const cached = cacheFile(input);
+  await draw(input, cached);
+  return { bytes: readFileSync(cached.file), contentType: cached.format.contentType };
 }

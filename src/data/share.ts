@@ -8,6 +8,7 @@ import { themePalette } from '../lib/color';
 import { siteThemeColor } from '../lib/themes';
 import { LETTER_KINDS } from '../lib/labels';
 import { formatOptionalDate } from '../lib/partial-date';
+import { cardFormat } from '../lib/share-card';
 import { withBase } from '../lib/urls';
 import type { CollectionName } from '../schemas/context';
 import { getCatalog, type Catalog } from './catalog';
@@ -18,9 +19,13 @@ import type { CardInput } from './share-images';
 export const CARD_COLLECTIONS = ['officers', 'honors', 'letters'] as const satisfies readonly CollectionName[];
 type CardCollection = (typeof CARD_COLLECTIONS)[number];
 
-/** `/share/officers/wang-xiang.png`, `/share/site.png`: site paths of share images. */
-export function shareImagePath(collection?: CardCollection, id?: string): string {
-  return collection && id ? `/share/${collection}/${id}.png` : '/share/site.png';
+/**
+ * `/share/officers/wang-xiang.jpg`, `/share/honors/x.png`, `/share/site.png`: site paths of share
+ * images. `portrait` is the photo the card shows (a profile's `photo`), which makes it a JPEG.
+ */
+export function shareImagePath(collection?: CardCollection, id?: string, portrait?: CardInput['portrait']): string {
+  const { extension } = cardFormat(portrait !== undefined);
+  return collection && id ? `/share/${collection}/${id}${extension}` : `/share/site${extension}`;
 }
 
 /** The absolute address of a site path, as shared and printed: https://example.gov.cn/base/path/. */
@@ -40,10 +45,12 @@ export async function getShareable(): Promise<Pick<Catalog, CardCollection>> {
 }
 
 export interface CardPage {
-  /** Route parameter: `officers/wang-xiang` or `site`. */
+  /** Route parameter, the share image's path under /share/: `officers/wang-xiang.jpg` or `site.png`. */
   slug: string;
   card: CardInput;
 }
+
+const slugOf = (sharePath: string) => sharePath.slice('/share/'.length);
 
 /** Every share card of the site, built once from the published catalog. */
 export async function shareCards(): Promise<CardPage[]> {
@@ -54,15 +61,15 @@ export async function shareCards(): Promise<CardPage[]> {
   const footer = unitName;
   return [
     {
-      slug: 'site',
+      slug: slugOf(shareImagePath()),
       card: { kind: siteConfig.title, title: unitName, summary: relations.root.data.summary ?? siteConfig.description, footer, theme },
     },
     ...officers.map((o) => ({
-      slug: `officers/${o.id}`,
+      slug: slugOf(shareImagePath('officers', o.id, o.data.photo)),
       card: { kind: '榜样人物', title: o.data.name, summary: o.data.summary, portrait: o.data.photo, portraitFocus: o.data.photoFocus, footer, theme },
     })),
     ...honors.map((h) => ({
-      slug: `honors/${h.id}`,
+      slug: slugOf(shareImagePath('honors', h.id)),
       card: {
         kind: `荣誉 · ${formatOptionalDate(h.data.date)}`,
         title: h.data.title,
@@ -75,7 +82,7 @@ export async function shareCards(): Promise<CardPage[]> {
       const to = letterAddressees(l, relations);
       const names = [...to.officers, ...to.units].map((t) => t.name).join('、');
       return {
-        slug: `letters/${l.id}`,
+        slug: slugOf(shareImagePath('letters', l.id)),
         card: {
           kind: `群众感谢 · ${LETTER_KINDS[l.data.kind]}`,
           title: l.data.inscription ?? l.data.summary,

@@ -298,7 +298,8 @@ describe('the intranet edition (npm run build -- --audience internal)', () => {
     }
     expect(text).not.toContain('https://fixture.example');
     const [collection, id] = page.split('/');
-    expect(files).not.toContain(`share/${collection}/${id}.png`);
+    // In either format: a profile with a photo would have a .jpg card.
+    expect(files.filter((f) => f.startsWith(`share/${collection}/${id}.`))).toEqual([]);
     expect(files).not.toContain(`${page}/poster/index.html`);
   });
 
@@ -309,7 +310,8 @@ describe('the intranet edition (npm run build -- --audience internal)', () => {
     expect(html.querySelector('input.share-url')?.getAttribute('value')).toBe(`https://fixture.example/${page}/`);
     expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://fixture.example/${page}/`);
     const image = html.querySelector('meta[property="og:image"]')?.getAttribute('content');
-    const card = `share/${page}.png`;
+    // test-officer has a photo: its card is a JPEG.
+    const card = `share/${page}.${page.startsWith('officers/') ? 'jpg' : 'png'}`;
     expect(image).toBe(page.startsWith('units/') ? 'https://fixture.example/share/site.png' : `https://fixture.example/${card}`);
     if (!page.startsWith('units/')) expect(files).toContain(card);
   });

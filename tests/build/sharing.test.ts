@@ -10,7 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
 
 const SITE = 'https://fixture.example';
 const BASE = '/rongyu/';
@@ -57,15 +57,19 @@ describe('share metadata', () => {
         expect(meta(file, property), `${property} on ${file}`).toBeTruthy();
       }
       const image = meta(file, 'og:image')!;
-      expect(image, file).toMatch(new RegExp(`^${SITE}${BASE}share/.+\\.png$`));
+      expect(image, file).toMatch(new RegExp(`^${SITE}${BASE}share/.+\\.(png|jpg)$`));
+      expect(meta(file, 'twitter:image'), file).toBe(image);
       const size = await sharp(fileOf(image)).metadata();
       expect([size.width, size.height], image).toEqual([1200, 630]);
+      // What the extension names (a server sends the type by it), and no metadata.
+      expect(size.format, image).toBe(image.endsWith('.jpg') ? 'jpeg' : 'png');
+      expect([size.exif, size.xmp, size.iptc, size.icc, size.comments], image).toEqual([undefined, undefined, undefined, undefined, undefined]);
     }
   });
 
   it('uses the entry summary as the description and the entry card as the image of a profile', () => {
     expect(meta('officers/test-officer/index.html', 'og:description')).toBe('测试用人物。');
-    expect(meta('officers/test-officer/index.html', 'og:image')).toBe(`${SITE}${BASE}share/officers/test-officer.png`);
+    expect(meta('officers/test-officer/index.html', 'og:image')).toBe(`${SITE}${BASE}share/officers/test-officer.jpg`);
     expect(meta('honors/test-honor/index.html', 'og:image')).toBe(`${SITE}${BASE}share/honors/test-honor.png`);
     expect(meta('letters/test-letter/index.html', 'og:image')).toBe(`${SITE}${BASE}share/letters/test-letter.png`);
   });
@@ -73,9 +77,31 @@ describe('share metadata', () => {
   it('has a share card for every public profile, honour and letter, and none for excluded ones', () => {
     const cards = listOutput(build.outDir).filter((f) => f.startsWith('share/'));
     expect(cards).toEqual(
-      expect.arrayContaining(['share/site.png', 'share/officers/test-officer.png', 'share/honors/shared-honor.png', 'share/letters/test-letter.png']),
+      expect.arrayContaining(['share/site.png', 'share/officers/test-officer.jpg', 'share/honors/shared-honor.png', 'share/letters/test-letter.png']),
     );
     expect(cards.filter((f) => f.includes('canary'))).toEqual([]);
+    // One file per card, in one format: no stale PNG beside a profile's JPEG.
+    expect(new Set(cards.map((f) => f.replace(/\.(png|jpg)$/, ''))).size).toBe(cards.length);
+  });
+
+  it('makes a card with a portrait a JPEG and a text-only card a PNG', async () => {
+    const photo = readFileSync(path.join(build.outDir, 'share/officers/test-officer.jpg'));
+    expect(photo.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(await sharp(photo).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630, channels: 3 });
+    const text = readFileSync(path.join(build.outDir, 'share/honors/shared-honor.png'));
+    expect(text.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(await sharp(text).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+  });
+
+  it('links to no share image that does not exist, from any page, feed or file of the site', () => {
+    const linked = new Set<string>();
+    for (const { text } of everyOutputFile(build.outDir)) {
+      // With the base or without it (a link without it would be dead too).
+      for (const match of text.matchAll(/(?:\/rongyu)?\/share\/[\w/.-]+?\.(?:png|jpg|jpeg|webp)\b/g)) linked.add(match[0]);
+    }
+    expect(linked.size).toBeGreaterThan(3);
+    const cards = new Set(listOutput(build.outDir).filter((f) => f.startsWith('share/')).map((f) => `${BASE}${f}`));
+    expect([...linked].filter((link) => !cards.has(link))).toEqual([]);
   });
 });
 
@@ -85,7 +111,7 @@ describe('share images', () => {
     sharp(path.join(build.outDir, file)).extract({ left: 470, top: 120, width: 680, height: 110 }).greyscale().raw().toBuffer();
 
   it('draws the Chinese title as glyphs, with no CJK font installed on the machine', async () => {
-    const title = await titleRegion('share/officers/test-officer.png');
+    const title = await titleRegion('share/officers/test-officer.jpg');
     const dark = [...title].filter((v) => v < 128).length / title.length;
     // Text, not a blank band and not a solid block.
     expect(dark).toBeGreaterThan(0.03);
@@ -95,7 +121,7 @@ describe('share images', () => {
   it('draws different characters differently (empty boxes would all look the same)', async () => {
     // The profile card's title is 测试民警, the site card's 测试大队: the same band of each (the
     // last two characters, 民警 and 大队) must differ. Missing glyphs would be identical boxes.
-    const a = await sharp(path.join(build.outDir, 'share/officers/test-officer.png')).extract({ left: 640, top: 120, width: 170, height: 110 }).greyscale().raw().toBuffer();
+    const a = await sharp(path.join(build.outDir, 'share/officers/test-officer.jpg')).extract({ left: 640, top: 120, width: 170, height: 110 }).greyscale().raw().toBuffer();
     const b = await sharp(path.join(build.outDir, 'share/site.png')).extract({ left: 240, top: 120, width: 170, height: 110 }).greyscale().raw().toBuffer();
     let different = 0;
     for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 64) different++;
@@ -106,6 +132,8 @@ describe('share images', () => {
     const cache = path.join(path.dirname(build.outDir), 'cache', 'share-cards');
     const before = readdirSync(cache).map((f) => [f, statSync(path.join(cache, f)).mtimeMs] as const);
     expect(before.length).toBeGreaterThan(3);
+    // Each card is cached under its format's extension: an old PNG is never served as a JPEG.
+    expect(new Set(before.map(([f]) => path.extname(f)))).toEqual(new Set(['.jpg', '.png']));
     const again = await buildFixture('publishing', {
       outDir: build.outDir,
       files: { 'site.config.yaml': `title: 测试单位荣誉榜\nurl: ${SITE}\nbase: ${BASE}\n` },

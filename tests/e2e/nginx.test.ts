@@ -169,6 +169,7 @@ describe('the Content-Security-Policy header of deploy/nginx', () => {
     ['text', () => '/robots.txt', 'text/plain'],
     ['XML', () => '/rss.xml', 'application/xml'],
     ['a PNG share card', () => '/share/site.png', 'image/png'],
+    ['a JPEG share card (a profile with a portrait)', () => fileIn('share/officers', /\.jpg$/), 'image/jpeg'],
     ['a WebP portrait', () => fileIn('_astro', /\.webp$/), 'image/webp'],
     ['a file of no known type', () => fileIn('pagefind/fragment', /\.pf_fragment$/), 'application/octet-stream'],
   ])('sends %s the strict policy under which nothing runs', async (_kind, file, type, headers = {}) => {

@@ -3,9 +3,11 @@
  * JavaScript, and posters that print on exactly one A4 page with nothing cut off.
  */
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { baseUrl, newContext, pages, posterPages as posters, withPage } from './site';
+import { readPage } from '../build/harness';
+import { baseUrl, newContext, outDir, pages, posterPages as posters, withPage } from './site';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -105,5 +107,20 @@ describe('the share panel', () => {
       expect(await page.locator('.share button:visible').count()).toBe(0);
     });
     await context.close();
+  });
+});
+
+describe('share images', () => {
+  it.each([
+    ['/officers/wang-xiang/', 'a card with a portrait', 'image/jpeg', 'jpeg'],
+    ['/honors/wang-xiang-jianyiyongwei/', 'a text-only card', 'image/png', 'png'],
+  ])('%s links to %s the server sends as %s, 1200×630', async (path, _kind, type, format) => {
+    const image = readPage(outDir, path.slice(1)).querySelector('meta[property="og:image"]')?.getAttribute('content');
+    expect(image).toMatch(format === 'jpeg' ? /^https:\/\/example\.com\/share\/officers\/wang-xiang\.jpg$/ : /\/share\/honors\/wang-xiang-jianyiyongwei\.png$/);
+    const response = await fetch(`${baseUrl}${new URL(image!).pathname}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(type);
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual([format, 1200, 630]);
   });
 });

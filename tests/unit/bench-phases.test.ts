@@ -9,8 +9,8 @@ const log = [
   '\x1b[42m generating static routes \x1b[49m',
   '13:42:03 ▶ src/pages/404.astro',
   '13:42:03   └─ /404.html (+190ms) ',
-  '13:42:10 λ src/pages/share/[...card].png.ts',
-  '13:42:10   ├─ /share/officers/officer-00001.png (+41ms) ',
+  '13:42:10 λ src/pages/share/[...card].ts',
+  '13:42:10   ├─ /share/officers/officer-00001.jpg (+41ms) ',
   '13:42:10   └─ /share/site.png (+9ms) ',
   '13:43:11 ✓ Completed in 67.43s.',
   '',
@@ -23,7 +23,7 @@ const log = [
 ].join('\n');
 
 describe('buildPhases', () => {
-  it('reads Astro’s steps, the share images and every honor-roll step from a build log', () => {
+  it('reads Astro’s steps, the share images (JPEG and PNG) and every honor-roll step from a build log', () => {
     expect(buildPhases(log)).toEqual({
       pagesMs: 67430,
       shareImagesMs: 50,

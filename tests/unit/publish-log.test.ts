@@ -15,7 +15,7 @@ const SUCCESS = [
   '07:52:13 ▶ src/pages/activities/[id].astro',
   '07:52:13   ├─ /activities/hosted-by-no-consent/index.html (+7ms) ',
   '07:52:13   └─ /activities/test-activity/index.html (+3ms) ',
-  '07:52:13 λ src/pages/share/[...card].png.ts',
+  '07:52:13 λ src/pages/share/[...card].ts',
   '07:52:13   ├─ /share/site.png/ (+1.69s) ',
   '07:52:16 ✓ Completed in 3.13s.',
   '',

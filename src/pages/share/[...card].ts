@@ -1,4 +1,9 @@
-/** The share images (1200×630 PNG), one per profile, honour and letter, and one for the site. */
+/**
+ * The share images (1200×630), one per profile, honour and letter, and one for the site: JPEG for
+ * a card with a portrait, PNG for a text-only one (cardFormat in src/lib/share-card.ts). The
+ * extension is part of the parameter (`officers/wang-xiang.jpg`), so each card is written under
+ * the name its format calls for.
+ */
 import type { APIRoute } from 'astro';
 import { shareCards, type CardPage } from '../../data/share';
 import { prepareShareImages, renderShareImage } from '../../data/share-images';
@@ -11,5 +16,7 @@ export async function getStaticPaths() {
   return cards.map(({ slug, card }) => ({ params: { card: slug }, props: { card } }));
 }
 
-export const GET: APIRoute<{ card: CardPage['card'] }> = async ({ props }) =>
-  new Response(new Uint8Array(await renderShareImage(props.card)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<{ card: CardPage['card'] }> = async ({ props }) => {
+  const { bytes, contentType } = await renderShareImage(props.card);
+  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': contentType } });
+};
