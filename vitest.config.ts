@@ -14,6 +14,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // A guard against a hang, not a speed limit: the heaviest cases (hostile YAML, a gzip
+          // bomb, a .docx with photos) take a few seconds alone and several times that while the
+          // build tests share the cores.
+          testTimeout: 30_000,
         },
       },
       {
