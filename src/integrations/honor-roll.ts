@@ -12,7 +12,7 @@ import { AstroError } from 'astro/errors';
 import { dirUrl } from './atomic-output';
 import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
-import { withoutMissingPictures } from '../lib/content-asset-imports';
+import { contentAssetsOf, withoutMissingPictures } from '../lib/content-asset-imports';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
 import { formatReport } from '../lib/check/report';
 import { PSB_ICON_FILE } from '../lib/gov-footer';
@@ -172,10 +172,26 @@ export function honorRoll(): AstroIntegration {
                     : undefined,
               },
               {
-                // The dev server's map of content pictures lists only pictures that still exist.
+                // The dev server's map of content pictures: made from the content store the pages
+                // read, made again whenever that store is written, and listing only pictures that
+                // exist (see content-asset-imports.ts for why Astro's own file is not enough).
                 name: 'honor-roll:content-assets',
                 apply: 'serve',
-                transform: (code: string, id: string) => (path.resolve(id) === path.join(dotAstro, 'content-assets.mjs') ? withoutMissingPictures(code, root, existsSync) : undefined),
+                configureServer: (server) => {
+                  const store = path.join(dotAstro, 'data-store.json');
+                  const remake = (file: string) => {
+                    if (path.resolve(file) !== store) return;
+                    for (const map of server.moduleGraph.getModulesByFile(path.join(dotAstro, 'content-assets.mjs')) ?? []) server.moduleGraph.invalidateModule(map);
+                  };
+                  server.watcher.on('add', remake);
+                  server.watcher.on('change', remake);
+                },
+                transform: (code: string, id: string) => {
+                  if (path.resolve(id) !== path.join(dotAstro, 'content-assets.mjs')) return undefined;
+                  const store = path.join(dotAstro, 'data-store.json');
+                  const fromStore = existsSync(store) ? contentAssetsOf(readFileSync(store, 'utf8')) : undefined;
+                  return withoutMissingPictures(fromStore ?? code, root, existsSync);
+                },
               },
             ],
           },

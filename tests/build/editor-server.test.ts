@@ -339,14 +339,18 @@ describe('npm run edit', () => {
         expect(saved).toMatchObject({ ok: true, id });
         return pictureOn(`/officers/${id}/`, `${name}的照片`);
       }
-      /** The page's <img> with `alt` once the dev server shows it, or what the page says instead. */
+      /**
+       * The page's <img> with `alt` once the dev server shows it, or what the page says instead,
+       * with the last error the editor printed (Astro's names the picture it could not find).
+       */
       async function pictureOn(address: string, alt: string): Promise<string> {
         let page = await asEditor(address);
         for (let tries = 0; tries < 50 && !page.body.includes(`alt="${alt}"`); tries++) {
           await new Promise((resolve) => setTimeout(resolve, 200));
           page = await asEditor(address);
         }
-        return page.body.match(new RegExp(`<img[^>]*alt="${alt}"[^>]*>`))?.[0] ?? `${page.status} ${page.body.match(/<title>[^<]*/)?.[0]}`;
+        const logged = editor.output().match(/\[ERROR\].*/g)?.at(-1) ?? '';
+        return page.body.match(new RegExp(`<img[^>]*alt="${alt}"[^>]*>`))?.[0] ?? `${page.status} ${page.body.match(/<title>[^<]*/)?.[0]} ${logged}`;
       }
       const image = (id: string) => new RegExp(`src="/_image/?\\?href=[^"]*%2F${id}\\.jpg`);
       // The second picture of a session was shown as its path in text (LocalImageUsedWrongly).

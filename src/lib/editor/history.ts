@@ -112,6 +112,17 @@ export function lastChange(root: string, entry: string): HistoryRecord | undefin
 }
 
 /**
+ * The order an undo puts a change's files back in. A save writes an entry's pictures before the
+ * entry that names them; the undo writes back in that order and removes the files the change
+ * created in the reverse one (the entry, then its picture), so the dev server, which reads an entry
+ * as soon as it changes, never finds one naming a picture that is not there: Astro then imports
+ * the picture by its plain name (`li-si.jpg`), which no module resolves (see withoutMissingPictures).
+ */
+export function undoSteps(files: readonly HistoryFile[]): HistoryFile[] {
+  return [...files.filter((f) => f.previous !== null), ...files.filter((f) => f.previous === null).reverse()];
+}
+
+/**
  * Puts the files of an entry's last change back as they were (a created entry is removed again),
  * and records that as a change of its own. Returns the record undone, or undefined when there is
  * nothing to undo.
@@ -123,7 +134,7 @@ export function undoLastChange(root: string, entry: string, label: string): Hist
     root,
     last.files.map((f) => f.path),
   );
-  for (const file of last.files) {
+  for (const file of undoSteps(last.files)) {
     const absolute = path.join(root, file.path);
     if (file.previous === null) rmSync(absolute, { force: true });
     else writeFileAtomic(absolute, readFileSync(path.join(historyDir(root), file.previous)));

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intakePhoto } from '../../../src/lib/authoring/photo-intake';
 import { checkSite } from '../../../src/lib/check/check-site';
-import { readHistory, undoLastChange } from '../../../src/lib/editor/history';
+import { readHistory, undoLastChange, undoSteps } from '../../../src/lib/editor/history';
 import { loadEntry, saveEntry, type EditorSite } from '../../../src/lib/editor/save-entry';
 
 const FIXTURE = path.resolve('tests/fixtures/minimal');
@@ -118,6 +118,28 @@ describe('saving an entry from the editor', () => {
     await saveEntry(site, { collection: 'officers', data: { name: '李四', role: 'police', unit: 'test-station', summary: '测试。' } }, await before());
     undoLastChange(root, 'officers/li-si', '人物“李四”');
     expect(existsSync(path.join(root, 'content/officers/li-si.md'))).toBe(false);
+  });
+
+  it('undoes a photo without an entry ever naming a picture that is gone: the entry first, then its picture', async () => {
+    const intake = await intakePhoto(await sharp({ create: { width: 20, height: 20, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'IMG_0001.JPG');
+    if (!intake.ok) throw new Error(intake.message);
+    const original = read('content/officers/test-officer.md');
+    const entry = loadEntry(site, 'officers', 'test-officer')!;
+    expect(await saveEntry(site, { collection: 'officers', id: 'test-officer', data: { ...entry.data, photoAlt: '民警' }, image: intake }, await before())).toMatchObject({ ok: true });
+    expect(await saveEntry(site, { collection: 'officers', data: { name: '李四', role: 'police', unit: 'test-station', summary: '测试。', photoAlt: '李四' }, image: intake }, await before())).toMatchObject({ ok: true });
+    const [photo, created] = readHistory(root).map((r) => r.files);
+    // A save writes the picture before the entry that names it…
+    expect(photo!.map((f) => [f.path, f.previous === null])).toEqual([
+      ['content/officers/test-officer.jpg', true],
+      ['content/officers/test-officer.md', false],
+    ]);
+    // …and an undo puts the entry back (or removes it) before it removes the picture.
+    expect(undoSteps(photo!).map((f) => f.path)).toEqual(['content/officers/test-officer.md', 'content/officers/test-officer.jpg']);
+    expect(undoSteps(created!).map((f) => f.path)).toEqual(['content/officers/li-si.md', 'content/officers/li-si.jpg']);
+    undoLastChange(root, 'officers/test-officer', '人物“测试民警”');
+    undoLastChange(root, 'officers/li-si', '人物“李四”');
+    expect(read('content/officers/test-officer.md')).toBe(original);
+    for (const gone of ['test-officer.jpg', 'li-si.jpg', 'li-si.md']) expect(existsSync(path.join(root, 'content/officers', gone)), gone).toBe(false);
   });
 
   it('commits each save when the site folder is a git repository', async () => {
