@@ -345,7 +345,8 @@ describe('npm run edit', () => {
        */
       async function pictureOn(address: string, alt: string): Promise<string> {
         let page = await asEditor(address);
-        for (let tries = 0; tries < 50 && !page.body.includes(`alt="${alt}"`); tries++) {
+        // Up to 30 s: on a machine busy with other builds a page has been seen to take more than 10.
+        for (let tries = 0; tries < 150 && !page.body.includes(`alt="${alt}"`); tries++) {
           await new Promise((resolve) => setTimeout(resolve, 200));
           page = await asEditor(address);
         }
