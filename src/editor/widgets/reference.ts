@@ -78,6 +78,9 @@ export class ReferenceWidget extends FieldWidget {
     try {
       this.options = await fetchOptions(this.field.ref);
       this.renderChips();
+      // Typed before the list arrived (a slow PC, a large site): show the matches now, not only
+      // after the next key.
+      if (document.activeElement === this.input && this.input.value.trim()) this.open();
     } catch {
       this.count.textContent = '无法读取可选的条目，请刷新页面重试。';
     }
