@@ -11,13 +11,29 @@ import { parentPort, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
 
-/** @type {{ fonts: { name: string; file: string; weight: 400 | 700 }[] }} */
-const { fonts: fontFiles } = workerData;
-// One array for the worker's life: satori parses a fonts array once (it caches by identity).
-const fonts = fontFiles.map(({ name, file, weight }) => ({ name, data: readFileSync(file), weight, style: /** @type {const} */ ('normal') }));
+/** @typedef {{ name: string; file: string; weight: 400 | 700 }} FontFile */
 
-parentPort?.on('message', async (/** @type {{ id: number; tree: any; width: number; height: number; format: 'jpeg' | 'png'; options: object; file: string }} */ job) => {
+/** The pieces read so far, by file. */
+const loaded = new Map();
+/** @type {{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]} */
+let fonts = [];
+/**
+ * Reads the pieces not read yet. satori parses a fonts array once and keeps it by identity, so the
+ * array is replaced only when a piece is added: the pieces given at the start (every card the
+ * build will draw) are parsed once, a card that needs another costs one more parse.
+ * @param {FontFile[]} files
+ */
+function use(files) {
+  const missing = files.filter(({ file }) => !loaded.has(file));
+  if (missing.length === 0) return;
+  for (const { name, file, weight } of missing) loaded.set(file, { name, data: readFileSync(file), weight, style: /** @type {const} */ ('normal') });
+  fonts = [...loaded.values()];
+}
+use(/** @type {{ fonts: FontFile[] }} */ (workerData).fonts);
+
+parentPort?.on('message', async (/** @type {{ id: number; tree: any; width: number; height: number; format: 'jpeg' | 'png'; options: object; file: string; fonts: FontFile[] }} */ job) => {
   try {
+    use(job.fonts);
     const svg = await satori(job.tree, { width: job.width, height: job.height, fonts });
     // The card is opaque: on white, a JPEG's edges could never turn black. sharp writes no
     // metadata unless asked (withMetadata), and the card is published as it is.

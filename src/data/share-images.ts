@@ -12,8 +12,8 @@ import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
 import { cacheDir, shareImagesWorker } from 'virtual:honor-roll/context';
-import { facesForText, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
-import { CARD_HEIGHT, CARD_WIDTH, cardFormat, cardText, cardTree, type CardFormat, type ShareCard } from '../lib/share-card';
+import { facesForText, facesForTexts, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
+import { CARD_HEIGHT, CARD_WIDTH, cardFormat, cardText, cardTextByWeight, cardTree, type CardFormat, type ShareCard } from '../lib/share-card';
 import { sharpPosition, type PhotoFocus } from '../lib/photo-focus';
 import { createWorkerPool, type WorkerPool } from '../lib/worker-pool';
 
@@ -32,12 +32,19 @@ function fontName(face: FontFace): string {
 }
 
 /**
- * Cards are drawn in worker threads, one per core (share-images-worker.mjs): satori is pure
- * JavaScript and the largest single cost of a cold build. Each worker reads every piece of both
- * weights once (≈20 MB) and keeps them for its life.
+ * Cards are drawn in worker threads (share-images-worker.mjs): satori is pure JavaScript and the
+ * largest single cost of a cold build. One worker per core for a large site, fewer for a few
+ * cards: a worker's start (its modules, the fonts it parses) costs as much as ≈ 50 cards.
  */
 const WORKERS = Math.max(1, Math.min(8, os.availableParallelism()));
+const CARDS_PER_WORKER = 50;
 let pool: WorkerPool<DrawJob> | undefined;
+/** A font piece as a worker loads it. */
+interface FontFile {
+  name: string;
+  file: string;
+  weight: number;
+}
 interface DrawJob {
   tree: unknown;
   width: number;
@@ -45,14 +52,21 @@ interface DrawJob {
   format: CardFormat['format'];
   options: CardFormat['options'];
   file: string;
+  /** The pieces this card is drawn with; a worker reads the ones it has not read yet. */
+  fonts: FontFile[];
 }
-function drawPool(): WorkerPool<DrawJob> {
-  pool ??= createWorkerPool<DrawJob>(
-    shareImagesWorker,
-    { fonts: faces.map((face) => ({ name: fontName(face), file: path.join(fontDir, face.file), weight: face.weight })) },
-    WORKERS,
-  );
+function drawPool(fonts: FontFile[] = [], size = 1): WorkerPool<DrawJob> {
+  pool ??= createWorkerPool<DrawJob>(shareImagesWorker, { fonts }, size);
   return pool;
+}
+
+/**
+ * The font pieces a card is drawn with: only the pieces of its characters, in the weights it sets
+ * them in. Parsing every piece of both weights took ≈ 2.5 s and ≈ 120 MB in each worker; a site's
+ * cards need a part of them (a small site, a handful).
+ */
+function cardFonts(card: ShareCard): FontFile[] {
+  return facesForTexts(faces, cardTextByWeight(card)).map((face) => ({ name: fontName(face), file: path.join(fontDir, face.file), weight: face.weight }));
 }
 
 /** The font pieces a text needs, as a CSS font-family list. */
@@ -110,7 +124,7 @@ function draw(input: CardInput, { file, original, format }: ReturnType<typeof ca
     const { portrait: _, portraitFocus, ...card } = input;
     const full: ShareCard = { ...card, portrait: original ? await portraitUri(original, portraitFocus) : undefined };
     const tree = cardTree(full, familyFor(cardText(full)));
-    await drawPool().run({ tree, width: CARD_WIDTH, height: CARD_HEIGHT, format: format.format, options: format.options, file });
+    await drawPool().run({ tree, width: CARD_WIDTH, height: CARD_HEIGHT, format: format.format, options: format.options, file, fonts: cardFonts(full) });
   })();
   drawing.set(file, done);
   return done;
@@ -121,15 +135,20 @@ function draw(input: CardInput, { file, original, format }: ReturnType<typeof ca
  * them, so every core is busy while Astro renders the share routes one after another.
  */
 export function prepareShareImages(inputs: CardInput[]): void {
-  const ahead = 2 * WORKERS;
-  const queue = [...inputs];
+  const queue = inputs.map((input) => ({ input, cached: cacheFile(input) })).filter(({ cached }) => !existsSync(cached.file));
+  if (queue.length === 0) return;
+  // The workers start with every piece the cards to draw need, so each parses its fonts once.
+  const fonts = new Map(queue.flatMap(({ input }) => cardFonts({ ...input, portrait: undefined })).map((font) => [font.file, font]));
+  const workers = Math.min(WORKERS, Math.ceil(queue.length / CARDS_PER_WORKER));
+  drawPool([...fonts.values()], workers);
+  const ahead = 2 * workers;
   const next = async (): Promise<void> => {
-    for (let input = queue.shift(); input; input = queue.shift()) {
+    for (let job = queue.shift(); job; job = queue.shift()) {
       // A card that fails here fails again, with its message, when its page asks for it.
-      await draw(input, cacheFile(input)).catch(() => undefined);
+      await draw(job.input, job.cached).catch(() => undefined);
     }
   };
-  // The workers' fonts (≈150 MB each once parsed) are let go before Astro processes the images.
+  // The workers and their parsed fonts are let go before Astro processes the images.
   void Promise.all(Array.from({ length: ahead }, next)).then(async () => {
     await pool?.close();
     pool = undefined;

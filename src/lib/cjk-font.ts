@@ -35,6 +35,15 @@ export function facesForText(faces: readonly FontFace[], text: string): FontFace
   return faces.filter((face) => face.ranges.some(([start, end]) => [...codePoints].some((cp) => cp >= start && cp <= end)));
 }
 
+/**
+ * The faces that draw texts each set in one weight: a piece is loaded only in the weights that
+ * draw one of its characters (satori picks the face of the exact weight when it is there).
+ */
+export function facesForTexts(faces: readonly FontFace[], texts: readonly { weight: number; text: string }[]): FontFace[] {
+  const wanted = new Set(texts.flatMap(({ weight, text }) => facesForText(faces.filter((face) => face.weight === weight), text)));
+  return faces.filter((face) => wanted.has(face));
+}
+
 /** Characters of `text` no face covers (they would be drawn as empty boxes). */
 export function uncoveredCharacters(faces: readonly FontFace[], text: string): string[] {
   return [...new Set([...text])].filter((c) => {

@@ -53,9 +53,22 @@ const node = (type: string, style: CardNode['props']['style'], children?: CardNo
   props: { style: { display: 'flex', ...style }, ...(children !== undefined ? { children } : {}) },
 });
 
-/** Every character drawn on a card: the fonts for exactly these are loaded. */
+/**
+ * Every character drawn on a card, by the weight it is drawn in (cardTree's kind and title bold,
+ * the rest regular): the font pieces for exactly these, in that weight, are loaded.
+ */
+export function cardTextByWeight(card: ShareCard): { weight: 400 | 700; text: string }[] {
+  return [
+    { weight: 700, text: card.kind + card.title },
+    { weight: 400, text: (card.summary ?? '') + card.footer },
+  ];
+}
+
+/** Every character drawn on a card. */
 export function cardText(card: ShareCard): string {
-  return [card.kind, card.title, card.summary ?? '', card.footer].join('');
+  return cardTextByWeight(card)
+    .map(({ text }) => text)
+    .join('');
 }
 
 /** Long titles get a smaller size so they still fit two lines. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { facesForText, parseFontFaces, uncoveredCharacters } from '../../src/lib/cjk-font';
+import { facesForText, facesForTexts, parseFontFaces, uncoveredCharacters } from '../../src/lib/cjk-font';
 
 const css = `
 /* a */
@@ -37,6 +37,26 @@ describe('facesForText', () => {
 
   it('names the characters no face covers', () => {
     expect(uncoveredCharacters(faces, '王祥 A')).toEqual(['祥']);
+  });
+});
+
+describe('facesForTexts', () => {
+  const regular = css.replaceAll('700', '400');
+  const faces = [...parseFontFaces(css), ...parseFontFaces(regular)];
+  it('loads a piece only in the weights that draw one of its characters', () => {
+    const picked = facesForTexts(faces, [
+      { weight: 700, text: '王' },
+      { weight: 400, text: 'A' },
+    ]);
+    expect(picked.map((f) => f.file)).toEqual(['./files/x-1-700-normal.woff', './files/x-2-400-normal.woff']);
+  });
+
+  it('loads both weights of a piece whose characters are set in both, once each', () => {
+    const picked = facesForTexts(faces, [
+      { weight: 700, text: '王一' },
+      { weight: 400, text: '一王' },
+    ]);
+    expect(picked.map((f) => f.file)).toEqual(['./files/x-1-700-normal.woff', './files/x-1-400-normal.woff']);
   });
 });
 
