@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { buildSummary } from './src/integrations/build-summary.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
@@ -20,6 +21,8 @@ const publicEdition = readAudience(process.env, process.argv) === 'public';
 export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Astro's sharp service, decoding each picture once for all its widths (see the file).
+  image: { service: { entrypoint: fileURLToPath(new URL('./src/data/image-service.ts', import.meta.url)) } },
   vite: {
     build: {
       rollupOptions: {

@@ -6,7 +6,8 @@
  */
 import { decodeTextFile } from '../published-file/text-encoding';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// exceljs takes about a second to load: it is read only when a workbook is (a .csv import never waits for it).
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 /** One non-empty row: its Excel row number and its cells by 0-based column. */
@@ -122,7 +123,8 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): CellOutcome
  * several rows (the same 授予单位 for a block of honours) belongs to each of them.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
   const rows: TableRow[] = [];

@@ -9,8 +9,8 @@
  * (a Chinese Word stores the English built-in names, WPS may store 标题 1), and the paragraphs a
  * Chinese official document formats by hand — 一、 …, （一）…, a short bold or 黑体 line.
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+// Loaded when a document is read, not with the import command itself (a spreadsheet import needs neither).
+import type JSZip from 'jszip';
 
 /** A .docx larger than this is not a deed report but a scanned book: refused before unpacking. */
 export const MAX_DOCX_BYTES = 60 * 1024 * 1024;
@@ -73,7 +73,8 @@ async function openDocx(bytes: Uint8Array, name: string): Promise<DocxRefusal | 
   let zip: JSZip;
   try {
     // Reads only the zip's table of contents: nothing is unpacked here.
-    zip = await JSZip.loadAsync(bytes);
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(bytes);
   } catch {
     return refuse(`${name} 已损坏，无法打开`, '请在 Word/WPS 中打开它，另存为一份新的 .docx 再导入');
   }
@@ -190,6 +191,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<DocxRea
   const zip = await openDocx(bytes, name);
   if ('ok' in zip) return zip;
   const pictures: DocxPicture[] = [];
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.convertToHtml(
       { buffer: await withChineseFonts(zip) },
