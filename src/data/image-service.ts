@@ -9,7 +9,7 @@
  * portrait, three widths: 72 ms → 33 ms on one core, the files within 5 % of the size
  * (docs/performance.md, "Image variants").
  *
- * Anything else — a crop (`fit`), a height, a background, a quality, SVG, GIF or any picture of
+ * Anything else — a crop (`fit`), a height alone, a background, a quality, SVG, GIF or any picture of
  * several pages — goes to Astro's own service unchanged, and so does every URL and attribute:
  * file names, width and height, srcset stay Astro's.
  */
@@ -22,13 +22,15 @@ export const WEBP_OPTIONS = { effort: 2 } as const;
 
 const RASTER_FORMATS = new Set(['webp', 'jpeg', 'jpg', 'png', 'avif']);
 
-/** A variant this service makes itself: a still picture resized to a width, in a raster format. */
+/**
+ * A variant this service makes itself: a still picture resized to a width, in a raster format.
+ * Astro fills in the height from the picture's proportions, and without a `fit` its sharp
+ * service resizes by the width alone, as this one does; a `fit` (a crop) goes to Astro's.
+ */
 export function isWidthOnly(transform: ImageTransform): boolean {
   return (
     typeof transform.width === 'number' &&
-    transform.height === undefined &&
     transform.fit === undefined &&
-    transform.position === undefined &&
     transform.background === undefined &&
     transform.quality === undefined &&
     typeof transform.format === 'string' &&

@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
 const FONT_VERSION: string = require(`${FONT_PACKAGE}/package.json`).version;
 /** Bump when the card design or its encoding changes, so cached cards are redrawn. */
-const DESIGN_VERSION = 2;
+const DESIGN_VERSION = 3;
 
 const fontDir = path.dirname(require.resolve(`${FONT_PACKAGE}/400.css`));
 const faces: FontFace[] = [400, 700].flatMap((weight) => parseFontFaces(readFileSync(path.join(fontDir, `${weight}.css`), 'utf8')));
@@ -88,9 +88,13 @@ function originalOf(image: ImageMetadata): Buffer {
   return readFileSync(file);
 }
 
-/** The portrait cropped to the card's 4:5 frame, as a data URI; its metadata is not carried over. */
+/**
+ * The portrait cropped to the card's 4:5 frame at the size the card shows it (the card is drawn at
+ * 1200×630, one pixel per pixel: a larger portrait only costs encoding and decoding it again), as a
+ * data URI; its metadata is not carried over.
+ */
 async function portraitUri(original: Buffer, focus: PhotoFocus | undefined): Promise<string> {
-  const jpeg = await sharp(original).rotate().resize(360 * 2, 450 * 2, { fit: 'cover', position: sharpPosition(focus) }).jpeg({ quality: 82 }).toBuffer();
+  const jpeg = await sharp(original).rotate().resize(360, 450, { fit: 'cover', position: sharpPosition(focus) }).jpeg({ quality: 90 }).toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }
 

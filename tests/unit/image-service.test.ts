@@ -20,11 +20,19 @@ async function variant(input: Uint8Array, transform: Record<string, unknown>) {
   return { format, meta: await sharp(data).metadata() };
 }
 
+/** The transforms Astro hands the service for `<Image widths>`: its own srcset, with the heights it fills in. */
+async function srcsetTransforms(input: Buffer, widths: number[]) {
+  const { width, height } = await sharp(input).rotate().metadata().then((m) => (m.orientation && m.orientation >= 5 ? { width: m.height!, height: m.width! } : { width: m.width!, height: m.height! }));
+  const src = { src: '/x.jpg', width, height, format: 'jpg' as const };
+  const options = await imageService.validateOptions!({ src, widths, width: Math.max(...widths), format: 'webp' }, config);
+  return (await imageService.getSrcSet!(options, config)).map((entry) => entry.transform);
+}
+
 describe('isWidthOnly', () => {
-  it('takes a width in a raster format, and leaves crops, heights, backgrounds, qualities and SVG to Astro', () => {
+  it('takes a width in a raster format, and leaves crops, a height alone, backgrounds, qualities and SVG to Astro', () => {
     expect(isWidthOnly({ src: 'x', width: 256, format: 'webp' })).toBe(true);
     expect(isWidthOnly({ src: 'x', width: 256, format: 'jpg' })).toBe(true);
-    for (const extra of [{ height: 100 }, { fit: 'cover' }, { position: 'top' }, { background: '#fff' }, { quality: 50 }, { format: 'svg' }, { width: undefined }]) {
+    for (const extra of [{ fit: 'cover' }, { background: '#fff' }, { quality: 50 }, { format: 'svg' }, { width: undefined, height: 100 }]) {
       expect(isWidthOnly({ src: 'x', width: 256, format: 'webp', ...extra }), JSON.stringify(extra)).toBe(false);
     }
   });
@@ -41,13 +49,18 @@ describe('the image service', () => {
     }
   });
 
-  it('makes the same sizes as Astro’s own service, within a few per cent of its bytes', async () => {
+  it('makes the variants of Astro’s own srcset itself, the sizes Astro’s service makes, within a few per cent of its bytes', async () => {
     const input = await phonePhoto();
-    for (const width of [256, 512]) {
-      const ours = await imageService.transform(input, { src: 'x.jpg', width, format: 'webp' }, config);
-      const astro = await sharpService.transform(input, { src: 'x.jpg', width, format: 'webp' }, config);
+    const transforms = await srcsetTransforms(input, [256, 512]);
+    expect(transforms.map((t) => [t.width, t.height])).toEqual([[256, 342], [512, 683]]);
+    for (const transform of transforms) {
+      expect(isWidthOnly(transform)).toBe(true);
+      const ours = await imageService.transform(input, transform, config);
+      const astro = await sharpService.transform(input, transform, config);
       const [a, b] = await Promise.all([sharp(ours.data).metadata(), sharp(astro.data).metadata()]);
       expect([a.width, a.height]).toEqual([b.width, b.height]);
+      // Encoded here (WebP effort 2), not handed on: the bytes differ, the size barely.
+      expect(Buffer.compare(ours.data, astro.data)).not.toBe(0);
       expect(ours.data.length / astro.data.length).toBeLessThan(1.3);
     }
   });
