@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../static-server';
-import { buildPhases, coresBusy, type BuildPhases, type CpuSample, type TimedLine } from './phases';
+import { buildPhases, coresBusy, memoryPeak, type BuildPhases, type CpuSample, type RssSample, type TimedLine } from './phases';
 import { compareRows } from './compare';
 import { measureEditorPreview, summarise } from './editor-preview';
 import { writeSyntheticSite } from './synthetic';
@@ -50,15 +50,17 @@ interface BuildRun {
   phases: BuildPhases & { busy: Record<string, number> };
   /** Peak resident memory of the build process (Astro, sharp), in MiB. */
   peakRssMiB: number;
+  /** The step during which the sampled resident memory was largest. */
+  peakRssPhase: string;
   /** Peak resident memory of any helper process it started (Pagefind's binary), in MiB. */
   peakChildRssMiB: number;
   ok: boolean;
 }
 
-/** The high-water mark of a process's resident memory, from /proc (Linux), in KiB. */
-function peakRssKiB(pid: number): number {
+/** The high-water mark (VmHWM) or the current size (VmRSS) of a process's resident memory, from /proc (Linux), in KiB. */
+function rssKiB(pid: number, which: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${which}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
@@ -121,12 +123,15 @@ function build(siteDir: string, outDir: string, cacheDir: string): Promise<Build
     let peak = 0;
     let childPeak = 0;
     const cpu: CpuSample[] = [];
+    const rss: RssSample[] = [];
     const sample = setInterval(() => {
       if (!child.pid) return;
-      peak = Math.max(peak, peakRssKiB(child.pid));
+      peak = Math.max(peak, rssKiB(child.pid));
       const children = childrenOf(child.pid);
-      for (const grandchild of children) childPeak = Math.max(childPeak, peakRssKiB(grandchild));
-      cpu.push({ t: performance.now() - started, cpuMs: cpuMs(child.pid, true) + sum(children.map((c) => cpuMs(c, false))) });
+      for (const grandchild of children) childPeak = Math.max(childPeak, rssKiB(grandchild));
+      const t = performance.now() - started;
+      cpu.push({ t, cpuMs: cpuMs(child.pid, true) + sum(children.map((c) => cpuMs(c, false))) });
+      rss.push({ t, rssMiB: rssKiB(child.pid, 'VmRSS') / 1024 });
     }, 50);
     child.on('exit', (code) => {
       clearInterval(sample);
@@ -135,6 +140,7 @@ function build(siteDir: string, outDir: string, cacheDir: string): Promise<Build
         seconds: (performance.now() - started) / 1000,
         phases: { ...buildPhases(output), busy: coresBusy(lines, cpu) },
         peakRssMiB: peak / 1024,
+        peakRssPhase: memoryPeak(lines, rss)?.phase ?? '',
         peakChildRssMiB: childPeak / 1024,
         ok: code === 0,
       });
@@ -289,6 +295,7 @@ const result = {
     warmToCold: round(warm.seconds / cold.seconds),
     msPerEntryCold: round((cold.seconds * 1000) / entries),
     peakRssMiB: Math.round(Math.max(cold.peakRssMiB, warm.peakRssMiB, edited.peakRssMiB)),
+    peakRssPhase: [cold, warm, edited].reduce((max, run) => (run.peakRssMiB > max.peakRssMiB ? run : max)).peakRssPhase,
     peakPagefindRssMiB: Math.round(Math.max(cold.peakChildRssMiB, warm.peakChildRssMiB, edited.peakChildRssMiB)),
     shareImages: cold.phases.shareImages,
     shareImageMsCold: round(cold.phases.shareImagesMs / Math.max(1, cold.phases.shareImages)),
@@ -311,6 +318,7 @@ console.table({
   'warm / cold': result.build.warmToCold,
   'ms per entry (cold)': result.build.msPerEntryCold,
   'peak RSS, build (MiB)': result.build.peakRssMiB,
+  'peak RSS reached during': result.build.peakRssPhase,
   'peak RSS, pagefind (MiB)': result.build.peakPagefindRssMiB,
   'share images': result.build.shareImages,
   'share image, cold (ms each)': result.build.shareImageMsCold,

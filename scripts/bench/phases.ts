@@ -98,3 +98,20 @@ export function coresBusy(lines: TimedLine[], samples: CpuSample[]): Record<stri
   }
   return busy;
 }
+
+/** The resident memory of the build process (in MiB) at time `t`. */
+export interface RssSample {
+  t: number;
+  rssMiB: number;
+}
+
+/**
+ * When memory peaked: the largest sample, and the step whose window holds it ('astro' between the
+ * steps: Astro's own start, content layer and bundling, or pages not yet announced).
+ */
+export function memoryPeak(lines: TimedLine[], samples: RssSample[]): { rssMiB: number; phase: string } | undefined {
+  const peak = samples.reduce<RssSample | undefined>((max, sample) => (!max || sample.rssMiB > max.rssMiB ? sample : max), undefined);
+  if (!peak) return undefined;
+  const phase = Object.entries(phaseWindows(lines)).find(([, { start, end }]) => peak.t >= start && peak.t <= end)?.[0] ?? 'astro';
+  return { rssMiB: Math.round(peak.rssMiB), phase };
+}

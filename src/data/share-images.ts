@@ -139,7 +139,15 @@ function draw(input: CardInput, { file, original, format }: ReturnType<typeof ca
  * them, so every core is busy while Astro renders the share routes one after another.
  */
 export function prepareShareImages(inputs: CardInput[]): void {
-  const queue = inputs.map((input) => ({ input, cached: cacheFile(input) })).filter(({ cached }) => !existsSync(cached.file));
+  const queue = inputs.flatMap((input) => {
+    try {
+      const cached = cacheFile(input);
+      return existsSync(cached.file) ? [] : [{ input, cached }];
+    } catch {
+      // A card whose portrait cannot be read fails again, with its message, when its page asks for it.
+      return [];
+    }
+  });
   if (queue.length === 0) return;
   // The workers start with every piece the cards to draw need, so each parses its fonts once.
   const fonts = new Map(queue.flatMap(({ input }) => cardFonts({ ...input, portrait: undefined })).map((font) => [font.file, font]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPhases, coresBusy, phaseWindows } from '../../scripts/bench/phases';
+import { buildPhases, coresBusy, memoryPeak, phaseWindows } from '../../scripts/bench/phases';
 
 // Lines as `astro build` prints them (colour codes included), shortened.
 const log = [
@@ -59,5 +59,18 @@ describe('coresBusy', () => {
     expect(busy['content-check']).toBe(0);
     // prune-assets took 131 ms: too short to say.
     expect(busy).not.toHaveProperty('prune-assets');
+  });
+});
+
+describe('memoryPeak', () => {
+  const lines = log.split('\n').map((text, i) => ({ t: i * 1000, text }));
+  it('names the step whose window holds the largest sample', () => {
+    const samples = [0, 4000, 8000, 12000, 16000].map((t) => ({ t, rssMiB: t === 12000 ? 900.4 : 300 }));
+    expect(memoryPeak(lines, samples)).toEqual({ rssMiB: 900, phase: 'images' });
+  });
+
+  it('says astro when the peak falls between the steps, and nothing without samples', () => {
+    expect(memoryPeak(lines, [{ t: 1000, rssMiB: 500 }, { t: 5000, rssMiB: 100 }])).toEqual({ rssMiB: 500, phase: 'astro' });
+    expect(memoryPeak(lines, [])).toBeUndefined();
   });
 });
