@@ -60,7 +60,11 @@ const byName = (a: Officer, b: Officer) => a.data.name.localeCompare(b.data.name
  * empty`; the loader asked the same question (src/lib/content-loader.ts).
  */
 async function entriesOf<C extends keyof PublishedCollections>(collection: C): Promise<CollectionEntry<C>[]> {
-  return hasEntryFiles(path.join(contentDir, collection), COLLECTIONS[collection].format) ? getCollection(collection) : [];
+  if (!hasEntryFiles(path.join(contentDir, collection), COLLECTIONS[collection].format)) return [];
+  // Astro's store keeps entries in the order their files finished loading, and a rebuild keeps the
+  // previous build's order for unchanged files: two builds of the same content could list sibling
+  // units, or honours of the same date, differently. Every list starts from the entries by id.
+  return (await getCollection(collection)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 async function load(): Promise<Catalog> {

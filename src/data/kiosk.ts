@@ -9,7 +9,7 @@ import { chooseSlides, relativePath, type KioskSlide } from '../lib/kiosk';
 import { focusClass, type PhotoFocus } from '../lib/photo-focus';
 import { HONOR_LEVELS, HONOR_SCOPES, LETTER_KINDS, OFFICER_ROLES } from '../lib/labels';
 import { formatOptionalDate } from '../lib/partial-date';
-import { qrSvg } from '../lib/qr';
+import { qrSvg } from './qr';
 import { formatPeriod } from '../lib/stats-series';
 import { entryPath } from '../lib/urls';
 import type { Count } from '../lib/chinese-number';

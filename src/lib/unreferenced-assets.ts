@@ -9,21 +9,33 @@ export const REFERENCING_EXTENSIONS = ['.html', '.css', '.js', '.mjs', '.json', 
 
 /** What can stand next to a file name in HTML, CSS, JS, JSON or XML: a name never contains one. */
 const DELIMITER = /[\s"'`()<>,;=?#&\\/]/;
-const NAME_RUNS = new RegExp(`[^${DELIMITER.source.slice(1, -1)}]+`, 'g');
 
 /**
  * The asset names (basenames, e.g. `wang-xiang.CL1j4t8K.png`) that appear in none of the texts.
  * Matching on the hashed basename is exact enough: Astro names every asset `<name>.<hash>.<ext>`.
- * Each text is read once, cut at the characters that delimit a file name in a reference, and each
- * piece looked up in a set: linear in the size of the site, where trying every asset name against
- * every page was assets × pages (9 s at 2,000 entries).
+ * A name counts only as a whole: the run of characters between two delimiters of a reference.
+ *
+ * Linear in the size of the site: each text is searched only for the endings the names have
+ * (`.webp`, `.jpg` …), and the run around each one is looked up in a set. Cutting every text into
+ * every run took 1.7 s of each 2,000-entry build; trying every name against every page was
+ * assets × pages (9 s).
  */
 export function unreferencedAssets(assetNames: readonly string[], texts: Iterable<string>): string[] {
   const remaining = new Set(assetNames);
-  // A name with a delimiter in it (never produced by Astro) is still looked for as a substring.
-  const unusual = assetNames.filter((name) => DELIMITER.test(name));
+  // A name with a delimiter in it, or without an extension (never produced by Astro), is still
+  // looked for as a substring.
+  const unusual = assetNames.filter((name) => DELIMITER.test(name) || !/\.[^.]+$/.test(name));
+  const endings = [...new Set(assetNames.filter((name) => !unusual.includes(name)).map((name) => /\.[^.]+$/.exec(name)![0]))];
   for (const text of texts) {
-    for (const [piece] of text.matchAll(NAME_RUNS)) remaining.delete(piece);
+    for (const ending of endings) {
+      for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + 1)) {
+        let start = at;
+        while (start > 0 && !DELIMITER.test(text[start - 1]!)) start--;
+        let end = at + ending.length;
+        while (end < text.length && !DELIMITER.test(text[end]!)) end++;
+        remaining.delete(text.slice(start, end));
+      }
+    }
     for (const name of unusual) if (remaining.has(name) && text.includes(name)) remaining.delete(name);
     if (remaining.size === 0) break;
   }

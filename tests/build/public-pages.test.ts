@@ -234,3 +234,12 @@ describe('a profile leads with the person', () => {
     expect(article.querySelector('#story')).toBeNull();
   });
 });
+
+describe('the order of lists', () => {
+  it('lists units as a tree, sibling units by id, whatever order Astro loaded their files in', () => {
+    // Astro's store keeps the order files finished loading in; two builds of the same content
+    // listed 城东派出所 and 测试警务站 (siblings under the root unit) either way round.
+    const units = readPage(build.outDir, '').querySelectorAll('#units-heading ~ ul a').map((a) => a.text.trim());
+    expect(units).toEqual(['测试大队', '城东派出所', '城东派出所社区警务队', '测试警务站']);
+  });
+});

@@ -25,4 +25,12 @@ describe('unreferencedAssets', () => {
   it('still finds a name with an unusual character in it as a substring', () => {
     expect(unreferencedAssets(['照片 1.X.jpg', 'b.Y.jpg'], ['<img src="/_astro/照片 1.X.jpg">'])).toEqual(['b.Y.jpg']);
   });
+
+  it('matches a name whole even when its ending begins another (.jp inside .jpg), at the start and end of a text', () => {
+    expect(unreferencedAssets(['a.B1.jp', 'c.D3.jpg', 'e.F5.png'], ['a.B1.jpg', 'e.F5.png'])).toEqual(['a.B1.jp', 'c.D3.jpg']);
+  });
+
+  it('looks for a name without an extension as a substring', () => {
+    expect(unreferencedAssets(['LICENSE', 'README'], ['see /_astro/LICENSE here'])).toEqual(['README']);
+  });
 });
