@@ -8,14 +8,15 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jpeg, makeDocx, mergedTable, para, picture, STYLE, styled, text } from '../fixtures/docx/make-docx';
-import { BUILD_TIME, runScript, SAMPLE_SITE } from './harness';
+import { BUILD_TIME, runScriptInProcess, SAMPLE_SITE } from './harness';
 
 const site = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-docx-'));
 cpSync(SAMPLE_SITE, site, { recursive: true });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
+// In this process (runScriptInProcess): the command itself is started in import.test.ts.
 const importDocx = (...args: string[]) =>
-  runScript('import.ts', ['docx', ...args], { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1', HONOR_ROLL_NOW: BUILD_TIME } });
+  runScriptInProcess('import.ts', ['docx', ...args], { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1', HONOR_ROLL_NOW: BUILD_TIME } });
 const officers = () => readdirSync(path.join(site, 'content', 'officers')).sort();
 
 describe('npm run import -- docx', () => {
@@ -66,7 +67,7 @@ describe('npm run import -- docx', () => {
     const old = await importDocx('旧.docx', '--for', 'officers/wang-xiang');
     expect(old.status).toBe(1);
     expect(old.stdout).toContain('旧.docx 是旧版 Word（.doc）或 WPS（.wps）格式的文件，不能直接导入\n    → 请在 Word/WPS 中另存为 .docx 再导入');
-    const sheet = await runScript('import.ts', ['honors', 'nothing.xlsx', '--replace'], { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1' } });
+    const sheet = await runScriptInProcess('import.ts', ['honors', 'nothing.xlsx', '--replace'], { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1' } });
     expect(sheet.status).toBe(1);
     expect(sheet.stderr).toContain('不认识的选项：--replace');
   });

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -231,6 +231,71 @@ export function runScript(
     child.on('close', (status) => resolve({ status, stdout, stderr }));
     child.stdin.end(input);
   });
+}
+
+/** What `process.exit` throws while a script runs in-process: the run ends with this status. */
+class ScriptExit extends Error {
+  constructor(readonly status: number) {
+    super(`process.exit(${status})`);
+  }
+}
+
+let scriptRuns = 0;
+
+/**
+ * Runs `scripts/<script>` as `runScript` does, but in this process: the command's modules are
+ * loaded once per test file instead of once per run (each start of a command costs 1.5–2 s of
+ * CPU, most of it compiling and loading its modules). The script sees the same arguments,
+ * environment and working folder; `process.exit` ends the run with its status, and what the
+ * script prints to the console or its streams is returned. For commands that read their input
+ * from stdin, and for the one run of each command that proves the command itself starts, use
+ * `runScript`.
+ */
+export async function runScriptInProcess(
+  script: string,
+  args: string[],
+  { env = {} }: { env?: Record<string, string> } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const saved = { argv: process.argv, env: process.env, cwd: process.cwd(), exitCode: process.exitCode, exit: process.exit };
+  const streams = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const consoleSaved = { log: console.log, error: console.error, warn: console.warn, info: console.info };
+  let stdout = '';
+  let stderr = '';
+  // The project's own copy of the script: vitest loads modules from the project folder only. The
+  // commands find the site from their working folder (this worker's copy), not from their file.
+  const file = path.join(PROJECT_ROOT, 'scripts', script);
+  process.argv = [process.execPath, file, ...args];
+  process.env = { ...saved.env, ...env };
+  process.exitCode = undefined;
+  process.chdir(BUILD_ROOT);
+  process.exit = ((code?: number | string | null) => {
+    throw new ScriptExit(Number(code ?? process.exitCode ?? 0));
+  }) as typeof process.exit;
+  const text = (values: unknown[]) => `${values.map((v) => (typeof v === 'string' ? v : String(v))).join(' ')}\n`;
+  console.log = console.info = (...values: unknown[]) => void (stdout += text(values));
+  console.error = console.warn = (...values: unknown[]) => void (stderr += text(values));
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  let status: number;
+  try {
+    // A new module instance per run (the query), so its top-level code runs again; what it
+    // imports is shared.
+    await import(`${pathToFileURL(file).href}?run=${++scriptRuns}`);
+    status = Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (!(error instanceof ScriptExit)) throw error;
+    status = error.status;
+  } finally {
+    Object.assign(console, consoleSaved);
+    process.stdout.write = streams.stdout;
+    process.stderr.write = streams.stderr;
+    process.exit = saved.exit;
+    process.chdir(saved.cwd);
+    process.argv = saved.argv;
+    process.env = saved.env;
+    process.exitCode = saved.exitCode;
+  }
+  return { status, stdout, stderr };
 }
 
 /** Every file under `dir`, relative, with `/`. */

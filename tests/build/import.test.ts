@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check/check-content';
 import { IMPORT_COLLECTIONS } from '../../src/lib/import/columns';
-import { FIXTURES, PROJECT_ROOT, runScript, SAMPLE_SITE } from './harness';
+import { FIXTURES, PROJECT_ROOT, runScript, runScriptInProcess, SAMPLE_SITE } from './harness';
 
 
 const copies: string[] = [];
@@ -27,10 +27,13 @@ function sampleCopy(): string {
 
 /**
  * Runs the importer as `npm run import` does: in the project folder, with INIT_CWD the folder
- * the clerk typed the command in (the site copy, where the spreadsheets are).
+ * the clerk typed the command in (the site copy, where the spreadsheets are). In this process
+ * (runScriptInProcess), except where a test asks for the command itself (`{ spawn: true }`).
  */
-async function importer(site: string, ...args: string[]) {
-  const result = await runScript('import.ts', args, { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1' } });
+async function importer(site: string, ...args: (string | { spawn: true })[]) {
+  const spawned = args.some((a) => typeof a !== 'string');
+  const run = spawned ? runScript : runScriptInProcess;
+  const result = await run('import.ts', args.filter((a): a is string => typeof a === 'string'), { env: { HONOR_ROLL_SITE: site, INIT_CWD: site, NO_COLOR: '1' } });
   return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
 }
 
@@ -66,7 +69,8 @@ describe('npm run import', () => {
   it('imports a UTF-8 CSV with BOM; the new entries pass the content check; importing it again changes nothing', async () => {
     const site = sampleCopy();
     writeFileSync(path.join(site, 'honors.csv'), BOM + csv(HONORS));
-    const first = await importer(site, 'honors', 'honors.csv');
+    // The command itself, started as the clerk starts it; the other runs are in-process.
+    const first = await importer(site, 'honors', 'honors.csv', { spawn: true });
     expect(first.status, first.output).toBe(0);
     expect(first.output).toContain('导入荣誉（honors）：honors.csv（UTF-8 编码，3 行数据）');
     expect(first.output).toContain('✔ 导入完成：新建 3 个，更新 0 个，已存在 0 个。');

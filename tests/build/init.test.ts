@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { KIND_LABEL_FIELD, OTHER_KIND, QUESTIONS, UNIT_KIND_CHOICES, type AnswerKey } from '../../src/lib/authoring/init-answers';
 import { isShippedSample } from '../../src/lib/authoring/init-site';
 import { comingSoon, emptyState } from '../../src/lib/empty-states';
-import { allHtml, buildSite, listOutput, PROJECT_ROOT, readPage, runScript, type BuildResult } from './harness';
+import { allHtml, buildSite, listOutput, PROJECT_ROOT, readPage, runScript, runScriptInProcess, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -30,11 +30,13 @@ const EXPECTED_KIND = STATION_KIND ? { kind: STATION_KIND } : KIND_LABEL_FIELD ?
 
 const emptySite = () => mkdtempSync(path.join(os.tmpdir(), 'honor-roll-init-'));
 
+/**
+ * Runs a command on `site`. With `answers` (typed into its prompts), as its own process, as the
+ * clerk starts it; otherwise in this process (runScriptInProcess), skipping its start-up.
+ */
 async function run(script: string, args: string[], site: string, answers?: string) {
-  const result = await runScript(script, args, {
-    input: answers ?? '',
-    env: { HONOR_ROLL_SITE: site, HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00', NO_COLOR: '1', ...(answers === undefined ? {} : { HONOR_ROLL_INTERACTIVE: '1' }) },
-  });
+  const env = { HONOR_ROLL_SITE: site, HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00', NO_COLOR: '1', ...(answers === undefined ? {} : { HONOR_ROLL_INTERACTIVE: '1' }) };
+  const result = answers === undefined ? await runScriptInProcess(script, args, { env }) : await runScript(script, args, { input: answers, env });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

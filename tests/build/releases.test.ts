@@ -11,13 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { publishSite, type PublishProgress, type PublishResult } from '../../src/lib/publish';
 import { listReleases, versionsDirFor } from '../../src/lib/releases';
 import { fingerprint } from '../unit/helpers/fingerprint';
-import { BUILD_ROOT, buildEnv, prepareFixture, runScript } from './harness';
+import { BUILD_ROOT, buildEnv, prepareFixture, runScript, runScriptInProcess } from './harness';
 
 // Under a sub-path, as many units deploy: the result also says what robots.txt the domain root needs.
 const { siteDir, outDir } = prepareFixture('publishing', { 'site.config.yaml': 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n' });
 const env = buildEnv(siteDir, outDir, {});
 const honor = path.join(siteDir, 'content', 'honors', 'test-honor.md');
-const rollback = (...args: string[]) => runScript('rollback.ts', args, { env: { HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir } });
+// In this process (runScriptInProcess); the command itself is started in the tests of a site with nothing to roll back to.
+const rollback = (...args: string[]) => runScriptInProcess('rollback.ts', args, { env: { HONOR_ROLL_SITE: siteDir, HONOR_ROLL_OUT_DIR: outDir } });
 
 /** Publishes the fixture as the editor would, noting each step it reports. */
 async function publish(): Promise<{ result: PublishResult; steps: string[] }> {
@@ -115,7 +116,7 @@ describe('npm run rollback', () => {
     const run = await runScript('rollback.ts', [], { env });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(path.join(fake.outDir, 'index.html'), 'utf8')).toBe('version 6');
-    const listed = await runScript('rollback.ts', ['--list'], { env });
+    const listed = await runScriptInProcess('rollback.ts', ['--list'], { env });
     expect(listed.stdout).toContain('保留的旧版本（最近在线的在前，最多 5 个）：');
     expect(listed.stdout.match(/^ {2}编号 /gm)).toHaveLength(5);
     expect(listReleases(fake.outDir).kept.map((r) => r.id)).not.toContain(ids[0]);
