@@ -37,8 +37,8 @@ export function noFontsConfig(): string {
 }
 
 /**
- * The `minimal` fixture as public-pages.test.ts, site-config.test.ts and bad-content.test.ts read
- * it: deployed under a sub-path with its own config (base, filing numbers, menu, and the unit's
+ * The `minimal` fixture as public-pages.test.ts, site-config.test.ts, bad-content.test.ts and
+ * atomic.test.ts (on a copy) read it: deployed under a sub-path with its own config (base, filing numbers, menu, and the unit's
  * images of the 公安备案 icon and the 党政机关网站标识 in its public/), and with an officer and a
  * stats file saved as Windows Notepad saves them, starting with a byte-order mark.
  */
