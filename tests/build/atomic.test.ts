@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../unit/helpers/fingerprint';
 import { BUILD_ROOT, buildSite, listOutput, prepareFixture, startBuild } from './harness';
+import { buildMinimalSite, copyBuild } from './shared-builds';
 
 function waitForExit(child: ReturnType<typeof startBuild>): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -17,9 +18,10 @@ function waitForExit(child: ReturnType<typeof startBuild>): Promise<{ code: numb
 
 describe('an interrupted build', () => {
   it('leaves the previous site byte for byte, and the next build succeeds', async () => {
-    const { siteDir, outDir } = prepareFixture('minimal');
-    const first = await buildSite(siteDir, { outDir, env: {} });
+    // The previous site: a copy of the minimal site other test files read (built once for them all).
+    const first = await buildMinimalSite();
     expect(first.status, first.output).toBe(0);
+    const { siteDir, outDir } = copyBuild(first);
     const before = fingerprint(outDir);
 
     // Kill the second build as soon as it has started writing pages into its staging folder.

@@ -83,21 +83,36 @@ export interface BuildOptions {
   root?: string;
 }
 
-/** Copies `tests/fixtures/<name>` to a temporary folder, applies `files`, and runs `astro build`. */
-export function buildFixture(name: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`));
+/** Copies `tests/fixtures/<name>` to `<work>/site`, writes `files` into it and deletes `remove`. */
+function copyFixture(name: string, work: string, { files = {}, remove = [] }: Pick<BuildOptions, 'files' | 'remove'> = {}): string {
   const siteDir = path.join(work, 'site');
   cpSync(path.join(FIXTURES, name), siteDir, { recursive: true });
-  for (const file of options.remove ?? []) rmSync(path.join(siteDir, file), { force: true });
-  for (const [file, text] of Object.entries(options.files ?? {})) {
+  for (const file of remove) rmSync(path.join(siteDir, file), { force: true });
+  for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
     writeFileSync(path.join(siteDir, file), text);
   }
+  return siteDir;
+}
+
+/** Copies `tests/fixtures/<name>` to a temporary folder, applies `files`, and runs `astro build`. */
+export function buildFixture(name: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`));
+  const siteDir = copyFixture(name, work, options);
   return buildSite(siteDir, { outDir: options.outDir ?? path.join(work, 'dist'), env: options.env ?? {}, args: options.args ?? [], ...(options.root ? { root: options.root } : {}) });
 }
 
-/** The sample builds this worker has read, by environment. */
-const sampleBuilds = new Map<string, Promise<BuildResult>>();
+/**
+ * Builds `tests/fixtures/<fixture>` with what `options` gives, once per test run under `name`,
+ * for the test files that read the same site (tests/build/shared-builds.ts). The options are
+ * made by the worker that builds, so they need not come out the same byte for byte in each.
+ */
+export function buildSharedFixture(fixture: string, name: string, options: () => Promise<Omit<BuildOptions, 'outDir' | 'root'>>): Promise<BuildResult> {
+  return sharedBuild(name, async (work) => {
+    const { env = {}, args = [], ...changes } = await options();
+    return buildSite(copyFixture(fixture, work, changes), { outDir: path.join(work, 'dist'), env, args });
+  });
+}
 
 /**
  * Builds a copy of the sample unit (examples/hailing-xuntejing) into a temporary folder, once per
@@ -105,24 +120,31 @@ const sampleBuilds = new Map<string, Promise<BuildResult>>();
  * whichever worker asks first (the others wait for it).
  */
 export function buildSample(env: Record<string, string> = {}): Promise<BuildResult> {
-  const key = JSON.stringify(env);
-  let build = sampleBuilds.get(key);
-  if (!build) {
-    build = sharedBuild(`sample-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`, (work) => {
-      const siteDir = path.join(work, 'site');
-      cpSync(SAMPLE_SITE, siteDir, { recursive: true });
-      return buildSite(siteDir, { outDir: path.join(work, 'dist'), env });
-    });
-    sampleBuilds.set(key, build);
-  }
-  return build;
+  return sharedBuild(`sample-${createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 12)}`, (work) => {
+    const siteDir = path.join(work, 'site');
+    cpSync(SAMPLE_SITE, siteDir, { recursive: true });
+    return buildSite(siteDir, { outDir: path.join(work, 'dist'), env });
+  });
 }
+
+/** The shared builds this worker has asked for, by name. */
+const sharedBuilds = new Map<string, Promise<BuildResult>>();
 
 /**
  * Runs `build` once per test run under `name`: the first worker to ask builds (it creates the
- * folder, which only one can) and records the result; the others wait for that record.
+ * folder, which only one can) and records the result; the others wait for that record. A worker
+ * asking again (another of its files) gets the same result.
  */
-async function sharedBuild(name: string, build: (work: string) => Promise<BuildResult>): Promise<BuildResult> {
+function sharedBuild(name: string, build: (work: string) => Promise<BuildResult>): Promise<BuildResult> {
+  let shared = sharedBuilds.get(name);
+  if (!shared) {
+    shared = buildOrWait(name, build);
+    sharedBuilds.set(name, shared);
+  }
+  return shared;
+}
+
+async function buildOrWait(name: string, build: (work: string) => Promise<BuildResult>): Promise<BuildResult> {
   const run = process.env[TEST_RUN_ENV];
   if (!run) return build(mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`)));
   const work = path.join(run, name);
@@ -158,13 +180,7 @@ export function buildEnv(siteDir: string | null, outDir: string, env: Record<str
 /** Copies a fixture to a temporary folder (with `files` applied) without building it. */
 export function prepareFixture(name: string, files: Record<string, string | Buffer> = {}): { siteDir: string; outDir: string } {
   const work = mkdtempSync(path.join(os.tmpdir(), `honor-roll-${name}-`));
-  const siteDir = path.join(work, 'site');
-  cpSync(path.join(FIXTURES, name), siteDir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
-    writeFileSync(path.join(siteDir, file), text);
-  }
-  return { siteDir, outDir: path.join(work, 'dist') };
+  return { siteDir: copyFixture(name, work, { files }), outDir: path.join(work, 'dist') };
 }
 
 /** Starts `astro build` without waiting: for tests of concurrent and interrupted builds. */

@@ -17,33 +17,22 @@ import { openGuardCache, rulesKey } from '../../src/lib/guard-cache';
 import { cachedRules, guardSite, hashesOf } from '../../src/lib/guard-site';
 import { leakCanaries } from '../../src/lib/leak-canaries';
 import { BUILD_TIME, buildFixture, FIXTURES, listOutput, type BuildResult } from './harness';
+import { buildPublishingSite, photoWithGps } from './shared-builds';
 
 const letter = readFileSync(path.join(FIXTURES, 'publishing', 'content', 'letters', 'test-letter.md'), 'utf8');
-
-/** A JPEG as a phone makes it: with a GPS position and the camera in its EXIF. */
-async function photoWithGps(width = 900, height = 1200): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#6688aa' } })
-    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '32/1 29/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '119/1 54/1 0/1' } })
-    .jpeg()
-    .toBuffer();
-}
 
 describe('the privacy guard', () => {
   let clean: BuildResult;
   let gps: Buffer;
 
   it('passes the canary fixture with an allow-listed public number, and no output image carries metadata or is an original', async () => {
-    gps = await photoWithGps();
-    expect((await sharp(gps).metadata()).exif).toBeDefined();
-    const config = readFileSync(path.join(FIXTURES, 'publishing', 'site.config.yaml'), 'utf8');
-    const build = await buildFixture('publishing', {
-      files: {
-        'content/officers/test-officer.png': await sharp(gps).png().withExif({ IFD3: { GPSLatitudeRef: 'N' } }).toBuffer(),
-        'content/units/root-unit.jpg': gps,
-        'site.config.yaml': `${config}description: 服务热线 138 1234 5678\nprivacy:\n  allow: ["13812345678"]\n`,
-      },
-    });
+    // The shared public build (shared-builds.ts buildPublishingSite): a phone photo with its GPS
+    // position beside a unit and as a profile's portrait (a PNG), and a public number in the
+    // description that the config's privacy.allow names.
+    const build = await buildPublishingSite();
     clean = build;
+    gps = readFileSync(path.join(build.siteDir, 'content', 'units', 'root-unit.jpg'));
+    for (const photo of [gps, readFileSync(path.join(build.siteDir, 'content', 'officers', 'test-officer.png'))]) expect((await sharp(photo).metadata()).exif).toBeDefined();
     expect(build.status, build.output).toBe(0);
     expect(build.output).toContain('隐私检查通过');
     expect(readFileSync(path.join(build.outDir, 'index.html'), 'utf8')).toContain('服务热线 138 1234 5678');

@@ -1,15 +1,16 @@
 /**
  * The public pages of a small fixture site: trends drawn as build-time SVG with a data table,
  * static filter pages with counts, the activity record by month; unit kinds, figures and the
- * profile poster's deed.
+ * profile poster's deed. The site is deployed under /rongyu/ (shared-builds.ts buildMinimalSite).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement as Parsed } from 'node-html-parser';
-import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { listOutput, readPage, type BuildResult } from './harness';
+import { buildMinimalSite } from './shared-builds';
 
 let build: BuildResult;
 beforeAll(async () => {
-  build = await buildFixture('minimal');
+  build = await buildMinimalSite();
 });
 
 describe('the statistics page', () => {
@@ -50,13 +51,13 @@ describe('static filter pages', () => {
   it('shows only the filtered entries on a facet page and marks the current filter', () => {
     const page = readPage(build.outDir, 'honors/scopes/collective');
     expect(page.querySelector('h1')?.text).toBe('荣誉：集体荣誉');
-    expect(page.querySelectorAll('.timeline a').map((a) => a.getAttribute('href'))).toEqual(['/honors/test-collective/']);
+    expect(page.querySelectorAll('.timeline a').map((a) => a.getAttribute('href'))).toEqual(['/rongyu/honors/test-collective/']);
     expect(page.querySelector('nav.filters a[aria-current="page"]')?.text.trim()).toBe('集体荣誉（1）');
   });
 
   it('filters letters by kind and officers by unit', () => {
     const banners = readPage(build.outDir, 'letters/kinds/banner');
-    expect(banners.querySelectorAll('.letter-card h2 a').map((a) => a.getAttribute('href'))).toEqual(['/letters/test-letter/']);
+    expect(banners.querySelectorAll('.letter-card h2 a').map((a) => a.getAttribute('href'))).toEqual(['/rongyu/letters/test-letter/']);
     expect(banners.querySelector('.inscription')?.text).toBe('测试锦旗题字');
     const station = readPage(build.outDir, 'officers/units/test-station');
     expect(station.querySelectorAll('.officer-card h2 a').map((a) => a.text)).toEqual(['测试民警']);
@@ -68,7 +69,7 @@ describe('the activity record', () => {
     const page = readPage(build.outDir, 'activities');
     expect(page.querySelectorAll('h2.year-heading').map((h) => h.text)).toEqual(['2020年6月']);
     const links = page.querySelectorAll('.timeline a').map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/activities/test-activity/', '/units/test-station/', '/officers/test-officer/']);
+    expect(links).toEqual(['/rongyu/activities/test-activity/', '/rongyu/units/test-station/', '/rongyu/officers/test-officer/']);
   });
 });
 
@@ -78,8 +79,8 @@ describe('unit kinds', () => {
     expect(readPage(build.outDir, 'units/chengdong-paichusuo').querySelector('article .badge')?.text).toBe('派出所');
     const list = readPage(build.outDir, 'units');
     const badgeOf = (href: string) => list.querySelectorAll('.card').find((card) => card.querySelector(`h2 a[href="${href}"]`))?.querySelector('.badge')?.text;
-    expect(badgeOf('/units/chengdong-paichusuo/')).toBe('派出所');
-    expect(badgeOf('/units/root-unit/')).toBe('大队');
+    expect(badgeOf('/rongyu/units/chengdong-paichusuo/')).toBe('派出所');
+    expect(badgeOf('/rongyu/units/root-unit/')).toBe('大队');
     expect(readPage(build.outDir, 'units/root-unit').querySelector('#children')?.text).toContain('城东派出所（派出所）');
   });
 
@@ -87,7 +88,7 @@ describe('unit kinds', () => {
     const page = readPage(build.outDir, 'units/shequ-jingwudui');
     expect(page.querySelector('article .badge')?.text).toBe('社区警务队');
     const list = readPage(build.outDir, 'units');
-    const card = list.querySelectorAll('.card').find((c) => c.querySelector('h2 a[href="/units/shequ-jingwudui/"]'));
+    const card = list.querySelectorAll('.card').find((c) => c.querySelector('h2 a[href="/rongyu/units/shequ-jingwudui/"]'));
     expect(card?.querySelector('.badge')?.text).toBe('社区警务队');
     expect(readPage(build.outDir, 'units/chengdong-paichusuo').querySelector('#children li')?.text.trim()).toBe('城东派出所社区警务队（社区警务队）');
     for (const html of [page, list]) expect(html.querySelector('main')?.text).not.toContain('其他');
@@ -221,7 +222,7 @@ describe('a profile leads with the person', () => {
     const sections = (article.childNodes.filter((n) => n.nodeType === 1) as Parsed[]).map((s) => s.id).filter(Boolean);
     expect(sections.indexOf('honors')).toBeLessThan(sections.indexOf('story'));
     expect(article.querySelector('#honors .honor-item svg.honor-mark')).not.toBeNull();
-    expect(article.querySelector('#honors .honor-item h3 a')?.getAttribute('href')).toBe('/honors/test-honor/');
+    expect(article.querySelector('#honors .honor-item h3 a')?.getAttribute('href')).toBe('/rongyu/honors/test-honor/');
   });
 
   it('reads without a portrait: no image, the name and deed in a marked head, and no empty 事迹 heading when there is no story', () => {

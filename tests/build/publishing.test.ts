@@ -9,6 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allHtml, buildFixture, everyOutputFile, FIXTURES, listOutput, readPage, type BuildResult } from './harness';
+import { buildPublishingSite } from './shared-builds';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -62,10 +63,12 @@ const INTERNAL_ONLY_PAGES: [page: string, label: string, reason: string][] = [
 /** Pages both editions have, with a share panel: in the intranet edition they keep it. */
 const SHARED_PAGES = ['officers/test-officer', 'honors/shared-honor', 'letters/test-letter', 'units/root-unit'];
 
+// The public edition is the build sharing.test.ts and privacy-guard.test.ts read too: under /rongyu/,
+// with the changes to the fixture listed at shared-builds.ts buildPublishingSite.
 describe('the public build of a site with excluded entries', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildFixture('publishing');
+    build = await buildPublishingSite();
   });
 
   it('succeeds', () => {
@@ -111,8 +114,8 @@ describe('the public build of a site with excluded entries', () => {
 
   it('keeps a shared honour but lists only the consenting recipient', () => {
     const page = readPage(build.outDir, 'honors/shared-honor');
-    const officerLinks = page.querySelectorAll('article a').filter((a) => a.getAttribute('href')?.startsWith('/officers/'));
-    expect(officerLinks.map((a) => a.getAttribute('href'))).toEqual(['/officers/test-officer/']);
+    const officerLinks = page.querySelectorAll('article a').filter((a) => a.getAttribute('href')?.startsWith('/rongyu/officers/'));
+    expect(officerLinks.map((a) => a.getAttribute('href'))).toEqual(['/rongyu/officers/test-officer/']);
   });
 
   it('keeps an activity whose host did not consent, without naming the host', () => {
@@ -131,7 +134,7 @@ describe('the public build of a site with excluded entries', () => {
 
   // An excluded entry must not leave a link to its missing page behind.
   it('every internal link, image and fragment resolves', () => {
-    expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
+    expect(findBrokenLinks(build.outDir, { base: '/rongyu/' })).toEqual([]);
   });
 
   it('has no html-validate errors on any page', async () => {
@@ -140,7 +143,7 @@ describe('the public build of a site with excluded entries', () => {
 
   it('does not list an excluded unit among the children of its parent', () => {
     const root = readPage(build.outDir, 'units/root-unit');
-    expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/units/canary-internal-unit/');
+    expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/rongyu/units/canary-internal-unit/');
   });
 
   it('has a 荣誉室 screen of the published entries only, featured canaries or not, the role model with his portrait', () => {
@@ -156,7 +159,7 @@ describe('the public build of a site with excluded entries', () => {
       'k-honors-test-collective',
     ]);
     expect(kiosk.querySelector('#k-honors-shared-honor .kiosk-facts')?.text).toContain('测试民警');
-    expect(kiosk.querySelectorAll('.kiosk-url').map((url) => url.text)).toContain('https://fixture.example/officers/test-officer/');
+    expect(kiosk.querySelectorAll('.kiosk-url').map((url) => url.text)).toContain('https://fixture.example/rongyu/officers/test-officer/');
     expect(kiosk.querySelectorAll('.kiosk-qr svg[role="img"]')).toHaveLength(7);
   });
 
@@ -165,9 +168,10 @@ describe('the public build of a site with excluded entries', () => {
     expect(kiosk.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex, nofollow');
     expect(kiosk.querySelector('[data-pagefind-body]')).toBeNull();
     const sitemap = readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://fixture.example/officers/test-officer/</loc>');
+    expect(sitemap).toContain('<loc>https://fixture.example/rongyu/officers/test-officer/</loc>');
     expect(sitemap).not.toContain('kiosk');
     const index = everyOutputFile(build.outDir).filter((f) => f.file.startsWith('pagefind/'));
+    // Pagefind's index names a page by its path in the output folder, without the base.
     expect(index.some((f) => f.text.includes('/officers/test-officer/'))).toBe(true);
     expect(index.filter((f) => f.text.includes('/kiosk/')).map((f) => f.file)).toEqual([]);
   });
@@ -180,7 +184,7 @@ describe('the public build of a site with excluded entries', () => {
     const pictures = kiosk.querySelectorAll('img').map((img) => img.getAttribute('src')!);
     expect(pictures).toEqual([expect.stringMatching(/^\.\.\/_astro\/test-officer\.[\w-]+\.webp$/)]);
     // The profile's own file: the screen makes no image of its own.
-    expect(readPage(build.outDir, 'officers/test-officer').querySelector('main img')?.getAttribute('srcset')).toContain(pictures[0]!.slice(2));
+    expect(readPage(build.outDir, 'officers/test-officer').querySelector('main img')?.getAttribute('srcset')).toContain(`/rongyu${pictures[0]!.slice(2)}`);
     expect(kiosk.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('../favicon.svg');
     expect(listOutput(build.outDir)).toContain('favicon.svg');
   });
@@ -207,7 +211,7 @@ describe('the public build of a site with excluded entries', () => {
       '苏ICP备12345678号-1': 'https://beian.miit.gov.cn/',
       '苏公网安备 32120202000123号': 'https://beian.mps.gov.cn/#/query/webSearch?code=32120202000123',
       // The page's own address, so the report names the page.
-      我为政府网站找错: 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3212000001&url=https%3A%2F%2Ffixture.example%2Fofficers%2Ftest-officer%2F',
+      我为政府网站找错: 'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3212000001&url=https%3A%2F%2Ffixture.example%2Frongyu%2Fofficers%2Ftest-officer%2F',
       党政机关网站标识: 'https://bszs.conac.cn/sitename?method=show&id=FIXTURE',
     });
     // No image the unit did not supply, and never the issuer's external script.

@@ -3,29 +3,25 @@
  * that really show Chinese text, QR codes that decode to the page's canonical address, and a
  * feed and sitemap of exactly the public pages — under a sub-path, as many units deploy.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { buildSite, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { buildPublishingSite, copyBuild, noFontsConfig } from './shared-builds';
 
 const SITE = 'https://fixture.example';
 const BASE = '/rongyu/';
-// No fonts at all for fontconfig: the share cards must not depend on the machine's fonts.
-const NO_FONTS = path.join(os.tmpdir(), 'honor-roll-no-fonts.conf');
 
 let build: BuildResult;
 let pages: string[];
 
 beforeAll(async () => {
-  writeFileSync(NO_FONTS, '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>\n');
-  build = await buildFixture('publishing', {
-    files: { 'site.config.yaml': `title: 测试单位荣誉榜\nurl: ${SITE}\nbase: ${BASE}\n` },
-    env: { FONTCONFIG_FILE: NO_FONTS },
-  });
+  // Under BASE, built with no fonts at all for fontconfig (shared-builds.ts buildPublishingSite):
+  // the share cards must not depend on the machine's fonts.
+  build = await buildPublishingSite();
   pages = listOutput(build.outDir).filter((f) => f.endsWith('index.html'));
 });
 
@@ -129,15 +125,16 @@ describe('share images', () => {
   });
 
   it('is reused from the cache when nothing changed', async () => {
-    const cache = path.join(path.dirname(build.outDir), 'cache', 'share-cards');
+    // The same site built again over its output and cache, in a copy: other files read the first build.
+    const copy = copyBuild(build);
+    const cache = path.join(path.dirname(copy.outDir), 'cache', 'share-cards');
     const before = readdirSync(cache).map((f) => [f, statSync(path.join(cache, f)).mtimeMs] as const);
     expect(before.length).toBeGreaterThan(3);
     // Each card is cached under its format's extension: an old PNG is never served as a JPEG.
     expect(new Set(before.map(([f]) => path.extname(f)))).toEqual(new Set(['.jpg', '.png']));
-    const again = await buildFixture('publishing', {
-      outDir: build.outDir,
-      files: { 'site.config.yaml': `title: 测试单位荣誉榜\nurl: ${SITE}\nbase: ${BASE}\n` },
-      env: { FONTCONFIG_FILE: NO_FONTS, HONOR_ROLL_CACHE_DIR: path.join(path.dirname(build.outDir), 'cache') },
+    const again = await buildSite(copy.siteDir, {
+      outDir: copy.outDir,
+      env: { FONTCONFIG_FILE: noFontsConfig(), HONOR_ROLL_CACHE_DIR: path.join(path.dirname(copy.outDir), 'cache') },
     });
     expect(again.status, again.output).toBe(0);
     // The privacy guard, too, reads again only what changed (src/lib/guard-cache.ts).

@@ -2,38 +2,18 @@
  * The one config file shapes the whole site: base path, unit name, filing numbers, menu — and it
  * never has to name a content id.
  */
-import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, listOutput, readPage, type BuildResult } from './harness';
+import { listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
+import { buildMinimalSite } from './shared-builds';
 
 describe('a site deployed under a sub-path with its own config', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    // The unit's own images of the 公安备案 icon and the 党政机关网站标识, in the site's public/.
-    const png = (background: string) => sharp({ create: { width: 20, height: 20, channels: 3, background } }).png().toBuffer();
-    build = await buildFixture('minimal', {
-      files: {
-        'public/gongan-beian.png': await png('#1f4e9c'),
-        'public/dangzheng-biaoshi.png': await png('#c00000'),
-        'site.config.yaml': [
-          'title: 子路径测试',
-          'url: https://fixture.example',
-          'base: /rongyu',
-          'filing:',
-          '  icp: 苏ICP备00000000号',
-          '  psb: 苏公网安备 32120202000123号',
-          '  siteCode: "3200000000"',
-          '  badge:',
-          '    href: https://bszs.conac.cn/sitename?method=show&id=FIXTURE',
-          '    image: /dangzheng-biaoshi.png',
-          'nav:',
-          '  - { label: 首页, href: / }',
-          '  - { label: 人物, href: /officers/ }',
-        ].join('\n'),
-      },
-    });
+    // Its config and the unit's own images of the 公安备案 icon and the 党政机关网站标识, in the
+    // site's public/, are given in shared-builds.ts.
+    build = await buildMinimalSite();
   });
 
   it('builds', () => {
