@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../static-server';
-import { buildPhases, coresBusy, memoryPeak, type BuildPhases, type CpuSample, type RssSample, type TimedLine } from './phases';
+import { buildPhases, coresBusy, memoryPeak, shareImagesMs, type BuildPhases, type CpuSample, type RssSample, type TimedLine } from './phases';
 import { compareRows } from './compare';
 import { measureEditorPreview, summarise } from './editor-preview';
 import { writeSyntheticSite } from './synthetic';
@@ -47,7 +47,7 @@ if (!Number.isInteger(entries) || entries < 20) {
 interface BuildRun {
   seconds: number;
   /** Where the time went: pages, share images, images, each honor-roll step; and how many cores each kept busy. */
-  phases: BuildPhases & { busy: Record<string, number> };
+  phases: BuildPhases & { shareImagesMs: number; busy: Record<string, number> };
   /** Peak resident memory of the build process (Astro, sharp), in MiB. */
   peakRssMiB: number;
   /** The step during which the sampled resident memory was largest. */
@@ -138,7 +138,7 @@ function build(siteDir: string, outDir: string, cacheDir: string): Promise<Build
       if (code !== 0) console.error(output);
       resolve({
         seconds: (performance.now() - started) / 1000,
-        phases: { ...buildPhases(output), busy: coresBusy(lines, cpu) },
+        phases: { ...buildPhases(output), shareImagesMs: shareImagesMs(lines), busy: coresBusy(lines, cpu) },
         peakRssMiB: peak / 1024,
         peakRssPhase: memoryPeak(lines, rss)?.phase ?? '',
         peakChildRssMiB: childPeak / 1024,
@@ -346,10 +346,10 @@ function busyRows(runs: Record<string, Record<string, number>>) {
   return Object.fromEntries(names.map((name) => [name, Object.fromEntries(Object.entries(runs).map(([run, b]) => [run, b[name] ?? '']))]));
 }
 /** One row per step, seconds in each of the three builds. */
-function phaseRows(runs: Record<string, BuildPhases>) {
+function phaseRows(runs: Record<string, BuildPhases & { shareImagesMs: number }>) {
   const seconds = (ms: number | undefined) => round((ms ?? 0) / 1000);
   const stepNames = [...new Set(Object.values(runs).flatMap((p) => Object.keys(p.steps)))];
-  const row = (pick: (p: BuildPhases) => number | undefined) => Object.fromEntries(Object.entries(runs).map(([name, p]) => [name, seconds(pick(p))]));
+  const row = (pick: (p: BuildPhases & { shareImagesMs: number }) => number | undefined) => Object.fromEntries(Object.entries(runs).map(([name, p]) => [name, seconds(pick(p))]));
   return {
     'pages (s)': row((p) => p.pagesMs),
     '  of which share images (s)': row((p) => p.shareImagesMs),

@@ -7,8 +7,6 @@
 export interface BuildPhases {
   /** Rendering every page and endpoint, share images included. */
   pagesMs: number;
-  /** Of which: drawing (or reading from the cache) the share images. */
-  shareImagesMs: number;
   shareImages: number;
   /** Astro resizing and converting images (astro:assets). */
   imagesMs: number;
@@ -29,17 +27,19 @@ function sectionMs(lines: string[], heading: string): number {
   return 0;
 }
 
+/** The line Astro prints when it has rendered a share image. */
+const SHARE_IMAGE_LINE = /\/share\/\S+\.(?:png|jpg)\/? \(\+\d+ms\)/;
+
 export function buildPhases(log: string): BuildPhases {
   const text = plain(log);
   const lines = text.split('\n');
-  const shares = [...text.matchAll(/\/share\/\S+\.(?:png|jpg)\/? \(\+(\d+)ms\)/g)];
+  const shares = text.match(new RegExp(SHARE_IMAGE_LINE.source, 'g')) ?? [];
   const steps: Record<string, number> = {};
   for (const match of text.matchAll(/\[honor-roll(?::([a-z-]+))?\][^\n]*?(\d+) ms）/g)) {
     steps[match[1] ?? 'content-check'] = Number(match[2]);
   }
   return {
     pagesMs: sectionMs(lines, 'generating static routes'),
-    shareImagesMs: shares.reduce((n, m) => n + Number(m[1]), 0),
     shareImages: shares.length,
     imagesMs: sectionMs(lines, 'generating optimized images'),
     steps,
@@ -114,4 +114,15 @@ export function memoryPeak(lines: TimedLine[], samples: RssSample[]): { rssMiB: 
   if (!peak) return undefined;
   const phase = Object.entries(phaseWindows(lines)).find(([, { start, end }]) => peak.t >= start && peak.t <= end)?.[0] ?? 'astro';
   return { rssMiB: Math.round(peak.rssMiB), phase };
+}
+
+/**
+ * The wall time spent on the share images (drawing them, or reading them from the cache). Astro
+ * renders several pages at a time and prints each one's own time, so those times overlap and their
+ * sum overstates it; the time between the lines before each share image's line is summed instead.
+ */
+export function shareImagesMs(lines: TimedLine[]): number {
+  let total = 0;
+  for (let i = 1; i < lines.length; i++) if (SHARE_IMAGE_LINE.test(plain(lines[i]!.text))) total += lines[i]!.t - lines[i - 1]!.t;
+  return Math.round(total);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPhases, coresBusy, memoryPeak, phaseWindows } from '../../scripts/bench/phases';
+import { buildPhases, coresBusy, memoryPeak, phaseWindows, shareImagesMs } from '../../scripts/bench/phases';
 
 // Lines as `astro build` prints them (colour codes included), shortened.
 const log = [
@@ -26,7 +26,6 @@ describe('buildPhases', () => {
   it('reads Astro’s steps, the share images (JPEG and PNG) and every honor-roll step from a build log', () => {
     expect(buildPhases(log)).toEqual({
       pagesMs: 67430,
-      shareImagesMs: 50,
       shareImages: 2,
       imagesMs: 43950,
       steps: { 'content-check': 812, 'prune-assets': 131, 'search-index': 2286, 'privacy-guard': 3021 },
@@ -34,7 +33,7 @@ describe('buildPhases', () => {
   });
 
   it('reports zero for a step a build did not have (no images to optimise)', () => {
-    expect(buildPhases('13:00:00 [build] ✓ Completed in 1.2s.')).toEqual({ pagesMs: 0, shareImagesMs: 0, shareImages: 0, imagesMs: 0, steps: {} });
+    expect(buildPhases('13:00:00 [build] ✓ Completed in 1.2s.')).toEqual({ pagesMs: 0, shareImages: 0, imagesMs: 0, steps: {} });
   });
 });
 
@@ -72,5 +71,19 @@ describe('memoryPeak', () => {
   it('says astro when the peak falls between the steps, and nothing without samples', () => {
     expect(memoryPeak(lines, [{ t: 1000, rssMiB: 500 }, { t: 5000, rssMiB: 100 }])).toEqual({ rssMiB: 500, phase: 'astro' });
     expect(memoryPeak(lines, [])).toBeUndefined();
+  });
+});
+
+describe('shareImagesMs', () => {
+  it('sums the wall time up to each share image’s line, not Astro’s overlapping per-page times', () => {
+    // Four pages at a time: each line says 400 ms, but the four came 100 ms apart after the heading.
+    const lines = [
+      { t: 0, text: '13:42:10 λ src/pages/share/[...card].ts' },
+      ...[1, 2, 3, 4].map((i) => ({ t: i * 100, text: `13:42:10   ├─ /share/officers/officer-0000${i}.jpg (+400ms) ` })),
+      { t: 900, text: '13:42:11 ▶ src/pages/stats/index.astro' },
+      { t: 1000, text: '13:42:11   └─ /share/site.png/ (+9ms) ' },
+    ];
+    expect(shareImagesMs(lines)).toBe(500);
+    expect(shareImagesMs([])).toBe(0);
   });
 });
