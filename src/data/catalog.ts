@@ -8,6 +8,7 @@ import path from 'node:path';
 import { audience, buildTime, contentDir, siteConfig } from 'virtual:honor-roll/context';
 import { COLLECTIONS } from '../schemas/index';
 import { hasEntryFiles } from '../lib/content-files';
+import { compareIds } from '../lib/entry-id';
 import { internalOnlyMarks, NO_INTERNAL_ONLY, type InternalOnlyIndex } from '../lib/internal-only';
 import { compareNewestFirst } from '../lib/partial-date';
 import { publish, type ExcludedEntry, type PublishOptions } from '../lib/publishing';
@@ -64,7 +65,7 @@ async function entriesOf<C extends keyof PublishedCollections>(collection: C): P
   // Astro's store keeps entries in the order their files finished loading, and a rebuild keeps the
   // previous build's order for unchanged files: two builds of the same content could list sibling
   // units, or honours of the same date, differently. Every list starts from the entries by id.
-  return (await getCollection(collection)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (await getCollection(collection)).sort((a, b) => compareIds(a.id, b.id));
 }
 
 async function load(): Promise<Catalog> {

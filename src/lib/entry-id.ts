@@ -7,6 +7,13 @@
 /** Lower-case pinyin words, digits and single hyphens: `wang-xiang`, `dongjin-2020`. */
 export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Two ids in a fixed order, the same on every machine and in every locale (by code unit): ids are
+ * pinyin, so this is pinyin order. Ties between entries are settled with it, so that no list
+ * depends on the order files were read in.
+ */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** `src/content/officers/wang-xiang.md` → `wang-xiang`. */
 export function entryIdFromPath(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;

@@ -3,6 +3,7 @@
  * quarter's and a year's totals are sums of those months, computed here and never entered twice.
  * Members are ranked by total with standard competition ranking (1, 1, 3), ties in a stable order.
  */
+import { compareIds } from './entry-id';
 import { enclosingPeriods, makePointsPeriod, parsePointsPeriod, periodContainsMonth, type PointsPeriod } from './points-period';
 
 /** What the boards read of a points file; collection entries fit it as they are. */
@@ -45,8 +46,6 @@ function add(a: number, b: number): number {
   return Number((a + b).toPrecision(12));
 }
 
-/** Ids are pinyin (`wang-xiang`), so this puts tied members in pinyin order, the same on every machine. */
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Standard competition ranking of rows already sorted by total, highest first: equal totals share
@@ -65,7 +64,7 @@ export function rankByTotal<R extends { total: number }>(rows: readonly R[]): (R
 export function buildBoard(files: readonly PointsFileLike[], unit: string, period: PointsPeriod, categories: readonly string[]): Board {
   const counted = files
     .filter((f) => f.data.unit.id === unit && periodContainsMonth(period, f.data.month))
-    .sort((a, b) => byId(a.data.month, b.data.month));
+    .sort((a, b) => compareIds(a.data.month, b.data.month));
   const totals = new Map<string, { points: number[]; notes: string[] }>();
   for (const file of counted) {
     for (const entry of file.data.entries) {
@@ -79,7 +78,7 @@ export function buildBoard(files: readonly PointsFileLike[], unit: string, perio
   }
   const rows = [...totals.entries()]
     .map(([officer, line]) => ({ officer, ...line, total: line.points.reduce(add, 0) }))
-    .sort((a, b) => b.total - a.total || byId(a.officer, b.officer));
+    .sort((a, b) => b.total - a.total || compareIds(a.officer, b.officer));
   return { unit, period, categories, months: [...new Set(counted.map((f) => f.data.month))], rows: rankByTotal(rows) };
 }
 
@@ -104,7 +103,7 @@ export function pointsPeriods(files: readonly PointsFileLike[]): PointsPeriod[] 
 export function boardsOf(files: readonly PointsFileLike[], period: PointsPeriod, categories: readonly string[], unitOrder: readonly string[]): Board[] {
   const units = new Set(files.filter((f) => periodContainsMonth(period, f.data.month)).map((f) => f.data.unit.id));
   const rank = (id: string) => (unitOrder.includes(id) ? unitOrder.indexOf(id) : unitOrder.length);
-  return [...units].sort((a, b) => rank(a) - rank(b) || byId(a, b)).map((unit) => buildBoard(files, unit, period, categories));
+  return [...units].sort((a, b) => rank(a) - rank(b) || compareIds(a, b)).map((unit) => buildBoard(files, unit, period, categories));
 }
 
 /** One month of a member's record, for the chart and table on their profile. */
@@ -126,7 +125,7 @@ export function officerHistory(files: readonly PointsFileLike[], officer: string
       if (!year) return [];
       return [{ month: makePointsPeriod(Number(year), { month: Number(month) }), unit: file.data.unit.id, points, total: points.reduce(add, 0) }];
     })
-    .sort((a, b) => byId(a.month.key, b.month.key));
+    .sort((a, b) => compareIds(a.month.key, b.month.key));
 }
 
 /** 王祥 → 王*, 张军强 → 张**: the surname stays, the rest is hidden. */

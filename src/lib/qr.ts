@@ -52,8 +52,3 @@ export function labelQr(drawing: string, { size = 160, label = '本页网址的�
   const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return drawing.replace('<svg ', `<svg role="img" aria-label="${escaped}" width="${size}" height="${size}" class="qr-code" `);
 }
-
-/** An `<svg>` QR code of `url`, `size` CSS pixels wide, labelled for screen readers. */
-export async function qrSvg(url: string, options: { size?: number; label?: string } = {}): Promise<string> {
-  return labelQr(await qrDrawing(url), options);
-}

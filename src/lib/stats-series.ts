@@ -2,6 +2,7 @@
  * Figures across periods: each stats file covers one period, and a metric `key` that recurs in
  * several files forms a series (people checked in 2019, 2020, 2021 …) for tables and charts.
  */
+import { compareIds } from './entry-id';
 import { comparePartialDates, formatPartialDate, type PartialDate } from './partial-date';
 import type { Approximation } from './chinese-number';
 
@@ -71,7 +72,7 @@ function comparePeriods(a: StatLike, b: StatLike): number {
   return (
     comparePartialDates(a.data.period.end, b.data.period.end) ||
     comparePartialDates(a.data.period.start, b.data.period.start) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    compareIds(a.id, b.id)
   );
 }
 

@@ -22,10 +22,10 @@ const DELIMITER = /[\s"'`()<>,;=?#&\\/]/;
  */
 export function unreferencedAssets(assetNames: readonly string[], texts: Iterable<string>): string[] {
   const remaining = new Set(assetNames);
-  // A name with a delimiter in it, or without an extension (never produced by Astro), is still
-  // looked for as a substring.
-  const unusual = assetNames.filter((name) => DELIMITER.test(name) || !/\.[^.]+$/.test(name));
-  const endings = [...new Set(assetNames.filter((name) => !unusual.includes(name)).map((name) => /\.[^.]+$/.exec(name)![0]))];
+  // A name with a delimiter in it (never produced by Astro) is still looked for as a substring.
+  const unusual = assetNames.filter((name) => DELIMITER.test(name));
+  // What to look for: a name's extension, or the whole name if it has none (never produced by Astro).
+  const endings = [...new Set(assetNames.filter((name) => !DELIMITER.test(name)).map((name) => /\.[^.]+$/.exec(name)?.[0] ?? name))];
   for (const text of texts) {
     for (const ending of endings) {
       for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + 1)) {

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -287,11 +288,13 @@ export async function runScriptInProcess(
   process.exit = ((code?: number | string | null) => {
     throw new ScriptExit(Number(code ?? process.exitCode ?? 0));
   }) as typeof process.exit;
-  const text = (values: unknown[]) => `${values.map((v) => (typeof v === 'string' ? v : String(v))).join(' ')}\n`;
+  // As the console and the streams would print them: objects formatted, bytes decoded.
+  const text = (values: unknown[]) => `${format(...values)}\n`;
+  const chunkText = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
   console.log = console.info = (...values: unknown[]) => void (stdout += text(values));
   console.error = console.warn = (...values: unknown[]) => void (stderr += text(values));
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunkText(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunkText(chunk)), true)) as typeof process.stderr.write;
   let status: number;
   try {
     // A new module instance per run (the query), so its top-level code runs again; what it

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { qrSvg } from '../../src/lib/qr';
+import { qrDrawing } from '../../src/lib/qr';
 import { launchBrowser } from './browser';
 import { elderFigureProblems } from './elder-figures';
 import { axeViolations, baseUrl, horizontalOverflow, KIOSK_PAGE, newContext, newModeContext, outDir, WCAG_AA_TAGS, withPage } from './site';
@@ -140,7 +140,7 @@ describe('the 荣誉室 screen', () => {
       // The code a phone reads is the profile's public address (the sample's url is https://example.com).
       const url = `https://example.com/officers/${id}/`;
       expect(await shown(page).locator('.kiosk-url').innerText()).toBe(url);
-      const drawn = /<path stroke="[^"]*" d="([^"]+)"/.exec(await qrSvg(url))![1];
+      const drawn = /<path stroke="[^"]*" d="([^"]+)"/.exec(await qrDrawing(url))![1];
       expect(await qr.locator('path[stroke]').getAttribute('d')).toBe(drawn);
       const qrBox = (await qr.boundingBox())!;
       expect(Math.min(qrBox.width, qrBox.height)).toBeGreaterThanOrEqual(240);

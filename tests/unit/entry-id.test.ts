@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_ID_PATTERN, entryIdFromPath } from '../../src/lib/entry-id';
+import { compareIds, ENTRY_ID_PATTERN, entryIdFromPath } from '../../src/lib/entry-id';
 
 describe('entryIdFromPath', () => {
   it.each([
@@ -31,4 +31,12 @@ describe('ENTRY_ID_PATTERN', () => {
       expect(ENTRY_ID_PATTERN.test(id)).toBe(false);
     },
   );
+});
+
+describe('compareIds', () => {
+  it('orders ids by code unit, whatever the locale: pinyin order, a namesake after its first', () => {
+    const ids = ['wangxiang', 'wang-xiang-2', 'diao-aiqing', 'wang-xiang', 'zhang-jun'];
+    expect([...ids].sort(compareIds)).toEqual(['diao-aiqing', 'wang-xiang', 'wang-xiang-2', 'wangxiang', 'zhang-jun']);
+    expect(compareIds('a', 'a')).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedQrDrawing, labelQr, qrDrawing, qrSvg, QR_DRAWING } from '../../src/lib/qr';
+import { cachedQrDrawing, labelQr, qrDrawing, QR_DRAWING } from '../../src/lib/qr';
 
 const URL_A = 'https://www.example.gov.cn/officers/wang-xiang/';
 const URL_B = 'https://www.example.gov.cn/officers/zhang-jun/';
@@ -11,7 +11,7 @@ describe('labelQr', () => {
   it('names the square for a screen reader, escaping the label, at the size asked for', async () => {
     const svg = labelQr(await qrDrawing(URL_A), { size: 144, label: '“A&B”<的>二维码' });
     expect(svg).toMatch(/^<svg role="img" aria-label="“A&amp;B”&lt;的>二维码" width="144" height="144" class="qr-code" /);
-    expect(await qrSvg(URL_A)).toContain('aria-label="本页网址的二维码" width="160" height="160"');
+    expect(labelQr(await qrDrawing(URL_A))).toContain('aria-label="本页网址的二维码" width="160" height="160"');
   });
 });
 

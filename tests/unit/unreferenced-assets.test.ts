@@ -30,7 +30,7 @@ describe('unreferencedAssets', () => {
     expect(unreferencedAssets(['a.B1.jp', 'c.D3.jpg', 'e.F5.png'], ['a.B1.jpg', 'e.F5.png'])).toEqual(['a.B1.jp', 'c.D3.jpg']);
   });
 
-  it('looks for a name without an extension as a substring', () => {
-    expect(unreferencedAssets(['LICENSE', 'README'], ['see /_astro/LICENSE here'])).toEqual(['README']);
+  it('matches a name without an extension whole too', () => {
+    expect(unreferencedAssets(['LICENSE', 'README', 'NOTE'], ['see /_astro/LICENSE here, and NOTES'])).toEqual(['NOTE', 'README']);
   });
 });
