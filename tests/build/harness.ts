@@ -197,20 +197,52 @@ export function buildSite(
   siteDir: string | null,
   { outDir, env, args = [], root = BUILD_ROOT }: { outDir: string; env: Record<string, string>; args?: string[]; root?: string },
 ): Promise<BuildResult> {
+  const release = shareCache(outDir, env);
   const child = spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: root, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
-  return finished(child, { outDir, siteDir: siteDir ?? root });
+  return finished(child, { outDir, siteDir: siteDir ?? root }).finally(release);
+}
+
+/**
+ * The parts of a build's cache that hold drawings made from content alone: resized pictures
+ * (Astro's), share cards and QR codes. Each is stored under a name that hashes everything it is
+ * drawn from, so builds of different sites can share them, as a unit's successive builds do.
+ */
+const SHARED_CACHE_PARTS = ['assets', 'share-cards', 'qr'];
+/** Whether one of this worker's builds is using the shared cache now. */
+let sharedCacheInUse = false;
+
+/**
+ * Points the drawing parts of a build's cache at this worker's shared ones, so a picture or card
+ * drawn by one test's build is not drawn again by the next: most builds of a test run draw the
+ * same few fixture pictures. Not for a test that names its own cache folder (a test of the cache),
+ * nor while another build of this worker uses it (Astro writes a cached picture in place, so a
+ * build running beside the one writing it could copy half a file). Returns what ends the use.
+ */
+function shareCache(outDir: string, env: Record<string, string>): () => void {
+  const run = process.env[TEST_RUN_ENV];
+  if (!run || env.HONOR_ROLL_CACHE_DIR || sharedCacheInUse) return () => {};
+  const cache = path.join(path.dirname(outDir), 'cache');
+  for (const part of SHARED_CACHE_PARTS) {
+    const shared = path.join(run, `cache-${process.env.VITEST_POOL_ID ?? 'main'}`, part);
+    mkdirSync(shared, { recursive: true });
+    mkdirSync(cache, { recursive: true });
+    if (!existsSync(path.join(cache, part))) symlinkSync(shared, path.join(cache, part), 'junction');
+  }
+  sharedCacheInUse = true;
+  return () => void (sharedCacheInUse = false);
 }
 
 /** Runs `npm run build` — the clerk's command, scripts/build.ts — on a site folder, as buildSite runs `astro build`. */
 export function npmRunBuild(siteDir: string, { outDir, env = {}, args = [] }: { outDir: string; env?: Record<string, string>; args?: string[] }): Promise<BuildResult> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const release = shareCache(outDir, env);
   const child = spawn(npm, ['run', 'build', ...(args.length > 0 ? ['--', ...args] : [])], {
     cwd: BUILD_ROOT,
     env: { ...buildEnv(siteDir, outDir, env), npm_config_update_notifier: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: process.platform === 'win32',
   });
-  return finished(child, { outDir, siteDir });
+  return finished(child, { outDir, siteDir }).finally(release);
 }
 
 /** The result of a build process once it has ended: stdout and stderr together, without colours. */

@@ -98,7 +98,8 @@ export function buildPublishingSite(): Promise<BuildResult> {
 export function copyBuild(build: BuildResult): BuildResult {
   const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-copy-'));
   const from = path.dirname(build.outDir);
-  cpSync(from, work, { recursive: true });
+  // The cache's shared parts copied, not linked (harness.ts, shareCache): a test on the copy owns its cache.
+  cpSync(from, work, { recursive: true, dereference: true });
   const moved = (dir: string) => path.join(work, path.relative(from, dir));
   return { ...build, outDir: moved(build.outDir), siteDir: moved(build.siteDir) };
 }
