@@ -12,19 +12,18 @@ import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
 import { cacheDir, shareImagesWorker } from 'virtual:honor-roll/context';
-import { facesForText, facesForTexts, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
+import { CARD_FONT, facesForText, facesForTexts, fontStylesheet, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
 import { CARD_HEIGHT, CARD_WIDTH, cardFormat, cardText, cardTextByWeight, cardTree, type CardFormat, type ShareCard } from '../lib/share-card';
 import { sharpPosition, type PhotoFocus } from '../lib/photo-focus';
 import { createWorkerPool, type WorkerPool } from '../lib/worker-pool';
 
 const require = createRequire(import.meta.url);
-const FONT_PACKAGE = '@fontsource/noto-sans-sc';
-const FONT_VERSION: string = require(`${FONT_PACKAGE}/package.json`).version;
+const FONT_VERSION: string = require(`${CARD_FONT.package}/package.json`).version;
 /** Bump when the card design or its encoding changes, so cached cards are redrawn. */
 const DESIGN_VERSION = 3;
 
-const fontDir = path.dirname(require.resolve(`${FONT_PACKAGE}/400.css`));
-const faces: FontFace[] = [400, 700].flatMap((weight) => parseFontFaces(readFileSync(path.join(fontDir, `${weight}.css`), 'utf8')));
+const fontDir = path.dirname(require.resolve(`${CARD_FONT.package}/package.json`));
+const faces: FontFace[] = CARD_FONT.weights.flatMap((weight) => parseFontFaces(readFileSync(path.join(fontDir, fontStylesheet(weight)), 'utf8')));
 
 /** `NotoSansSC-4`: one family name per Fontsource piece (all weights of a piece share it). */
 function fontName(face: FontFace): string {

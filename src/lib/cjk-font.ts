@@ -4,6 +4,23 @@
  * read — the build never loads (or ships) a whole 10 MB font.
  */
 
+/** The Fontsource package share cards are drawn with, and the weights they set. */
+export const CARD_FONT = { package: '@fontsource/noto-sans-sc', weights: [400, 700] } as const;
+
+/** A weight's stylesheet, relative to the package (`700.css`). */
+export const fontStylesheet = (weight: number): string => `${weight}.css`;
+
+/**
+ * Of the font package's files (relative, with `/`), those the cards can read: all but the font
+ * files under `files/` that no card weight's stylesheet names. The package ships nine weights in
+ * WOFF and WOFF2, 75 MB in 1,900 files; the cards read 6 MB of them, and the offline bundle
+ * carries only those.
+ */
+export function cardFontFiles(files: readonly string[], stylesheets: readonly string[]): string[] {
+  const named = new Set(stylesheets.flatMap((css) => parseFontFaces(css).map((face) => face.file.replace(/^\.\//, ''))));
+  return files.filter((file) => !file.startsWith('files/') || named.has(file));
+}
+
 /** One @font-face of a Fontsource stylesheet: its WOFF file and the code points it covers. */
 export interface FontFace {
   /** File name relative to the stylesheet, e.g. `./files/noto-sans-sc-4-700-normal.woff`. */

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { facesForText, facesForTexts, parseFontFaces, uncoveredCharacters } from '../../src/lib/cjk-font';
+import { CARD_FONT, cardFontFiles, facesForText, facesForTexts, fontStylesheet, parseFontFaces, uncoveredCharacters } from '../../src/lib/cjk-font';
 
 const css = `
 /* a */
@@ -67,5 +67,28 @@ describe('the Noto Sans SC package', () => {
     const text = '泰州市公安局海陵分局巡特警大队 王祥 刁爱清 陈押林 见义勇为表彰 全省优秀人民警察 “流动党建” 9.5万余人次（）：、，。';
     expect(uncoveredCharacters(faces, text)).toEqual([]);
     expect(facesForText(faces, text).length).toBeLessThan(20);
+  });
+});
+
+describe('cardFontFiles', () => {
+  const css = (weight: number, pieces: number[]) =>
+    pieces
+      .map((piece) => `@font-face {\n  font-family: 'X';\n  font-weight: ${weight};\n  src: url(./files/x-${piece}-${weight}-normal.woff2) format('woff2'), url(./files/x-${piece}-${weight}-normal.woff) format('woff');\n  unicode-range: U+4e00-4e01;\n}`)
+      .join('\n');
+  it('keeps the WOFF files the stylesheets name and every file outside files/', () => {
+    const files = ['400.css', '700.css', '100.css', 'package.json', 'files/x-1-400-normal.woff', 'files/x-1-400-normal.woff2', 'files/x-1-700-normal.woff', 'files/x-2-700-normal.woff', 'files/x-1-100-normal.woff', 'files/x-latin-400-normal.woff'];
+    expect(cardFontFiles(files, [css(400, [1]), css(700, [1, 2])])).toEqual(['400.css', '700.css', '100.css', 'package.json', 'files/x-1-400-normal.woff', 'files/x-1-700-normal.woff', 'files/x-2-700-normal.woff']);
+  });
+
+  it('keeps, of the installed package, every file a card of either weight can read', () => {
+    const dir = path.dirname(createRequire(import.meta.url).resolve(`${CARD_FONT.package}/package.json`));
+    const all = (readdirSync(dir, { recursive: true }) as string[]).map((file) => file.split(path.sep).join('/')).filter((file) => statSync(path.join(dir, file)).isFile());
+    const stylesheets = CARD_FONT.weights.map((weight) => readFileSync(path.join(dir, fontStylesheet(weight)), 'utf8'));
+    const kept = new Set(cardFontFiles(all, stylesheets));
+    const read = stylesheets.flatMap((stylesheet) => parseFontFaces(stylesheet).map((face) => face.file.replace(/^\.\//, '')));
+    expect(read.length).toBeGreaterThan(100);
+    for (const file of read) expect(kept.has(file), file).toBe(true);
+    // Nine weights in two formats are shipped; the cards' two weights in WOFF are a small part.
+    expect(kept.size).toBeLessThan(all.length / 5);
   });
 });
