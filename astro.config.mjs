@@ -3,16 +3,15 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
-import { atomicOutput } from './src/integrations/atomic-output.ts';
-import { buildSummary } from './src/integrations/build-summary.ts';
-import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
-import { editor, EDITOR_ENV } from './src/integrations/editor.ts';
-import { honorRoll } from './src/integrations/honor-roll.ts';
-import { precompress } from './src/integrations/precompress.ts';
-import { privacyGuard } from './src/integrations/privacy-guard.ts';
-import { pruneAssets } from './src/integrations/prune-assets.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { readAudience } from './src/lib/site-paths.ts';
+import { importBundled } from './src/integrations/bundled-import.mjs';
+
+// The integrations are TypeScript: bundled first, so that Astro can import this file natively
+// (see bundled-import.mjs).
+/** @type {typeof import('./src/integrations/index.ts')} */
+const { atomicOutput, buildSummary, contentSecurityPolicy, editor, EDITOR_ENV, honorRoll, precompress, privacyGuard, pruneAssets, searchIndex, readAudience } = await importBundled(
+  fileURLToPath(new URL('./src/integrations/index.ts', import.meta.url)),
+  fileURLToPath(new URL('./.honor-roll/config', import.meta.url)),
+);
 
 // The intranet edition (`npm run build -- --audience internal`) is not for search engines.
 const publicEdition = readAudience(process.env, process.argv) === 'public';
