@@ -2,10 +2,11 @@
  * The points boards and the study schedule on a fictional fixture unit (tests/fixtures/points):
  * the intranet edition shows boards, histories and the schedule; the public edition shows the
  * schedule and no trace of points — canaries included, search index included — unless the config
- * publishes them, and then with masked names when it says so.
+ * publishes them, and then with masked names when it says so. A unit that records no points at
+ * all is in publishing.test.ts (its intranet edition).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildSample, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
+import { buildFixture, everyOutputFile, listOutput, readPage, type BuildResult } from './harness';
 import { htmlProblems } from './html-validate';
 import { findBrokenLinks } from './link-check';
 
@@ -171,18 +172,5 @@ describe('points published by the config', () => {
     for (const { file, text } of everyOutputFile(build.outDir)) {
       for (const canary of [NOTE_CANARY, POINTS_ONLY_NAME]) expect(text.includes(canary), `${canary} in ${file}`).toBe(false);
     }
-  });
-});
-
-describe('the sample unit, which records no points', () => {
-  it('builds its intranet edition, which says plainly that no points are recorded yet', async () => {
-    const build = await buildSample({ HONOR_ROLL_AUDIENCE: 'internal' });
-    expect(build.status, build.output).toBe(0);
-    expect(readPage(build.outDir, 'points').querySelector('.notice')?.text).toBe('本单位尚未录入积分。');
-    expect(listOutput(build.outDir).filter((f) => f.startsWith('points/'))).toEqual(['points/index.html', 'points/index.html.gz']);
-    expect(navLabels(build.outDir, '')).toContain('积分');
-    expect(build.output).not.toContain('does not exist or is empty');
-    expect(findBrokenLinks(build.outDir, { base: '/' })).toEqual([]);
-    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 });

@@ -243,13 +243,21 @@ describe('the publishing rules follow the build time', () => {
   });
 });
 
-// HONOR_ROLL_AUDIENCE=internal, the other way to ask for this edition, is built in points.test.ts.
-describe('the intranet edition (npm run build -- --audience internal)', () => {
+// `--audience internal`, the other way to ask for this edition, is built in points.test.ts.
+describe('the intranet edition (HONOR_ROLL_AUDIENCE=internal)', () => {
   let build: BuildResult;
   let files: string[];
   beforeAll(async () => {
-    build = await buildFixture('publishing', { args: ['--audience', 'internal'] });
+    build = await buildFixture('publishing', { env: { HONOR_ROLL_AUDIENCE: 'internal' } });
     files = listOutput(build.outDir);
+  });
+
+  it('says plainly that no points are recorded yet, for a unit whose content has no points folder', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(readPage(build.outDir, 'points').querySelector('.notice')?.text).toBe('本单位尚未录入积分。');
+    expect(files.filter((f) => f.startsWith('points/'))).toEqual(['points/index.html', 'points/index.html.gz']);
+    expect(readPage(build.outDir, '').querySelectorAll('nav[aria-label="主菜单"] a').map((a) => a.text.trim())).toContain('积分');
+    expect(build.output).not.toContain('does not exist or is empty');
   });
 
   it('includes internal entries, but never drafts or embargoed ones', () => {
