@@ -5,9 +5,9 @@
  * names (cardFormat in src/lib/share-card.ts decides) and the worker writes it into the cache. Plain JavaScript because Node 20 starts workers from .js files only;
  * the tree, fonts and file are prepared by share-images.ts, which owns what a card looks like.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
 
@@ -39,7 +39,11 @@ parentPort?.on('message', async (/** @type {{ id: number; tree: any; width: numb
     // metadata unless asked (withMetadata), and the card is published as it is.
     const image = await sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).toFormat(job.format, job.options).toBuffer();
     mkdirSync(path.dirname(job.file), { recursive: true });
-    writeFileSync(job.file, image);
+    // Written whole, then renamed: a build killed meanwhile leaves no half a card under its name
+    // for the next build to publish.
+    const partial = `${job.file}.${process.pid}.${threadId}.part`;
+    writeFileSync(partial, image);
+    renameSync(partial, job.file);
     parentPort?.postMessage({ id: job.id });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

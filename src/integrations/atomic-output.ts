@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { acquireBuildLock, buildLockFile, type BuildLock } from '../lib/build-lock';
 import { FolderBusyError } from '../lib/folder-rename';
+import { startUsingCache, stopUsingCache } from '../lib/interrupted-cache';
 import { publishStaging, recoverReleases } from '../lib/releases';
 import { readAudience, resolveSitePaths } from '../lib/site-paths';
 
@@ -44,13 +45,14 @@ export function publishedBy(env: Record<string, string | undefined>, argv: reado
 export function atomicOutput(): AstroIntegration {
   let outDir = '';
   let stagingDir = '';
+  let cacheDir = '';
   let lock: BuildLock | undefined;
   return {
     name: 'honor-roll:atomic-output',
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
-        outDir = resolveSitePaths(root, process.env, process.argv).outDir;
+        ({ outDir, cacheDir } = resolveSitePaths(root, process.env, process.argv));
         if (command !== 'build') {
           // `astro preview` serves the finished site.
           updateConfig({ outDir: dirUrl(outDir) });
@@ -62,10 +64,16 @@ export function atomicOutput(): AstroIntegration {
         const recovery = await recoverReleases(outDir);
         if (recovery === 'restored') logger.warn(`上次生成或回退在替换网站时被中断，已恢复原来的网站：${outDir}`);
         if (recovery === 'completed') logger.warn(`上次生成或回退在替换网站时被中断，已完成替换：${outDir}`);
+        // Under the lock: no other build of this project is writing into the cache.
+        const removed = startUsingCache(cacheDir);
+        if (removed > 0) logger.warn(`上次生成被中断，它写进缓存的 ${removed} 个图片文件可能不完整，已删除，这次重新生成（removed ${removed} cached files an interrupted build wrote）`);
         stagingDir = stagingDirFor(root);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });
       },
+      // Astro has written every page, share card and picture: the cache holds only whole files,
+      // whatever the later steps (privacy guard, publishing) decide.
+      'astro:build:generated': () => stopUsingCache(cacheDir),
       'astro:build:done': async () => {
         // What was published, and where, is said by the summary that follows (build-summary.ts).
         try {

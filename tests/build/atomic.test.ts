@@ -2,7 +2,7 @@
  * Publishing is all or nothing: a build killed half-way leaves the previous site byte for byte,
  * and two builds started together both finish with their own, complete output.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../unit/helpers/fingerprint';
@@ -51,10 +51,29 @@ describe('an interrupted build', () => {
     expect(killed.code).not.toBe(0);
     expect(fingerprint(outDir)).toEqual(before);
 
-    // The lock the killed build held is recognised as stale; the next build runs normally.
+    // Had it been killed while writing a picture into the cache, half the picture would be there,
+    // newer than the build's start: Astro would reuse it without reading it.
+    const assets = path.join(path.dirname(outDir), 'cache', 'assets');
+    const cached = readdirSync(assets).find((file) => file.endsWith('.webp'))!;
+    const whole = readFileSync(path.join(assets, cached));
+    writeFileSync(path.join(assets, cached), whole.subarray(0, 100));
+
+    // The lock the killed build held is recognised as stale; the next build runs normally, and
+    // draws that picture again instead of publishing half of it.
     const next = await buildSite(siteDir, { outDir, env: {} });
     expect(next.status, next.output).toBe(0);
     expect(fingerprint(outDir).length).toBe(before.length);
+    const published = listOutput(outDir).find((file) => file.endsWith(`/${cached}`));
+    expect(published, cached).toBeDefined();
+    expect(readFileSync(path.join(outDir, published!)).length).toBe(whole.length);
+    expect(readFileSync(path.join(outDir, published!))).toEqual(whole);
+    expect(readFileSync(path.join(assets, cached))).toEqual(whole);
+    expect(next.output).toMatch(/上次生成被中断，它写进缓存的 \d+ 个图片文件可能不完整，已删除，这次重新生成/);
+
+    // A build that finishes leaves nothing to clean: the one after it removes nothing.
+    const again = await buildSite(siteDir, { outDir, env: {} });
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).not.toContain('上次生成被中断');
   });
 });
 
