@@ -9,7 +9,7 @@
  * Plain JavaScript: it runs before anything can compile TypeScript.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -23,16 +23,33 @@ export async function importBundled(entry, outDir) {
   const result = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
   const code = result.outputFiles[0]?.contents;
   if (!code) throw new Error(`esbuild wrote nothing for ${entry}`);
-  // Named by its content: a build started beside this one never reads a half-written bundle, and
-  // an unchanged bundle is not written again.
+  // Named by its content and written whole, then renamed: a build started beside this one never
+  // reads a half-written bundle, and an unchanged bundle is not written again (on Windows a file
+  // another process is reading cannot be replaced).
   const name = `${path.basename(entry, path.extname(entry))}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
   const file = path.join(outDir, name);
-  mkdirSync(outDir, { recursive: true });
-  const partial = `${file}.${process.pid}.part`;
-  writeFileSync(partial, code);
-  renameSync(partial, file);
+  if (!existsSync(file)) {
+    mkdirSync(outDir, { recursive: true });
+    const partial = `${file}.${process.pid}.part`;
+    writeFileSync(partial, code);
+    try {
+      renameSync(partial, file);
+    } catch (error) {
+      // Another build renamed the same bundle into place first (Windows refuses a second rename).
+      rmSync(partial, { force: true });
+      if (!existsSync(file)) throw error;
+    }
+  }
   const exports = await import(pathToFileURL(file).href);
-  // Bundles of earlier versions of the code are not needed again.
-  for (const other of readdirSync(outDir)) if (other !== name && !other.endsWith('.part')) rmSync(path.join(outDir, other), { force: true });
+  // Bundles of earlier versions of the code are not needed again; one still being read by another
+  // build (Windows will not delete it then) goes next time.
+  for (const other of readdirSync(outDir)) {
+    if (other === name || other.endsWith('.part')) continue;
+    try {
+      rmSync(path.join(outDir, other), { force: true });
+    } catch {
+      // kept for now
+    }
+  }
   return exports;
 }
