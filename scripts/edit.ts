@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dev } from 'astro';
-import { EDITOR_ENV } from '../src/integrations/editor';
+import { EDITOR_ENV } from '../src/lib/editor/env';
 import { editorAddress } from '../src/lib/editor/request-guard';
 import { fail } from './cli';
 

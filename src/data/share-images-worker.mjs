@@ -5,13 +5,35 @@
  * names (cardFormat in src/lib/share-card.ts decides) and the worker writes it into the cache. Plain JavaScript because Node 20 starts workers from .js files only;
  * the tree, fonts and file are prepared by share-images.ts, which owns what a card looks like.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
 
 /** @typedef {{ name: string; file: string; weight: 400 | 700 }} FontFile */
+
+/**
+ * Renames `from` to `to`, waiting a little while Windows holds the file (a virus scanner reading a
+ * file just written); gives up after about half a second, removing `from`.
+ * @param {string} from
+ * @param {string} to
+ */
+function renameWhenFree(from, to) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? '';
+      if (attempt >= 10 || !['EPERM', 'EBUSY', 'EACCES'].includes(code)) {
+        rmSync(from, { force: true });
+        throw error;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
 
 /** The pieces read so far, by file. */
 const loaded = new Map();
@@ -43,7 +65,7 @@ parentPort?.on('message', async (/** @type {{ id: number; tree: any; width: numb
     // for the next build to publish.
     const partial = `${job.file}.${process.pid}.${threadId}.part`;
     writeFileSync(partial, image);
-    renameSync(partial, job.file);
+    renameWhenFree(partial, job.file);
     parentPort?.postMessage({ id: job.id });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -66,7 +66,7 @@ export function atomicOutput(): AstroIntegration {
         if (recovery === 'completed') logger.warn(`上次生成或回退在替换网站时被中断，已完成替换：${outDir}`);
         // Under the lock: no other build of this project is writing into the cache.
         const removed = startUsingCache(cacheDir);
-        if (removed > 0) logger.warn(`上次生成被中断，它写进缓存的 ${removed} 个图片文件可能不完整，已删除，这次重新生成（removed ${removed} cached files an interrupted build wrote）`);
+        if (removed > 0) logger.warn(`上次生成没有完成（被中断或出错），它写进缓存的 ${removed} 个图片文件可能不完整，已删除，这次重新生成（removed ${removed} cached files an unfinished build wrote）`);
         stagingDir = stagingDirFor(root);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });

@@ -31,9 +31,9 @@ import { recoverSite } from '../lib/publish';
 import { publisher } from '../lib/editor/publish-api';
 import { readBuildTime, resolveSitePaths } from '../lib/site-paths';
 import { dirUrl } from './atomic-output';
+import { EDITOR_ENV } from '../lib/editor/env';
 
-/** Holds the session token; its presence adds the editor to the config (astro.config.mjs). */
-export const EDITOR_ENV = 'HONOR_ROLL_EDITOR';
+export { EDITOR_ENV };
 
 /** The editor's own addresses. */
 const EDITOR_PREFIX = '/__editor/';

@@ -4,7 +4,7 @@
  * copying is a tenth of it). Each build keeps only the copies its own site used.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 
@@ -39,7 +39,11 @@ export function openGzipCache(dir: string): GzipCache {
         }
       }
       const compressed = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION });
-      writeFileSync(path.join(dir, name), compressed);
+      // Written whole, then renamed: a build killed meanwhile leaves no half a file under the
+      // name, which the next build would serve for this page (nginx's gzip_static).
+      const partial = path.join(dir, `${name}.${process.pid}.part`);
+      writeFileSync(partial, compressed);
+      renameSync(partial, path.join(dir, name));
       return compressed;
     },
     prune() {

@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The mark: a file whose time is when the unfinished build started. */
-const MARK = 'build-in-progress';
+/** The mark, in the cache folder: a file whose time is when the unfinished build started. */
+export const IN_USE_MARK = 'build-in-progress';
 /** The parts of the cache whose files a killed build may have written halfway. */
 export const REWRITTEN_PARTS = ['assets', 'share-cards'] as const;
 
@@ -24,7 +24,7 @@ export function writtenSince(files: readonly { name: string; mtimeMs: number }[]
  * or crashed), first removes what that build wrote into the cache; returns how many files.
  */
 export function startUsingCache(cacheDir: string): number {
-  const mark = path.join(cacheDir, MARK);
+  const mark = path.join(cacheDir, IN_USE_MARK);
   let removed = 0;
   if (existsSync(mark)) {
     const since = statSync(mark).mtimeMs;
@@ -49,5 +49,5 @@ export function startUsingCache(cacheDir: string): number {
 
 /** The build has finished writing into the cache: every file there is whole. */
 export function stopUsingCache(cacheDir: string): void {
-  rmSync(path.join(cacheDir, MARK), { force: true });
+  rmSync(path.join(cacheDir, IN_USE_MARK), { force: true });
 }

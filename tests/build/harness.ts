@@ -111,7 +111,7 @@ export function buildFixture(name: string, options: BuildOptions = {}): Promise<
 export function buildSharedFixture(fixture: string, name: string, options: () => Promise<Omit<BuildOptions, 'outDir' | 'root'>>): Promise<BuildResult> {
   return sharedBuild(name, async (work) => {
     const { env = {}, args = [], ...changes } = await options();
-    return buildSite(copyFixture(fixture, work, changes), { outDir: path.join(work, 'dist'), env, args });
+    return buildSite(copyFixture(fixture, work, changes), { outDir: path.join(work, 'dist'), env: { ...ownCache(work), ...env }, args });
   });
 }
 
@@ -124,8 +124,16 @@ export function buildSample(env: Record<string, string> = {}): Promise<BuildResu
   return sharedBuild(`sample-${createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 12)}`, (work) => {
     const siteDir = path.join(work, 'site');
     cpSync(SAMPLE_SITE, siteDir, { recursive: true });
-    return buildSite(siteDir, { outDir: path.join(work, 'dist'), env });
+    return buildSite(siteDir, { outDir: path.join(work, 'dist'), env: { ...ownCache(work), ...env } });
   });
+}
+
+/**
+ * A cache of its own for a build that test files in other workers read (and copy, cache included):
+ * a worker's shared cache could be written while another worker copies it.
+ */
+function ownCache(work: string): { HONOR_ROLL_CACHE_DIR: string } {
+  return { HONOR_ROLL_CACHE_DIR: path.join(work, 'cache') };
 }
 
 /** The shared builds this worker has asked for, by name. */

@@ -98,8 +98,7 @@ export function buildPublishingSite(): Promise<BuildResult> {
 export function copyBuild(build: BuildResult): BuildResult {
   const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-copy-'));
   const from = path.dirname(build.outDir);
-  // The cache's shared parts copied, not linked (harness.ts, shareCache): a test on the copy owns its cache.
-  cpSync(from, work, { recursive: true, dereference: true });
+  cpSync(from, work, { recursive: true });
   const moved = (dir: string) => path.join(work, path.relative(from, dir));
   return { ...build, outDir: moved(build.outDir), siteDir: moved(build.siteDir) };
 }
