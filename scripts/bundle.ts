@@ -22,7 +22,7 @@ import { binPath, bundledPackages, platformMatches, type Lockfile } from '../src
 import { BUNDLE_PLATFORMS, findPlatform, hostTarget, NODE_RUNTIME_VERSION } from '../src/lib/bundle/platform';
 import { writeZip } from '../src/lib/bundle/zip';
 import { activePublicDir, resolveSitePaths } from '../src/lib/site-paths';
-import { CARD_FONT, cardFontFiles, fontStylesheet } from '../src/lib/cjk-font';
+import { CARD_FONT, cardFontFiles, readCardStylesheets } from '../src/lib/cjk-font';
 import { fail } from './cli';
 
 const PLATFORM_IDS = Object.keys(BUNDLE_PLATFORMS).join(' 或 ');
@@ -97,11 +97,6 @@ function shownPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** The stylesheets of the weights the share cards set, from the font package in `dir`. */
-function fontStylesheets(dir: string): string[] {
-  return CARD_FONT.weights.map((weight) => readFileSync(path.join(dir, fontStylesheet(weight)), 'utf8'));
-}
-
 /** A project entry's files, relative to the project: the file itself, or every file of the folder. */
 function projectFiles(entry: string): string[] {
   const full = path.join(root, entry);
@@ -132,7 +127,7 @@ const entries = bundleEntries({
   packages: packages.map((pkg) => {
     const dir = fetchedDir.get(pkg.location) ?? path.join(root, pkg.location);
     const files = listFiles(dir, (relative) => !isPackageFile(relative));
-    return { location: pkg.location, native: pkg.native, dir, files: pkg.location === `node_modules/${CARD_FONT.package}` ? cardFontFiles(files, fontStylesheets(dir)) : files };
+    return { location: pkg.location, native: pkg.native, dir, files: pkg.location === `node_modules/${CARD_FONT.package}` ? cardFontFiles(files, readCardStylesheets(dir)) : files };
   }),
   unixTarget: platform.launcherKind === 'sh',
   node: { source: path.join(fetched[0]!, platform.nodeBinaryInPackage), zipPath: platform.nodeBinaryInBundle },

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
 import { cacheDir, shareImagesWorker } from 'virtual:honor-roll/context';
-import { CARD_FONT, facesForText, facesForTexts, fontStylesheet, parseFontFaces, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
+import { CARD_FONT, facesForText, facesForTexts, parseFontFaces, readCardStylesheets, uncoveredCharacters, type FontFace } from '../lib/cjk-font';
 import { CARD_HEIGHT, CARD_WIDTH, cardFormat, cardText, cardTextByWeight, cardTree, type CardFormat, type ShareCard } from '../lib/share-card';
 import { sharpPosition, type PhotoFocus } from '../lib/photo-focus';
 import { createWorkerPool, type WorkerPool } from '../lib/worker-pool';
@@ -23,7 +23,7 @@ const FONT_VERSION: string = require(`${CARD_FONT.package}/package.json`).versio
 const DESIGN_VERSION = 3;
 
 const fontDir = path.dirname(require.resolve(`${CARD_FONT.package}/package.json`));
-const faces: FontFace[] = CARD_FONT.weights.flatMap((weight) => parseFontFaces(readFileSync(path.join(fontDir, fontStylesheet(weight)), 'utf8')));
+const faces: FontFace[] = readCardStylesheets(fontDir).flatMap(parseFontFaces);
 
 /** `NotoSansSC-4`: one family name per Fontsource piece (all weights of a piece share it). */
 function fontName(face: FontFace): string {

@@ -4,11 +4,19 @@
  * read — the build never loads (or ships) a whole 10 MB font.
  */
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 /** The Fontsource package share cards are drawn with, and the weights they set. */
 export const CARD_FONT = { package: '@fontsource/noto-sans-sc', weights: [400, 700] } as const;
 
-/** A weight's stylesheet, relative to the package (`700.css`). */
-export const fontStylesheet = (weight: number): string => `${weight}.css`;
+/** A weight the cards set. */
+export type CardFontWeight = (typeof CARD_FONT.weights)[number];
+
+/** The stylesheets of the weights the cards set, read from the font package in `dir` (`400.css`, `700.css`). */
+export function readCardStylesheets(dir: string): string[] {
+  return CARD_FONT.weights.map((weight) => readFileSync(path.join(dir, `${weight}.css`), 'utf8'));
+}
 
 /**
  * Of the font package's files (relative, with `/`), those the cards can read: all but the font

@@ -2,6 +2,7 @@
  * The layout of a share card (1200×630, the size WeChat, Weibo and every `og:image` reader
  * expect): what it says, as an element tree for satori. Pure: text and colours in, tree out.
  */
+import type { CardFontWeight } from './cjk-font';
 
 /** What a card shows. */
 export interface ShareCard {
@@ -57,7 +58,7 @@ const node = (type: string, style: CardNode['props']['style'], children?: CardNo
  * Every character drawn on a card, by the weight it is drawn in (cardTree's kind and title bold,
  * the rest regular): the font pieces for exactly these, in that weight, are loaded.
  */
-export function cardTextByWeight(card: ShareCard): { weight: 400 | 700; text: string }[] {
+export function cardTextByWeight(card: ShareCard): { weight: CardFontWeight; text: string }[] {
   return [
     { weight: 700, text: card.kind + card.title },
     { weight: 400, text: (card.summary ?? '') + card.footer },

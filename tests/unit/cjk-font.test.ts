@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_FONT, cardFontFiles, facesForText, facesForTexts, fontStylesheet, parseFontFaces, uncoveredCharacters } from '../../src/lib/cjk-font';
+import { CARD_FONT, cardFontFiles, facesForText, facesForTexts, parseFontFaces, readCardStylesheets, uncoveredCharacters } from '../../src/lib/cjk-font';
 
 const css = `
 /* a */
@@ -83,7 +83,7 @@ describe('cardFontFiles', () => {
   it('keeps, of the installed package, every file a card of either weight can read', () => {
     const dir = path.dirname(createRequire(import.meta.url).resolve(`${CARD_FONT.package}/package.json`));
     const all = (readdirSync(dir, { recursive: true }) as string[]).map((file) => file.split(path.sep).join('/')).filter((file) => statSync(path.join(dir, file)).isFile());
-    const stylesheets = CARD_FONT.weights.map((weight) => readFileSync(path.join(dir, fontStylesheet(weight)), 'utf8'));
+    const stylesheets = readCardStylesheets(dir);
     const kept = new Set(cardFontFiles(all, stylesheets));
     const read = stylesheets.flatMap((stylesheet) => parseFontFaces(stylesheet).map((face) => face.file.replace(/^\.\//, '')));
     expect(read.length).toBeGreaterThan(100);
