@@ -4,9 +4,10 @@
  * copying is a tenth of it). Each build keeps only the copies its own site used.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
+import { writeFileAtomic } from './editor/write-file';
 
 export interface GzipCache {
   /** The gzip of `bytes`: from the cache when these bytes were compressed before. */
@@ -39,11 +40,9 @@ export function openGzipCache(dir: string): GzipCache {
         }
       }
       const compressed = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION });
-      // Written whole, then renamed: a build killed meanwhile leaves no half a file under the
-      // name, which the next build would serve for this page (nginx's gzip_static).
-      const partial = path.join(dir, `${name}.${process.pid}.part`);
-      writeFileSync(partial, compressed);
-      renameSync(partial, path.join(dir, name));
+      // Never half a file under the name: a build killed meanwhile would leave one for the next
+      // build to serve for this page (nginx's gzip_static). A leftover temporary file is pruned.
+      writeFileAtomic(path.join(dir, name), compressed);
       return compressed;
     },
     prune() {

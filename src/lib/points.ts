@@ -46,7 +46,6 @@ function add(a: number, b: number): number {
   return Number((a + b).toPrecision(12));
 }
 
-
 /**
  * Standard competition ranking of rows already sorted by total, highest first: equal totals share
  * the rank of the first of them, and the next total's rank counts everyone above it.

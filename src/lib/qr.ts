@@ -3,10 +3,11 @@
  * with an accessible name so a screen reader says what the square is.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import QRCode from 'qrcode';
+import { writeFileAtomic } from './editor/write-file';
 
 // Level M survives a crease or a smudge on a printed poster; a 2-module margin is enough on
 // white paper and keeps the code large on a phone screen.
@@ -36,11 +37,8 @@ export async function cachedQrDrawing(folder: string, url: string): Promise<stri
   }
   const drawing = await qrDrawing(url);
   try {
-    mkdirSync(folder, { recursive: true });
-    // Written beside and renamed: a build running at the same time never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, drawing);
-    renameSync(partial, file);
+    // A build running at the same time never reads half a file.
+    writeFileAtomic(file, drawing);
   } catch {
     // A cache that cannot be written only costs the next build the drawing again.
   }
