@@ -14,5 +14,9 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: Math.min(4, Math.max(2, os.availableParallelism())) } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after 1 s by default; a first search loads Pagefind's index and
+    // WebAssembly, which on a loaded CI machine took longer than that (stop 26: a red run).
+    // The same 30 s Playwright's own waits allow.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
