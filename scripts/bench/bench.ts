@@ -2,8 +2,9 @@
  * `npm run bench -- --entries N [--json FILE] [--keep]`
  *
  * Builds a synthetic unit of N entries in a temporary folder (never the real content) and
- * measures: cold build (empty caches), warm build (nothing changed), a build after editing one
- * entry, peak memory, output size, page weight, images in and out, and the first search in
+ * measures: cold build (empty caches), warm build (nothing changed: it finds the live site built
+ * from the same inputs and stops, src/lib/build-inputs.ts), the same forced (`--force`: everything
+ * built again, Astro's content cache dropped too), a build after editing one entry, peak memory, output size, page weight, images in and out, and the first search in
  * headless Chromium (bytes transferred and time to results). Prints a table, writes JSON.
  */
 import { spawn } from 'node:child_process';
@@ -93,10 +94,10 @@ function childrenOf(pid: number): number[] {
 }
 
 /** Runs `astro build` on the synthetic site, sampling memory every 50 ms. */
-function build(siteDir: string, outDir: string, cacheDir: string): Promise<BuildRun> {
+function build(siteDir: string, outDir: string, cacheDir: string, args: string[] = []): Promise<BuildRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [ASTRO, 'build'], {
+    const child = spawn(process.execPath, [ASTRO, 'build', ...args], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -277,6 +278,7 @@ if (values['editor-only']) {
 const cold = await build(siteDir, outDir, cacheDir);
 if (!cold.ok) process.exit(1);
 const warm = await build(siteDir, outDir, cacheDir);
+const forced = await build(siteDir, outDir, cacheDir, ['--force']);
 appendFileSync(site.editableFile, '\n补充一句话：这是基准测试对一个条目的修改。\n');
 const edited = await build(siteDir, outDir, cacheDir);
 const output = measureOutput(outDir);
@@ -291,17 +293,18 @@ const result = {
   build: {
     coldSeconds: round(cold.seconds),
     warmSeconds: round(warm.seconds),
+    forcedSeconds: round(forced.seconds),
     editedSeconds: round(edited.seconds),
     warmToCold: round(warm.seconds / cold.seconds),
     msPerEntryCold: round((cold.seconds * 1000) / entries),
-    peakRssMiB: Math.round(Math.max(cold.peakRssMiB, warm.peakRssMiB, edited.peakRssMiB)),
-    peakRssPhase: [cold, warm, edited].reduce((max, run) => (run.peakRssMiB > max.peakRssMiB ? run : max)).peakRssPhase,
-    peakPagefindRssMiB: Math.round(Math.max(cold.peakChildRssMiB, warm.peakChildRssMiB, edited.peakChildRssMiB)),
+    peakRssMiB: Math.round(Math.max(cold.peakRssMiB, warm.peakRssMiB, forced.peakRssMiB, edited.peakRssMiB)),
+    peakRssPhase: [cold, warm, forced, edited].reduce((max, run) => (run.peakRssMiB > max.peakRssMiB ? run : max)).peakRssPhase,
+    peakPagefindRssMiB: Math.round(Math.max(cold.peakChildRssMiB, warm.peakChildRssMiB, forced.peakChildRssMiB, edited.peakChildRssMiB)),
     shareImages: cold.phases.shareImages,
     shareImageMsCold: round(cold.phases.shareImagesMs / Math.max(1, cold.phases.shareImages)),
-    shareImageMsCached: round(warm.phases.shareImagesMs / Math.max(1, warm.phases.shareImages)),
+    shareImageMsCached: round(forced.phases.shareImagesMs / Math.max(1, forced.phases.shareImages)),
   },
-  phases: { cold: cold.phases, warm: warm.phases, edited: edited.phases },
+  phases: { cold: cold.phases, warm: warm.phases, forced: forced.phases, edited: edited.phases },
   output: { ...output, imageInMiB: Math.round((site.imageBytes / 1024 / 1024) * 10) / 10 },
   search,
   editor,
@@ -313,7 +316,8 @@ function round(n: number): number {
 
 console.table({
   'cold build (s)': result.build.coldSeconds,
-  'warm build (s)': result.build.warmSeconds,
+  'warm build, nothing changed (s)': result.build.warmSeconds,
+  'warm build, --force (s)': result.build.forcedSeconds,
   'one entry edited (s)': result.build.editedSeconds,
   'warm / cold': result.build.warmToCold,
   'ms per entry (cold)': result.build.msPerEntryCold,
@@ -358,9 +362,9 @@ function phaseRows(runs: Record<string, BuildPhases & { shareImagesMs: number }>
   };
 }
 console.log('where the time went:');
-console.table(phaseRows({ cold: cold.phases, warm: warm.phases, edited: edited.phases }));
+console.table(phaseRows({ cold: cold.phases, warm: warm.phases, forced: forced.phases, edited: edited.phases }));
 console.log(`cores busy (CPU time / wall time; ${os.availableParallelism()} cores here):`);
-console.table(busyRows({ cold: cold.phases.busy, warm: warm.phases.busy, edited: edited.phases.busy }));
+console.table(busyRows({ cold: cold.phases.busy, warm: warm.phases.busy, forced: forced.phases.busy, edited: edited.phases.busy }));
 if (values.compare) {
   const before = JSON.parse(readFileSync(values.compare, 'utf8'));
   console.log(`compared with ${values.compare}:`);

@@ -2,17 +2,24 @@
  * A failed build never leaves half a site behind. Astro writes into a staging folder; only when
  * every later step has passed is the staging folder moved into place, and the site it replaces
  * is kept as a published version (src/lib/releases.ts), so `npm run rollback` can bring it back.
- * Until then the previous good `dist/` is untouched and keeps being served.
+ * Until then the previous good `dist/` is untouched and keeps being served. A build whose inputs
+ * are those of the live site (src/lib/build-inputs.ts) stops after the check and says so.
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { getBuildContext } from './build-context';
+import { SUMMARY_LABEL } from './build-summary';
 import { acquireBuildLock, buildLockFile, type BuildLock } from '../lib/build-lock';
+import { buildInputs, FORCE_FLAG } from '../lib/build-inputs';
+import { unchangedSummaryLines } from '../lib/build-summary';
 import { FolderBusyError } from '../lib/folder-rename';
+import { filesUnder } from '../lib/guard-site';
 import { startUsingCache, stopUsingCache } from '../lib/interrupted-cache';
-import { publishStaging, recoverReleases } from '../lib/releases';
+import { listReleases, publishStaging, recoverReleases } from '../lib/releases';
+import { robotsAdvice } from '../lib/robots';
 import { readAudience, resolveSitePaths } from '../lib/site-paths';
 
 /**
@@ -47,6 +54,7 @@ export function atomicOutput(): AstroIntegration {
   let stagingDir = '';
   let cacheDir = '';
   let lock: BuildLock | undefined;
+  let inputs: string | undefined;
   return {
     name: 'honor-roll:atomic-output',
     hooks: {
@@ -67,6 +75,28 @@ export function atomicOutput(): AstroIntegration {
         // Under the lock: no other build of this project is writing into the cache.
         const removed = startUsingCache(cacheDir);
         if (removed > 0) logger.warn(`上次生成没有完成（被中断或出错），它写进缓存的 ${removed} 个图片文件可能不完整，已删除，这次重新生成（removed ${removed} cached files an unfinished build wrote）`);
+        const context = getBuildContext();
+        inputs = buildInputs({
+          paths: context.paths,
+          publicDir: context.publicDir,
+          env: process.env,
+          argv: process.argv,
+          entries: context.check.entries,
+          publish: { now: context.now, audience: context.audience, points: context.siteConfig.points.publish },
+        });
+        const { live } = listReleases(outDir);
+        // Also under the lock: the live site is the one its record describes, whole.
+        if (live?.inputs === inputs && !process.argv.includes(FORCE_FLAG) && filesUnder(outDir).length === live.files) {
+          stopUsingCache(cacheDir);
+          lock.release();
+          const lines = unchangedSummaryLines({ live, ms: performance.now(), outDir, audience: context.audience, robots: robotsAdvice(context.siteConfig, context.audience), problems: context.problems });
+          const summary = logger.fork(SUMMARY_LABEL);
+          for (const line of lines) summary.info(line);
+          // Nothing more to do, and Astro has no way to end a build early but with an error: the
+          // process ends here, once what it printed is out (a pipe to the editor may be slow).
+          await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+          process.exit(0);
+        }
         stagingDir = stagingDirFor(root);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: dirUrl(stagingDir) });
@@ -77,7 +107,7 @@ export function atomicOutput(): AstroIntegration {
       'astro:build:done': async () => {
         // What was published, and where, is said by the summary that follows (build-summary.ts).
         try {
-          await publishStaging(stagingDir, outDir, { command: publishedBy(process.env, process.argv), audience: readAudience(process.env, process.argv) });
+          await publishStaging(stagingDir, outDir, { command: publishedBy(process.env, process.argv), audience: readAudience(process.env, process.argv), inputs });
         } catch (error) {
           if (!(error instanceof FolderBusyError)) throw error;
           const kept = existsSync(outDir) ? '网站没有更新：正在使用的网站保持不变。' : '网站文件夹暂时不在原处：处理后重新运行 npm run build，会先把原来的网站放回。';

@@ -11,6 +11,8 @@ import type { SitePaths } from '../lib/site-paths';
 
 export interface BuildContext {
   paths: SitePaths;
+  /** The public folder in use: the site's own, or the project's. */
+  publicDir: string;
   siteConfig: SiteConfig;
   now: Date;
   audience: Audience;

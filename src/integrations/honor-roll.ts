@@ -115,7 +115,7 @@ export function honorRoll(): AstroIntegration {
           // The config's own problems (personal data in its text) and those of the files copied
           // from public/ stop a build as the content's do.
           const { problems, content: check } = checked;
-          setBuildContext({ paths, siteConfig: site.config, now: buildTime, audience, check, problems });
+          setBuildContext({ paths, publicDir, siteConfig: site.config, now: buildTime, audience, check, problems });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);

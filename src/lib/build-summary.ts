@@ -7,9 +7,12 @@
 import { COLLECTIONS } from '../schemas/index';
 import type { Problem } from './check/problem';
 import { formatReport } from './check/report';
+import { FORCE_FLAG } from './build-inputs';
 import type { ChecklistExclusion, PublishChecklist } from './publish-checklist';
-import type { ExclusionReason } from './publishing';
-import { KEPT_VERSIONS } from './releases';
+import { UNCHANGED } from './publish-log';
+import type { Audience, ExclusionReason } from './publishing';
+import { KEPT_VERSIONS, type ReleaseRecord } from './releases';
+import { describeRelease } from './rollback';
 
 export interface BuildSummaryInput {
   /** HTML pages of the site as published. */
@@ -78,9 +81,32 @@ export function buildSummaryLines(input: BuildSummaryInput): string[] {
     for (const list of byReason) lines.push(`  ${list[0]!.reasonLabel}：${named(list)}`);
   }
   if (input.kept > 0) lines.push(`上一个版本已保留（共 ${input.kept} 个旧版本，最多 ${KEPT_VERSIONS} 个）：需要时运行 npm run rollback 回到上一个版本。`);
+  return withAdvice(lines, input.robots, notes);
+}
+
+/** What only the clerk can do, after the summary: the robots.txt advice, then the check's reminders. */
+function withAdvice(lines: string[], robots: readonly string[], notes: readonly Problem[]): string[] {
   if (notes.length > 0) lines.push(`内容检查有 ${notes.length} 个提醒，不影响这次生成，见下方。`);
-  if (input.robots.length > 0) lines.push('', ...input.robots);
+  if (robots.length > 0) lines.push('', ...robots);
   if (notes.length > 0) lines.push('', ...formatReport(notes).split('\n'));
   while (lines.at(-1) === '') lines.pop();
   return lines;
+}
+
+export interface UnchangedSummaryInput extends Pick<BuildSummaryInput, 'ms' | 'outDir' | 'robots' | 'problems'> {
+  audience: Audience;
+  /** The live site, whose inputs this build found again. */
+  live: ReleaseRecord;
+}
+
+/** The summary of a build that stopped because the live site was built from the same inputs (build-inputs.ts). */
+export function unchangedSummaryLines(input: UnchangedSummaryInput): string[] {
+  const edition = input.audience === 'internal' ? '内网版' : '网站';
+  const lines = [
+    `${edition}${UNCHANGED}：内容、设置和程序都和正在使用的${edition}一样，没有重新生成（用时 ${formatDuration(input.ms)}）。`,
+    `正在使用：${describeRelease(input.live)}`,
+    `网站文件夹：${input.outDir}`,
+    `需要重新生成时，运行 npm run build -- ${FORCE_FLAG}。`,
+  ];
+  return withAdvice(lines, input.robots, reminders(input.problems));
 }

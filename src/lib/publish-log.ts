@@ -79,6 +79,7 @@ export function progressReader(): (line: string) => PublishProgress | null {
     if (/\[honor-roll:search-index\]/.test(line)) return at(3);
     if (/\[honor-roll:precompress\]/.test(line)) return at(4);
     if (/\[honor-roll:summary\] (网站|内网版)已生成/.test(line)) return at(4, '完成');
+    if (isUnchangedLine(line)) return at(4, '网站已是最新');
     return null;
   };
 }
@@ -87,6 +88,16 @@ export function progressReader(): (line: string) => PublishProgress | null {
 export function builtPageCount(log: string): number | null {
   const match = /\[build\] (\d+) page\(s\) built/.exec(plain(log.replace(/\r/g, '')));
   return match ? Number(match[1]) : null;
+}
+
+/** The first words of the summary of a build that found nothing changed (build-summary.ts writes them). */
+export const UNCHANGED = '已是最新';
+
+const isUnchangedLine = (line: string) => line.startsWith(`[honor-roll:summary] 网站${UNCHANGED}`) || line.startsWith(`[honor-roll:summary] 内网版${UNCHANGED}`);
+
+/** Whether the build found the live site built from the same inputs, and stopped (build-inputs.ts). */
+export function unchangedBuild(log: string): boolean {
+  return log.split(/\r?\n/).some((line) => isUnchangedLine(plain(line)));
 }
 
 /**

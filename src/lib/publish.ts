@@ -18,7 +18,7 @@ import type { Readable } from 'node:stream';
 import { checkSite } from './check/check-site';
 import { displayPath } from './check/problem';
 import { publishChecklist, type PublishChecklist } from './publish-checklist';
-import { builtPageCount, problemLines, progressAt, progressReader, type PublishProgress } from './publish-log';
+import { builtPageCount, problemLines, progressAt, progressReader, unchangedBuild, type PublishProgress } from './publish-log';
 import type { Audience } from './publishing';
 import { KEPT_VERSIONS, listReleases, type ReleaseList, type ReleaseRecord } from './releases';
 import { describeRelease, type SiteTarget } from './rollback';
@@ -183,7 +183,7 @@ export async function publishSite({ root, env = process.env, audience, by = '编
   if (build.ok) {
     const pages = builtPageCount(log) ?? after.live?.pages ?? 0;
     const lines = [
-      `发布成功：${pages} 个页面。`,
+      unchangedBuild(log) ? `网站已是最新：内容和设置自上次发布以来没有变化，不用重新生成（${pages} 个页面）。` : `发布成功：${pages} 个页面。`,
       ...(after.live ? [`现在在线：${describeRelease(after.live)}`] : []),
       `网站文件夹：${outDir}`,
       ...(after.kept.length > 0 ? [`上一个版本已保留（共保留 ${after.kept.length} 个旧版本，最多 ${KEPT_VERSIONS} 个），需要时可以回退。`] : []),

@@ -44,6 +44,8 @@ export interface ReleaseRecord {
   audience?: Audience | undefined;
   /** When it stopped being the live site; absent on the live one. */
   retiredAt?: string | undefined;
+  /** The digest of what the build read (build-inputs.ts); absent for a site published before it was recorded. */
+  inputs?: string | undefined;
 }
 
 /** The versions of one output folder. */
@@ -336,6 +338,8 @@ export function pruneReleases(outDir: string, { keep = KEPT_VERSIONS, disk = NOD
 export interface PublishInfo {
   command: string;
   audience?: Audience | undefined;
+  /** The digest of what the build read. */
+  inputs?: string | undefined;
 }
 
 /**
@@ -357,6 +361,7 @@ export async function publishStaging(stagingDir: string, outDir: string, info: P
     pages: countPages(files),
     files: files.length,
     ...(info.audience ? { audience: info.audience } : {}),
+    ...(info.inputs ? { inputs: info.inputs } : {}),
   };
   const incoming = path.join(dir, INCOMING_DIR);
   try {

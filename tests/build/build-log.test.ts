@@ -2,11 +2,15 @@
  * `npm run build` as a clerk reads it, on real builds of the publishing fixture under a sub-path:
  * a short Chinese summary and nothing a clerk cannot act on; Astro's own log with `--verbose`;
  * after an edit, a rebuild from the cached content store without Astro's false `Duplicate id`
- * warning and without the entries whose files were deleted; on a failure, only the Chinese report.
+ * warning and without the entries whose files were deleted; with nothing changed, that the site is
+ * up to date, and a build again when the time lifts an embargo; on a failure, only the Chinese report.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listReleases } from '../../src/lib/releases';
+import { describeRelease } from '../../src/lib/rollback';
+import { fingerprint } from '../unit/helpers/fingerprint';
 import { listOutput, npmRunBuild, prepareFixture, readPage, type BuildResult } from './harness';
 
 const CONFIG = 'title: 测试单位荣誉榜\nurl: https://fixture.example\nbase: /rongyu/\n';
@@ -116,6 +120,28 @@ describe('npm run build -- --verbose, after an edit', () => {
     const files = listOutput(outDir);
     expect(files.filter((f) => /^(activities|letters)\/[\w-]+\/index\.html$/.test(f) && !f.includes('schedule'))).toEqual([]);
     expect(rebuilt.output).not.toMatch(/does not exist|No files found|is empty/);
+  });
+});
+
+describe('npm run build, nothing changed', () => {
+  it('says the site is up to date and leaves it byte for byte; builds again once the time lifts an embargo', async () => {
+    const { live, kept } = listReleases(outDir);
+    const before = fingerprint(outDir);
+    const same = await npmRunBuild(siteDir, { outDir });
+    expect(same.status, same.output).toBe(0);
+    const lines = printed(same);
+    expect(lines[0]).toMatch(/^网站已是最新：内容、设置和程序都和正在使用的网站一样，没有重新生成（用时 (不到 1 秒|\d+ 秒)）。$/);
+    expect(lines.slice(1, 4)).toEqual([`正在使用：${describeRelease(live!)}`, `网站文件夹：${outDir}`, '需要重新生成时，运行 npm run build -- --force。']);
+    // The check ran, and its reminders are still said.
+    expect(lines).toContain('内容检查有 2 个提醒，不影响这次生成，见下方。');
+    expect(fingerprint(outDir)).toEqual(before);
+    expect(listReleases(outDir)).toMatchObject({ live, kept });
+
+    // A night later the embargoed honour is due: the same files, another site.
+    const due = await npmRunBuild(siteDir, { outDir, env: { HONOR_ROLL_NOW: '2026-07-01T00:00:00+08:00' } });
+    expect(due.status, due.output).toBe(0);
+    expect(printed(due)[0]).toMatch(/^网站已生成：/);
+    expect(listOutput(outDir)).toContain('honors/canary-embargoed/index.html');
   });
 });
 

@@ -193,8 +193,8 @@ export function prepareFixture(name: string, files: Record<string, string | Buff
 }
 
 /** Starts `astro build` without waiting: for tests of concurrent and interrupted builds. */
-export function startBuild(siteDir: string | null, { outDir, env = {} }: { outDir: string; env?: Record<string, string> }): ChildProcess {
-  return spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: BUILD_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startBuild(siteDir: string | null, { outDir, env = {}, args = [] }: { outDir: string; env?: Record<string, string>; args?: string[] }): ChildProcess {
+  return spawn(process.execPath, [ASTRO_BIN, 'build', ...args], { cwd: BUILD_ROOT, env: buildEnv(siteDir, outDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /**

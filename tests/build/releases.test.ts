@@ -2,8 +2,9 @@
  * Publishing as the editor's 发布 button does it (`publishSite`, the real build in a child
  * process) and rolling back as a clerk types it (`npm run rollback`, the real script): two
  * publishes keep two versions, a rollback restores the previous site byte for byte and a second
- * one undoes it, and a build with a content error leaves the live site as it was and says why in
- * Chinese. Three builds in all, one after another.
+ * one undoes it, publishing again with nothing changed leaves it as it is, and a build with a
+ * content error leaves the live site as it was and says why in Chinese. Three full builds in all,
+ * one after another.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -73,6 +74,16 @@ describe('publishing twice, then rolling back', () => {
     const run = await rollback();
     expect(run.status, run.stderr).toBe(0);
     expect(fingerprint(outDir)).toEqual(second);
+  });
+
+  it('publishing again with nothing changed says the site is up to date and leaves it and its versions as they are', async () => {
+    const before = listReleases(outDir);
+    const { result, steps } = await publish();
+    expect(result.ok, result.lines.join('\n')).toBe(true);
+    expect(result.lines[0]).toMatch(/^网站已是最新：内容和设置自上次发布以来没有变化，不用重新生成（\d+ 个页面）。$/);
+    expect(steps).toEqual(['检查内容', '替换网站']);
+    expect(fingerprint(outDir)).toEqual(second);
+    expect(listReleases(outDir)).toEqual(before);
   });
 
   it('a build with a content error leaves the live site byte for byte and reports the problem in Chinese', async () => {

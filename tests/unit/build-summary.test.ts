@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummaryLines, formatDuration, type BuildSummaryInput } from '../../src/lib/build-summary';
+import { buildSummaryLines, formatDuration, unchangedSummaryLines, type BuildSummaryInput } from '../../src/lib/build-summary';
 import type { Problem } from '../../src/lib/check/problem';
 import type { ChecklistExclusion } from '../../src/lib/publish-checklist';
 import type { ExclusionReason } from '../../src/lib/publishing';
@@ -83,5 +83,26 @@ describe('buildSummaryLines', () => {
       '    怎么改：数据请写成 .yaml 文件',
       '    [file-ignored] src/content/honors/notes.txt',
     ]);
+  });
+});
+
+describe('unchangedSummaryLines', () => {
+  const live = { id: '20260601-120000-001', publishedAt: '2026-06-01T04:00:00.000Z', command: 'npm run build', pages: 312, files: 1_204, audience: 'public' as const };
+
+  it('says the site is already up to date, which version is live, where it is and how to rebuild anyway', () => {
+    expect(unchangedSummaryLines({ live, ms: 3_200, outDir: 'D:\\荣誉榜\\dist', audience: 'public', robots: [], problems: [] })).toEqual([
+      '网站已是最新：内容、设置和程序都和正在使用的网站一样，没有重新生成（用时 3 秒）。',
+      '正在使用：2026年6月1日 12:00 发布（npm run build，312 个页面）',
+      '网站文件夹：D:\\荣誉榜\\dist',
+      '需要重新生成时，运行 npm run build -- --force。',
+    ]);
+  });
+
+  it('names the intranet edition, and keeps the robots.txt advice and the check’s reminders', () => {
+    const reminder: Problem = { severity: 'warning', code: 'file-ignored', file: 'src/content/honors/notes.txt', message: '这个文件不会被读取' };
+    const lines = unchangedSummaryLines({ live, ms: 1_900, outDir: '/srv/dist-internal', audience: 'internal', robots: ['网站放在子路径 /rongyu/ 下……'], problems: [reminder] });
+    expect(lines[0]).toBe('内网版已是最新：内容、设置和程序都和正在使用的内网版一样，没有重新生成（用时 2 秒）。');
+    expect(lines.slice(4, 7)).toEqual(['内容检查有 1 个提醒，不影响这次生成，见下方。', '', '网站放在子路径 /rongyu/ 下……']);
+    expect(lines).toContain('src/content/honors/notes.txt');
   });
 });

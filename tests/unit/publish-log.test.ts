@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtPageCount, noticeLine, problemLines, progressReader, summaryLines, type PublishProgress } from '../../src/lib/publish-log';
+import { builtPageCount, noticeLine, problemLines, progressReader, summaryLines, unchangedBuild, type PublishProgress } from '../../src/lib/publish-log';
 
 // Lines as `astro build` printed them for the publishing fixture (shortened).
 const SUCCESS = [
@@ -160,5 +160,25 @@ describe('problemLines', () => {
       '生成网站时程序出错：[MDXError] Could not parse expression with acorn。请把完整的日志发给技术人员。',
     ]);
     expect(problemLines(SUCCESS.slice(0, 12).join('\n'))[0]).toMatch(/^生成网站中途停止了/);
+  });
+});
+
+describe('a build that found nothing changed', () => {
+  const UNCHANGED_LOG = [
+    '07:52:03 [honor-roll] 内容检查：22 个条目（content check, 182 ms）',
+    '07:52:03 [honor-roll:summary] 网站已是最新：内容、设置和程序都和正在使用的网站一样，没有重新生成（用时 2 秒）。',
+    '07:52:03 [honor-roll:summary] 正在使用：2026年6月1日 12:00 发布（npm run build，31 个页面）',
+  ];
+
+  it('goes from the check straight to done, and is told apart from a build that published', () => {
+    const read = progressReader();
+    const seen = UNCHANGED_LOG.map(read).filter((p): p is PublishProgress => p !== null);
+    expect(seen.map((p) => `${p.index}/${p.total} ${p.detail ?? ''}`)).toEqual(['1/5 内容检查通过', '5/5 网站已是最新']);
+    expect(unchangedBuild(UNCHANGED_LOG.join('\r\n'))).toBe(true);
+    expect(unchangedBuild(['07:52:03 [honor-roll:summary] 内网版已是最新：…'].join('\n'))).toBe(true);
+    expect(unchangedBuild(SUCCESS.join('\n'))).toBe(false);
+    // A reminder quoting the words is not the summary's first line.
+    expect(unchangedBuild('07:52:03 [honor-roll:summary]   ⚠ 提醒：网站已是最新')).toBe(false);
+    expect(summaryLines(UNCHANGED_LOG.join('\n'))[0]).toMatch(/^网站已是最新：/);
   });
 });

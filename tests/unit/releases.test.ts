@@ -121,6 +121,19 @@ describe('rollback', () => {
   });
 });
 
+describe('what each version was built from', () => {
+  it('is recorded with it, and a rollback brings the record back with the site, so the next build compares with what is live', async () => {
+    const ws = workspace();
+    makeSite(ws.staging, 'A');
+    await publishStaging(ws.staging, ws.outDir, { command: 'A', audience: 'public', inputs: 'inputs-of-a' }, { now: at(0) });
+    makeSite(ws.staging, 'B');
+    await publishStaging(ws.staging, ws.outDir, { command: 'B', audience: 'public', inputs: 'inputs-of-b' }, { now: at(1) });
+    expect(listReleases(ws.outDir)).toMatchObject({ live: { command: 'B', inputs: 'inputs-of-b' }, kept: [{ command: 'A', inputs: 'inputs-of-a' }] });
+    await rollbackRelease(ws.outDir, {}, { now: at(2) });
+    expect(listReleases(ws.outDir)).toMatchObject({ live: { command: 'A', inputs: 'inputs-of-a' }, kept: [{ command: 'B', inputs: 'inputs-of-b' }] });
+  });
+});
+
 describe('pruning', () => {
   /** Fake kept versions, retired one minute apart; the live one says which was live before it. */
   function fakeVersions(count: number, before: (ids: string[]) => string) {
