@@ -8,17 +8,16 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { getBuildContext } from './build-context';
+import { getBuildContext, type BuildContext } from './build-context';
 import { SUMMARY_LABEL } from './build-summary';
 import { acquireBuildLock, buildLockFile, type BuildLock } from '../lib/build-lock';
-import { buildInputs, FORCE_FLAG } from '../lib/build-inputs';
+import { FORCE_FLAG, readBuildInputs, stillAsRead, type BuildInputs } from '../lib/build-inputs';
 import { unchangedSummaryLines } from '../lib/build-summary';
 import { FolderBusyError } from '../lib/folder-rename';
-import { filesUnder } from '../lib/guard-site';
 import { startUsingCache, stopUsingCache } from '../lib/interrupted-cache';
-import { listReleases, publishStaging, recoverReleases } from '../lib/releases';
+import { folderStamp, listReleases, publishStaging, recoverReleases } from '../lib/releases';
 import { robotsAdvice } from '../lib/robots';
 import { readAudience, resolveSitePaths } from '../lib/site-paths';
 
@@ -48,13 +47,43 @@ export function publishedBy(env: Record<string, string | undefined>, argv: reado
   return args.length > 0 ? `npm run build -- ${args.join(' ')}` : 'npm run build';
 }
 
+/** What this build reads (build-inputs.ts); undefined, and the build goes on, when a file cannot be read. */
+function readInputs(context: BuildContext, logger: AstroIntegrationLogger): BuildInputs | undefined {
+  try {
+    return readBuildInputs({
+      paths: context.paths,
+      publicDir: context.publicDir,
+      env: process.env,
+      argv: process.argv,
+      entries: context.check.entries,
+      images: context.check.images,
+      publish: { now: context.now, audience: context.audience, points: context.siteConfig.points.publish },
+    });
+  } catch (error) {
+    logger.warn(`无法判断内容有没有变化（${error instanceof Error ? error.message : String(error)}），这次完整生成（could not read the inputs; building）`);
+    return undefined;
+  }
+}
+
+/** Whether the files are as the build found them at its start; says so when one was changed meanwhile. */
+function stillUnchanged(inputs: BuildInputs, logger: AstroIntegrationLogger): boolean {
+  let unchanged = false;
+  try {
+    unchanged = stillAsRead(inputs);
+  } catch {
+    // unreadable now: treated as changed
+  }
+  if (!unchanged) logger.warn('生成期间有内容文件被改动，这次发布的网站可能没有包含最新的改动：请再发布一次（content changed during the build）');
+  return unchanged;
+}
+
 /** Must follow every other integration that checks or writes the site, so its `astro:build:done` runs after them. */
 export function atomicOutput(): AstroIntegration {
   let outDir = '';
   let stagingDir = '';
   let cacheDir = '';
   let lock: BuildLock | undefined;
-  let inputs: string | undefined;
+  let inputs: BuildInputs | undefined;
   return {
     name: 'honor-roll:atomic-output',
     hooks: {
@@ -76,17 +105,10 @@ export function atomicOutput(): AstroIntegration {
         const removed = startUsingCache(cacheDir);
         if (removed > 0) logger.warn(`上次生成没有完成（被中断或出错），它写进缓存的 ${removed} 个图片文件可能不完整，已删除，这次重新生成（removed ${removed} cached files an unfinished build wrote）`);
         const context = getBuildContext();
-        inputs = buildInputs({
-          paths: context.paths,
-          publicDir: context.publicDir,
-          env: process.env,
-          argv: process.argv,
-          entries: context.check.entries,
-          publish: { now: context.now, audience: context.audience, points: context.siteConfig.points.publish },
-        });
+        inputs = readInputs(context, logger);
         const { live } = listReleases(outDir);
-        // Also under the lock: the live site is the one its record describes, whole.
-        if (live?.inputs === inputs && !process.argv.includes(FORCE_FLAG) && filesUnder(outDir).length === live.files) {
+        // Also under the lock: the live site is the one its record describes, file for file.
+        if (inputs && live?.inputs === inputs.digest && live.output && !process.argv.includes(FORCE_FLAG) && folderStamp(outDir) === live.output) {
           stopUsingCache(cacheDir);
           lock.release();
           const lines = unchangedSummaryLines({ live, ms: performance.now(), outDir, audience: context.audience, robots: robotsAdvice(context.siteConfig, context.audience), problems: context.problems });
@@ -104,10 +126,11 @@ export function atomicOutput(): AstroIntegration {
       // Astro has written every page, share card and picture: the cache holds only whole files,
       // whatever the later steps (privacy guard, publishing) decide.
       'astro:build:generated': () => stopUsingCache(cacheDir),
-      'astro:build:done': async () => {
+      'astro:build:done': async ({ logger }) => {
         // What was published, and where, is said by the summary that follows (build-summary.ts).
         try {
-          await publishStaging(stagingDir, outDir, { command: publishedBy(process.env, process.argv), audience: readAudience(process.env, process.argv), inputs });
+          const recorded = inputs && stillUnchanged(inputs, logger) ? inputs.digest : undefined;
+          await publishStaging(stagingDir, outDir, { command: publishedBy(process.env, process.argv), audience: readAudience(process.env, process.argv), inputs: recorded });
         } catch (error) {
           if (!(error instanceof FolderBusyError)) throw error;
           const kept = existsSync(outDir) ? '网站没有更新：正在使用的网站保持不变。' : '网站文件夹暂时不在原处：处理后重新运行 npm run build，会先把原来的网站放回。';

@@ -7,36 +7,45 @@
  * The digest covers everything the output is a function of:
  * - the files: the project's code (`src/`, which holds the sample content too), its config and
  *   lockfiles (npm's record in node_modules says which packages are installed), the `.env` files
- *   Vite reads, and the site's content, config and public folders, by name and bytes;
+ *   Vite reads, the site's content, config and both public folders, and any picture an entry
+ *   names outside them (`photo: ../照片/x.jpg`), by name and bytes (place-digest.ts);
  * - the settings: Node's version and platform, the HONOR_ROLL_ and PUBLIC_ variables and NODE_ENV,
  *   the command's arguments, the folders (picture names depend on where the project lies);
  * - what the time decides: which entries the publishing gate leaves out and why (an embargo that
  *   ended), and which study sessions are still planned. The time itself is not part of it: a
  *   build an hour later publishes the same site unless one of these changed.
- * A change that is not in the digest is a bug here; `npm run build -- --force` rebuilds anyway.
+ * A file written while the build ran may have been read either way, so such a build records no
+ * digest, and the next one builds again (`stillAsRead`). A change that is not in the digest is a
+ * bug here; `npm run build -- --force` rebuilds anyway.
  */
 import path from 'node:path';
-import { entriesOf, type CheckedEntry } from './check/check-content';
+import { entriesOf, type CheckedEntry, type CheckedImage } from './check/check-content';
 import { publishedAndExcluded } from './check/hidden-traces';
-import { codeVersion, rulesKey } from './guard-cache';
+import { rulesKey } from './guard-cache';
+import { readPlaces, type PlacesReading } from './place-digest';
 import type { PublishOptions } from './publishing';
 import type { SitePaths } from './site-paths';
 import { isPlannedStudy } from './study-schedule';
 
 /** Raised when what the digest covers changes shape: every earlier record then differs. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Asks for a build even when nothing changed; Astro also drops its content cache for it. */
 export const FORCE_FLAG = '--force';
 
 /**
  * Variables that change what is built. Not HONOR_ROLL_NOW (what the time decides is covered
- * below) nor HONOR_ROLL_PUBLISHED_BY (it only names the publisher in the version record).
+ * below), HONOR_ROLL_PUBLISHED_BY (it only names the publisher in the version record) nor
+ * HONOR_ROLL_CACHE_DIR (what is cached is keyed by what it is made from; the editor's 发布 uses a
+ * cache of its own, and must find a site `npm run build` made up to date).
  */
+const NOT_OUTPUT = new Set(['HONOR_ROLL_NOW', 'HONOR_ROLL_PUBLISHED_BY', 'HONOR_ROLL_CACHE_DIR']);
+
 export function outputEnv(env: Record<string, string | undefined>): Record<string, string> {
-  const kept = Object.entries(env).filter(
-    ([name, value]) => value !== undefined && (/^(HONOR_ROLL_|PUBLIC_)/.test(name) || name === 'NODE_ENV') && name !== 'HONOR_ROLL_NOW' && name !== 'HONOR_ROLL_PUBLISHED_BY',
-  ) as [string, string][];
+  const kept = Object.entries(env).filter(([name, value]) => value !== undefined && (/^(HONOR_ROLL_|PUBLIC_)/.test(name) || name === 'NODE_ENV') && !NOT_OUTPUT.has(name)) as [
+    string,
+    string,
+  ][];
   return Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -53,14 +62,20 @@ export function timeDecisions(entries: readonly CheckedEntry[], options: Publish
   return [...excluded.map((e) => `${e.collection}/${e.id} ${e.reason}`), ...planned.map((a) => `activities/${a.id} planned`)].sort();
 }
 
-/** The files and folders a build reads, the site's and the project's. */
-export function inputPlaces(paths: SitePaths, publicDir: string): string[] {
+/**
+ * The files and folders a build reads, the site's and the project's, and the pictures entries
+ * name outside them (the check found each where its entry says).
+ */
+export function inputPlaces(paths: SitePaths, publicDir: string, images: readonly Pick<CheckedImage, 'path'>[] = []): string[] {
   const { root } = paths;
   const project = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', path.join('node_modules', '.package-lock.json')];
   const dotenv = ['.env', '.env.local', '.env.production', '.env.production.local'];
   // Both public folders, whichever is in use: one appearing switches which is.
   const site = [paths.contentDir, paths.configFile, publicDir, ...(paths.publicDir ? [paths.publicDir] : []), path.join(root, 'public')];
-  return [...new Set([...[...project, ...dotenv].map((p) => path.join(root, p)), ...site])];
+  const places = [...new Set([...[...project, ...dotenv].map((p) => path.join(root, p)), ...site])];
+  const inside = (file: string) => places.some((place) => file === place || file.startsWith(`${place}${path.sep}`));
+  const outside = [...new Set(images.map((image) => image.path).filter((file) => !inside(file)))].sort();
+  return [...places, ...outside];
 }
 
 export interface BuildInputsOptions {
@@ -70,12 +85,27 @@ export interface BuildInputsOptions {
   env: Record<string, string | undefined>;
   argv: readonly string[];
   entries: readonly CheckedEntry[];
+  /** The pictures the entries name, where the check found them. */
+  images?: readonly Pick<CheckedImage, 'path'>[] | undefined;
   publish: PublishOptions;
 }
 
-/** The digest of everything this build would read. */
-export function buildInputs({ paths, publicDir, env, argv, entries, publish }: BuildInputsOptions): string {
-  const places = inputPlaces(paths, publicDir);
+/** What a build read, as `readBuildInputs` found it at its start. */
+export interface BuildInputs {
+  /** What the published version records (releases.ts `inputs`). */
+  digest: string;
+  /** The files and folders read, to be looked at again when the build ends. */
+  places: string[];
+  files: PlacesReading;
+  /** When the files were read (ms since the epoch). */
+  readAtMs: number;
+}
+
+/** The digest of everything this build reads. */
+export function readBuildInputs({ paths, publicDir, env, argv, entries, images = [], publish }: BuildInputsOptions): BuildInputs {
+  const places = inputPlaces(paths, publicDir, images);
+  const readAtMs = Date.now();
+  const files = readPlaces(places);
   const settings = {
     format: FORMAT,
     node: process.version,
@@ -88,5 +118,15 @@ export function buildInputs({ paths, publicDir, env, argv, entries, publish }: B
     points: publish.points ?? null,
     decided: timeDecisions(entries, publish),
   };
-  return rulesKey(settings, codeVersion(...places));
+  return { digest: rulesKey(settings, files.digest), places, files, readAtMs };
+}
+
+/**
+ * Whether the files are still as `inputs` read them, and none was written since: only then is
+ * the digest what the build read (Astro reads the pictures minutes later on a large site, and the
+ * editor lets the clerk save meanwhile).
+ */
+export function stillAsRead(inputs: BuildInputs): boolean {
+  const again = readPlaces(inputs.places);
+  return again.digest === inputs.files.digest && again.newestChangeMs < inputs.readAtMs;
 }

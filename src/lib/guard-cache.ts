@@ -8,8 +8,9 @@
  * never remembered, and each build keeps only the files of its own site.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readPlaces } from './place-digest';
 
 export interface GuardCache {
   /** Whether `file` with these bytes was found clean under the same rules. */
@@ -43,19 +44,8 @@ export function rulesKey(rules: object, codeVersion: string): string {
  * not someone remembered to say so.
  */
 export function codeVersion(...places: string[]): string {
-  const hash = createHash('sha256');
-  for (const place of places) {
-    // A project without a lockfile still builds; its absence is part of the version.
-    if (!existsSync(place)) {
-      hash.update(`missing ${place}\0`);
-      continue;
-    }
-    const files = statSync(place).isDirectory() ? (readdirSync(place, { recursive: true }) as string[]).sort().map((f) => path.join(place, f)) : [place];
-    for (const file of files) {
-      if (statSync(file).isFile()) hash.update(path.relative(place, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
-  }
-  return hash.digest('hex');
+  // A project without a lockfile still builds; its absence is part of the version.
+  return readPlaces(places).digest;
 }
 
 /** The guard's memory in `dir` for rules with key `key`. */

@@ -18,7 +18,7 @@ import type { Readable } from 'node:stream';
 import { checkSite } from './check/check-site';
 import { displayPath } from './check/problem';
 import { publishChecklist, type PublishChecklist } from './publish-checklist';
-import { builtPageCount, problemLines, progressAt, progressReader, unchangedBuild, type PublishProgress } from './publish-log';
+import { builtPageCount, noticeLine, problemLines, progressAt, progressReader, unchangedBuild, type PublishProgress } from './publish-log';
 import type { Audience } from './publishing';
 import { KEPT_VERSIONS, listReleases, type ReleaseList, type ReleaseRecord } from './releases';
 import { describeRelease, type SiteTarget } from './rollback';
@@ -145,7 +145,11 @@ export async function runSiteBuild({ root, env, args, by, onLine }: SiteBuildOpt
   const liveBefore = listReleases(outDir).live?.id ?? null;
   let build: { code: number | null; log: string };
   try {
-    const childEnv = { ...env, HONOR_ROLL_PUBLISHED_BY: by, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    // Not the NODE_ENV of the process asking (the editor's dev server says development): the
+    // build decides it, so the editor's 发布 and npm run build build the same site, and each
+    // finds the other's up to date (build-inputs.ts).
+    const { NODE_ENV: _, ...inherited } = env;
+    const childEnv = { ...inherited, HONOR_ROLL_PUBLISHED_BY: by, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
     build = await runBuild(root, childEnv, [...args], onLine ?? (() => {}));
   } catch (error) {
     // No Astro to run: node_modules missing or incomplete.
@@ -155,6 +159,11 @@ export async function runSiteBuild({ root, env, args, by, onLine }: SiteBuildOpt
   const siteUntouched = (after.live?.id ?? null) === liveBefore;
   const statement = siteUntouched ? '网站没有更新：正在使用的网站保持不变。' : '网站文件夹在发布过程中有变化，请查看保留的版本（npm run rollback -- --list）。';
   return { ok: build.code === 0, log: build.log, outDir, after, siteUntouched, statement };
+}
+
+/** The notices of a build's log (noticeLine), each once. */
+function noticesOf(log: string): string[] {
+  return [...new Set(log.split(/\r?\n/).flatMap((line) => noticeLine(line) ?? []))];
 }
 
 /** Builds and publishes the site; never throws for a failed build, whose problems are in the result. */
@@ -184,6 +193,8 @@ export async function publishSite({ root, env = process.env, audience, by = '编
     const pages = builtPageCount(log) ?? after.live?.pages ?? 0;
     const lines = [
       unchangedBuild(log) ? `网站已是最新：内容和设置自上次发布以来没有变化，不用重新生成（${pages} 个页面）。` : `发布成功：${pages} 个页面。`,
+      // What the build said on the way: it waited for another, repaired an interrupted one, or a file changed while it ran.
+      ...noticesOf(log),
       ...(after.live ? [`现在在线：${describeRelease(after.live)}`] : []),
       `网站文件夹：${outDir}`,
       ...(after.kept.length > 0 ? [`上一个版本已保留（共保留 ${after.kept.length} 个旧版本，最多 ${KEPT_VERSIONS} 个），需要时可以回退。`] : []),

@@ -18,6 +18,7 @@
  * it completes the swap. The site folder is missing only between two renames, and recovery ends that.
  * Callers hold the build lock (src/lib/build-lock.ts) around everything that changes the folders.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renameWithRetry, type RetryOptions } from './folder-rename';
@@ -44,8 +45,10 @@ export interface ReleaseRecord {
   audience?: Audience | undefined;
   /** When it stopped being the live site; absent on the live one. */
   retiredAt?: string | undefined;
-  /** The digest of what the build read (build-inputs.ts); absent for a site published before it was recorded. */
+  /** The digest of what the build read (build-inputs.ts); absent when unknown, or when a file changed while it ran. */
   inputs?: string | undefined;
+  /** The digest of its files' names, sizes and modification times when published (`folderStamp`). */
+  output?: string | undefined;
 }
 
 /** The versions of one output folder. */
@@ -125,6 +128,24 @@ export function versionsDirFor(outDir: string): string {
 }
 
 const keptSite = (dir: string, id: string) => path.join(dir, id, SITE_DIR);
+
+/**
+ * The names, sizes and modification times of every file of a folder, as one digest: moving the
+ * folder keeps it; a site put back from a backup, or a page edited or a picture swapped by hand,
+ * gives another. Null when the folder cannot be read whole (a broken link in it).
+ */
+export function folderStamp(dir: string): string | null {
+  try {
+    const hash = createHash('sha256');
+    for (const file of filesUnder(dir)) {
+      const { size, mtimeMs } = statSync(path.join(dir, file));
+      hash.update(`${Buffer.byteLength(file)}:${file}${size}:${mtimeMs}\n`);
+    }
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
+}
 const countPages = (files: readonly string[]) => files.filter((f) => f.endsWith('.html')).length;
 
 function readJson<T>(file: string): T | null {
@@ -371,9 +392,12 @@ export async function publishStaging(stagingDir: string, outDir: string, info: P
     cpSync(stagingDir, incoming, { recursive: true });
     disk.remove(stagingDir);
   }
-  await swapIn(outDir, record, null, options);
+  // Stamped where it stays: the swap renames it on the same disk, which keeps the times.
+  const output = info.inputs ? folderStamp(incoming) : null;
+  const published = output ? { ...record, output } : record;
+  await swapIn(outDir, published, null, options);
   pruneReleases(outDir, options);
-  return record;
+  return published;
 }
 
 /** What a rollback did, or why it could not. */

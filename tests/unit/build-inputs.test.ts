@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInputs, outputArgs, outputEnv, timeDecisions, type BuildInputsOptions } from '../../src/lib/build-inputs';
+import { outputArgs, outputEnv, readBuildInputs, stillAsRead, timeDecisions, type BuildInputsOptions } from '../../src/lib/build-inputs';
 import { checkSite } from '../../src/lib/check/check-site';
 import type { CheckedEntry } from '../../src/lib/check/check-content';
 import { resolveSitePaths } from '../../src/lib/site-paths';
@@ -44,6 +44,7 @@ describe('outputEnv and outputArgs', () => {
         HONOR_ROLL_SITE: 'D:\\单位',
         HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00',
         HONOR_ROLL_PUBLISHED_BY: '编辑台发布',
+        HONOR_ROLL_CACHE_DIR: '/tmp/editor-cache',
         PUBLIC_MAP_KEY: 'k',
         NODE_ENV: 'production',
         PATH: '/usr/bin',
@@ -60,7 +61,7 @@ describe('buildInputs', () => {
   let work: string;
   let options: BuildInputsOptions;
   let site: string;
-  const digest = (change: Partial<BuildInputsOptions> = {}) => buildInputs({ ...options, ...change });
+  const digest = (change: Partial<BuildInputsOptions> = {}) => readBuildInputs({ ...options, ...change }).digest;
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-inputs-'));
@@ -91,6 +92,31 @@ describe('buildInputs', () => {
     expect(digest({ publish: { ...options.publish, points: 'masked' } })).not.toBe(first);
     expect(digest({ paths: { ...options.paths, outDir: path.join(work, 'dist-2') } })).not.toBe(first);
     expect(digest({ env: { ...options.env, PUBLIC_X: '1' } })).not.toBe(first);
+  });
+
+  it('covers a picture an entry names outside the content folder', () => {
+    const elsewhere = path.join(work, '照片', 'p.jpg');
+    mkdirSync(path.dirname(elsewhere), { recursive: true });
+    writeFileSync(elsewhere, 'first');
+    const images = [{ path: elsewhere }, { path: path.join(site, 'content', 'officers', 'test-officer.png') }];
+    const before = digest({ images });
+    expect(readBuildInputs({ ...options, images }).places.filter((p) => p.includes('officers'))).toEqual([]);
+    writeFileSync(elsewhere, 'other');
+    expect(digest({ images })).not.toBe(before);
+  });
+
+  it('tells whether the files are still as read, and none was written since', async () => {
+    const inputs = readBuildInputs(options);
+    expect(stillAsRead(inputs)).toBe(true);
+    // Written and put back while the build ran: the same bytes, but Astro may have read the other ones.
+    const file = path.join(site, 'content', 'officers', 'test-officer.md');
+    const text = readFileSync(file);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    writeFileSync(file, 'changed');
+    writeFileSync(file, text);
+    expect(stillAsRead(inputs)).toBe(false);
+    expect(readBuildInputs(options).digest).toBe(inputs.digest);
+    expect(stillAsRead(readBuildInputs(options))).toBe(true);
   });
 
   it.each([

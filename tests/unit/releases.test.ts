@@ -4,11 +4,12 @@
  * a swap stopped after any single file operation — as a killed process stops — is repaired by the
  * next run so that the site is never missing and no version is lost.
  */
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FolderBusyError } from '../../src/lib/folder-rename';
 import {
+  folderStamp,
   listReleases,
   NODE_DISK,
   publishStaging,
@@ -129,8 +130,32 @@ describe('what each version was built from', () => {
     makeSite(ws.staging, 'B');
     await publishStaging(ws.staging, ws.outDir, { command: 'B', audience: 'public', inputs: 'inputs-of-b' }, { now: at(1) });
     expect(listReleases(ws.outDir)).toMatchObject({ live: { command: 'B', inputs: 'inputs-of-b' }, kept: [{ command: 'A', inputs: 'inputs-of-a' }] });
+    // And what the live folder held when published: still so after the rename into place.
+    expect(listReleases(ws.outDir).live?.output).toBe(folderStamp(ws.outDir));
     await rollbackRelease(ws.outDir, {}, { now: at(2) });
     expect(listReleases(ws.outDir)).toMatchObject({ live: { command: 'A', inputs: 'inputs-of-a' }, kept: [{ command: 'B', inputs: 'inputs-of-b' }] });
+    expect(listReleases(ws.outDir).live?.output).toBe(folderStamp(ws.outDir));
+  });
+
+  it('the stamp of a folder changes with a file edited, added or removed by hand, not with a move', () => {
+    const ws = workspace();
+    makeSite(ws.outDir, 'A');
+    const stamp = folderStamp(ws.outDir);
+    expect(stamp).toMatch(/^[0-9a-f]{64}$/);
+    renameSync(ws.outDir, ws.staging);
+    expect(folderStamp(ws.staging)).toBe(stamp);
+    const page = path.join(ws.staging, 'index.html');
+    const { mtime } = statSync(page);
+    // The same size, another time: a page fixed in Notepad.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('site A', 'site Z'));
+    utimesSync(page, mtime, new Date(mtime.getTime() + 1000));
+    expect(folderStamp(ws.staging)).not.toBe(stamp);
+    utimesSync(page, mtime, mtime);
+    writeFileSync(path.join(ws.staging, 'extra.txt'), 'x');
+    expect(folderStamp(ws.staging)).not.toBe(stamp);
+    // A folder that cannot be read whole has no stamp.
+    symlinkSync(path.join(ws.work, 'nowhere'), path.join(ws.staging, 'broken.svg'));
+    expect(folderStamp(ws.staging)).toBeNull();
   });
 });
 
