@@ -137,9 +137,12 @@ const keptSite = (dir: string, id: string) => path.join(dir, id, SITE_DIR);
 export function folderStamp(dir: string): string | null {
   try {
     const hash = createHash('sha256');
-    for (const file of filesUnder(dir)) {
-      const { size, mtimeMs } = statSync(path.join(dir, file));
-      hash.update(`${Buffer.byteLength(file)}:${file}${size}:${mtimeMs}\n`);
+    // One stat a file (filesUnder would take two): a 2,000-entry site has over 11,000.
+    for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+      const stat = statSync(path.join(dir, name));
+      if (stat.isDirectory()) continue;
+      const file = name.split(path.sep).join('/');
+      hash.update(`${Buffer.byteLength(file)}:${file}${stat.size}:${stat.mtimeMs}\n`);
     }
     return hash.digest('hex');
   } catch {
