@@ -191,11 +191,14 @@ const takenIn = (dir: string) => (id: string) => existsSync(path.join(dir, id)) 
 /**
  * The live site's record: from `live.json`, or made up from the folder for a site published before
  * versions were recorded (the same every time it is asked for, so the list and the swap agree).
+ * With `verify`, also made up when the folder no longer holds the files it was published with
+ * (emptied or changed by hand): a kept version's record must say what is in it.
  */
-function liveRecord(outDir: string, dir: string): ReleaseRecord | null {
+function liveRecord(outDir: string, dir: string, { verify = false } = {}): ReleaseRecord | null {
   if (!existsSync(outDir)) return null;
   const state = readLive(dir);
-  if (state) return state.release;
+  const changedByHand = verify && state?.release.output !== undefined && folderStamp(outDir) !== state.release.output;
+  if (state && !changedByHand) return state.release;
   const files = filesUnder(outDir);
   const modified = statSync(outDir).mtime;
   return { id: releaseId(modified, takenIn(dir)), publishedAt: modified.toISOString(), command: UNRECORDED_COMMAND, pages: countPages(files), files: files.length };
@@ -238,7 +241,7 @@ async function swapIn(outDir: string, incoming: ReleaseRecord, sourceId: string 
   const disk = options.disk ?? NODE_DISK;
   const rename = (from: string, to: string) => renameWithRetry(from, to, disk.rename, options.retry);
   const now = options.now ?? new Date();
-  const live = liveRecord(outDir, dir);
+  const live = liveRecord(outDir, dir, { verify: true });
   let outgoing = live ? { ...live, retiredAt: now.toISOString() } : null;
   // Only a damaged versions folder can already hold the live site's id: never overwrite a version.
   if (outgoing && existsSync(path.join(dir, outgoing.id))) outgoing = { ...outgoing, id: releaseId(new Date(outgoing.publishedAt), takenIn(dir)) };
@@ -396,7 +399,7 @@ export async function publishStaging(stagingDir: string, outDir: string, info: P
     disk.remove(stagingDir);
   }
   // Stamped where it stays: the swap renames it on the same disk, which keeps the times.
-  const output = info.inputs ? folderStamp(incoming) : null;
+  const output = folderStamp(incoming);
   const published = output ? { ...record, output } : record;
   await swapIn(outDir, published, null, options);
   pruneReleases(outDir, options);

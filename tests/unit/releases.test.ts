@@ -4,7 +4,7 @@
  * a swap stopped after any single file operation — as a killed process stops — is repaired by the
  * next run so that the site is never missing and no version is lost.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FolderBusyError } from '../../src/lib/folder-rename';
@@ -62,6 +62,17 @@ describe('publishing keeps the replaced site', () => {
     const { kept, versionsDir } = listReleases(ws.outDir);
     expect(kept).toEqual([expect.objectContaining({ command: UNRECORDED_COMMAND, pages: 2, files: 4 })]);
     expect(fingerprint(path.join(versionsDir, kept[0]!.id, 'site'))).toEqual(old);
+  });
+
+  it('a live site emptied or changed by hand is kept with a record made up from what it holds, not the one it was published with', async () => {
+    const ws = workspace();
+    await publish(ws, 'A', 0);
+    for (const file of readdirSync(ws.outDir)) rmSync(path.join(ws.outDir, file), { recursive: true });
+    writeFileSync(path.join(ws.outDir, 'note.txt'), '手工放进来的文件');
+    await publish(ws, 'B', 1);
+    const { live, kept } = listReleases(ws.outDir);
+    expect(live).toMatchObject({ command: 'B' });
+    expect(kept).toEqual([expect.objectContaining({ command: UNRECORDED_COMMAND, pages: 0, files: 1 })]);
   });
 
   it('a staging folder on another disk is copied next to the output first', async () => {
