@@ -30,6 +30,12 @@ describe('readPlaces', () => {
     expect(readPlaces([c]).digest).not.toBe(whole);
   });
 
+  it('is the same for the same files in another folder', () => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-places-'));
+    for (const copy of ['one', 'two']) writeFileSync(path.join(folder(copy, 'lib'), 'rule.ts'), 'export const rule = 1;\n');
+    expect(readPlaces([path.join(work, 'one', 'lib')]).digest).toBe(readPlaces([path.join(work, 'two', 'lib')]).digest);
+  });
+
   it('reads a file larger than its buffer in pieces, and counts a missing place as missing', () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-places-'));
     const big = path.join(work, 'video.mp4');
