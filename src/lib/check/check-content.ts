@@ -530,13 +530,27 @@ function checkImage(
 ): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   const shownDir = relative(entryDir);
-  if (/^[a-z]+:\/\//i.test(image.value) || image.value.startsWith('/')) {
+  // A web address, or an absolute path on this computer or another (`D:\照片\x.jpg`, `\\server\x.jpg`):
+  // the site's folder moved to another computer would lose it.
+  if (/^[a-z]+:\/\//i.test(image.value) || /^([a-z]:)?[\\/]/i.test(image.value)) {
     return {
       severity: 'error',
       code: 'image-missing',
       field,
       value: image.value,
       message: `${field} 必须是本地图片文件，不能是网址或绝对路径`,
+      hint: writing.local(shownDir),
+    };
+  }
+  // As a body picture may not be (body-safety.ts): a file outside the entry's folder goes
+  // unnoticed when the folder is copied, and may be anything on the disk.
+  if (image.value.split(/[\\/]/).includes('..')) {
+    return {
+      severity: 'error',
+      code: 'image-missing',
+      field,
+      value: image.value,
+      message: `${field} 的图片在条目文件所在文件夹之外（路径中有 ..）`,
       hint: writing.local(shownDir),
     };
   }

@@ -293,7 +293,7 @@ describe('checkContent', () => {
       expect(check({ 'officers/photos/wang.png': 'PNG', 'officers/wang-xiang.md': withPhoto('photos/wang.png') }).problems).toEqual([]);
     });
 
-    it.each(['https://example.com/wang.png', '/images/wang.png'])('reports the image %s, which is not a local file', (photo) => {
+    it.each(['https://example.com/wang.png', '/images/wang.png', 'D:/照片/wang.png', 'D:\\照片\\wang.png', '\\\\server\\照片\\wang.png'])('reports the image %s, which is not a local file', (photo) => {
       expect(check({ 'officers/wang-xiang.md': withPhoto(photo) }).problems).toMatchObject([
         {
           code: 'image-missing',
@@ -301,6 +301,19 @@ describe('checkContent', () => {
           line: 6,
           value: photo,
           message: 'photo 必须是本地图片文件，不能是网址或绝对路径',
+          hint: '把图片放在 content/officers/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg',
+        },
+      ]);
+    });
+
+    it.each(['../units/wang.png', 'photos/../../wang.png', '..\\wang.png'])('reports the image %s, outside the entry’s folder, even when it is there', (photo) => {
+      expect(check({ 'units/wang.png': 'PNG', 'wang.png': 'PNG', 'officers/wang-xiang.md': withPhoto(photo) }).problems).toMatchObject([
+        {
+          code: 'image-missing',
+          field: 'photo',
+          line: 6,
+          value: photo,
+          message: 'photo 的图片在条目文件所在文件夹之外（路径中有 ..）',
           hint: '把图片放在 content/officers/ 中（与条目文件同一文件夹），这里只写文件名，如 wang-xiang.jpg',
         },
       ]);
