@@ -58,6 +58,7 @@ function readInputs(context: BuildContext, logger: AstroIntegrationLogger): Buil
       entries: context.check.entries,
       images: context.check.images,
       publish: { now: context.now, audience: context.audience, points: context.siteConfig.points.publish },
+      sinceMs: context.checkedSinceMs,
     });
   } catch (error) {
     logger.warn(`无法判断内容有没有变化（${error instanceof Error ? error.message : String(error)}），这次完整生成（could not read the inputs; building）`);

@@ -13,6 +13,8 @@ export interface BuildContext {
   paths: SitePaths;
   /** The public folder in use: the site's own, or the project's. */
   publicDir: string;
+  /** When the check started reading the content (ms since the epoch). */
+  checkedSinceMs: number;
   siteConfig: SiteConfig;
   now: Date;
   audience: Audience;

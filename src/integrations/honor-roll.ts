@@ -107,6 +107,8 @@ export function honorRoll(): AstroIntegration {
         const publicDir = activePublicDir(paths, fileURLToPath(config.publicDir));
         // A build (and the dev server) checks everything first, with the same function as npm run check.
         const started = performance.now();
+        // A file written from here on may have been read either way by the check or by Astro (build-inputs.ts).
+        const checkedSinceMs = Date.now();
         const checked = command === 'build' || command === 'dev' ? await checkSite({ root, contentDir: paths.contentDir, configFile: paths.configFile, publicDir, now: buildTime, audience }) : undefined;
         const site = checked?.config ?? loadSiteConfig(paths.configFile, { root, publicDir });
         if (!site.ok) stop(site.problems, '网站配置有误，未生成网站（site config is invalid; nothing was built）。');
@@ -115,7 +117,7 @@ export function honorRoll(): AstroIntegration {
           // The config's own problems (personal data in its text) and those of the files copied
           // from public/ stop a build as the content's do.
           const { problems, content: check } = checked;
-          setBuildContext({ paths, publicDir, siteConfig: site.config, now: buildTime, audience, check, problems });
+          setBuildContext({ paths, publicDir, checkedSinceMs, siteConfig: site.config, now: buildTime, audience, check, problems });
           const errors = problems.filter((p) => p.severity === 'error');
           if (errors.length > 0 && command === 'build') {
             stop(problems, `内容有 ${errors.length} 个错误，未生成网站（content has ${errors.length} errors; nothing was built）。`);

@@ -88,6 +88,8 @@ export interface BuildInputsOptions {
   /** The pictures the entries name, where the check found them. */
   images?: readonly Pick<CheckedImage, 'path'>[] | undefined;
   publish: PublishOptions;
+  /** When the build started reading its inputs (the check), if before now: a file written since counts as written during the build. */
+  sinceMs?: number | undefined;
 }
 
 /** What a build read, as `readBuildInputs` found it at its start. */
@@ -97,14 +99,14 @@ export interface BuildInputs {
   /** The files and folders read, to be looked at again when the build ends. */
   places: string[];
   files: PlacesReading;
-  /** When the files were read (ms since the epoch). */
+  /** When the build started reading them (ms since the epoch). */
   readAtMs: number;
 }
 
 /** The digest of everything this build reads. */
-export function readBuildInputs({ paths, publicDir, env, argv, entries, images = [], publish }: BuildInputsOptions): BuildInputs {
+export function readBuildInputs({ paths, publicDir, env, argv, entries, images = [], publish, sinceMs }: BuildInputsOptions): BuildInputs {
   const places = inputPlaces(paths, publicDir, images);
-  const readAtMs = Date.now();
+  const readAtMs = Math.min(sinceMs ?? Infinity, Date.now());
   const files = readPlaces(places);
   const settings = {
     format: FORMAT,

@@ -119,6 +119,15 @@ describe('buildInputs', () => {
     expect(stillAsRead(readBuildInputs(options))).toBe(true);
   });
 
+  it('counts a file written after the check began reading as written during the build', async () => {
+    const since = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const file = path.join(site, 'content', 'honors', 'test-honor.md');
+    writeFileSync(file, readFileSync(file));
+    expect(stillAsRead(readBuildInputs({ ...options, sinceMs: since }))).toBe(false);
+    expect(stillAsRead(readBuildInputs(options))).toBe(true);
+  });
+
   it.each([
     ['an entry edited', (s: string) => writeFileSync(path.join(s, 'content', 'officers', 'test-officer.md'), '---\ntitle: x\n---\n', { flag: 'a' })],
     ['a picture replaced', (s: string) => writeFileSync(path.join(s, 'content', 'officers', 'test-officer.png'), Buffer.from([0xff, 0xd8, 0xff]))],
