@@ -63,6 +63,8 @@ export interface ReleaseList {
   previous: ReleaseRecord | null;
   /** A swap was interrupted and is repaired by the next build or rollback. */
   interrupted: boolean;
+  /** The live folder was changed by hand since it was published (asked for with `verify`). */
+  liveChanged: boolean;
 }
 
 /**
@@ -199,9 +201,18 @@ function liveRecord(outDir: string, dir: string, { verify = false } = {}): Relea
   const state = readLive(dir);
   const changedByHand = verify && state?.release.output !== undefined && folderStamp(outDir) !== state.release.output;
   if (state && !changedByHand) return state.release;
-  const files = filesUnder(outDir);
+  const files = readableFilesUnder(outDir);
   const modified = statSync(outDir).mtime;
   return { id: releaseId(modified, takenIn(dir)), publishedAt: modified.toISOString(), command: UNRECORDED_COMMAND, pages: countPages(files), files: files.length };
+}
+
+/** The files of a folder; none when it cannot be read whole (a broken link in it), rather than a crash. */
+function readableFilesUnder(dir: string): string[] {
+  try {
+    return filesUnder(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** The kept versions, complete ones only, the one live most recently first. */
@@ -216,15 +227,22 @@ function keptVersions(dir: string): ReleaseRecord[] {
     .sort((a, b) => (b.retiredAt ?? b.publishedAt).localeCompare(a.retiredAt ?? a.publishedAt) || b.id.localeCompare(a.id));
 }
 
-/** The live site and the kept versions of an output folder. */
-export function listReleases(outDir: string): ReleaseList {
+/**
+ * The live site and the kept versions of an output folder. With `verify`, a live folder that no
+ * longer holds the files it was published with is described by what it holds (and `liveChanged`
+ * says so): for the clerk's list, at the cost of reading every file's size and time.
+ */
+export function listReleases(outDir: string, { verify = false } = {}): ReleaseList {
   const dir = versionsDirFor(outDir);
   const kept = keptVersions(dir);
   const before = existsSync(outDir) ? readLive(dir)?.before : undefined;
+  const recorded = readLive(dir)?.release;
+  const live = liveRecord(outDir, dir, { verify });
   return {
     outDir,
     versionsDir: dir,
-    live: liveRecord(outDir, dir),
+    live,
+    liveChanged: verify && live !== null && recorded !== undefined && live.id !== recorded.id,
     kept,
     previous: kept.find((r) => r.id === before) ?? kept[0] ?? null,
     interrupted: existsSync(path.join(dir, JOURNAL_FILE)),

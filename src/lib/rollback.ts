@@ -40,6 +40,7 @@ export function describeRelease(release: ReleaseRecord): string {
 /** The live site and the kept versions, in Chinese. */
 export function releaseListLines(list: ReleaseList): string[] {
   const lines = [`网站文件夹：${list.outDir}`, list.live ? `现在在线：${describeRelease(list.live)}  编号 ${list.live.id}` : '现在在线：没有（网站文件夹不存在）'];
+  if (list.liveChanged) lines.push('网站文件夹中的文件在发布之后被改动或替换过，和发布记录不一致：上面写的是它现在的样子。下次发布会重新生成。');
   if (list.interrupted) lines.push('上次替换网站时被中断：下次发布或回退时会自动修复。');
   if (list.kept.length === 0) return [...lines, '没有保留的旧版本。'];
   lines.push(`保留的旧版本（最近在线的在前，最多 ${KEPT_VERSIONS} 个）：`);
@@ -53,7 +54,7 @@ export function releaseListLines(list: ReleaseList): string[] {
 
 /** The versions of a site, with the lines that describe them. */
 export function listSite(target: SiteTarget): { list: ReleaseList; lines: string[] } {
-  const list = listReleases(outDirOf(target));
+  const list = listReleases(outDirOf(target), { verify: true });
   return { list, lines: releaseListLines(list) };
 }
 

@@ -3,7 +3,8 @@
  * fake sites: what they say in Chinese, two clicks of one process taking turns, and a swap a
  * killed process left half-done repaired before anything else.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listReleases, publishStaging } from '../../src/lib/releases';
 import { listSite, recoverSite, rollbackSite } from '../../src/lib/rollback';
@@ -83,5 +84,22 @@ describe('recoverSite and the list', () => {
       '保留的旧版本（最近在线的在前，最多 5 个）：',
       `  编号 ${list.kept[0]!.id}  2026年6月1日 12:00 发布（A，2 个页面），2026年6月1日 12:01 撤下  ← 回退会恢复这个版本`,
     ]);
+  });
+
+  it('says when the live folder was changed by hand since it was published, and describes what it holds', async () => {
+    const ws = workspace();
+    await publish(ws, 'A', 0);
+    await publish(ws, 'B', 1);
+    // A backup of A put back by hand, without npm run rollback.
+    rmSync(ws.outDir, { recursive: true });
+    makeSite(ws.outDir, 'A');
+    writeFileSync(path.join(ws.outDir, 'extra.html'), '<p>x</p>');
+    const { lines, list } = listSite(target(ws));
+    expect(list.liveChanged).toBe(true);
+    expect(lines[1]).toMatch(/^现在在线：.+发布（发布方式未记录，3 个页面）  编号 /);
+    expect(lines[2]).toBe('网站文件夹中的文件在发布之后被改动或替换过，和发布记录不一致：上面写的是它现在的样子。下次发布会重新生成。');
+    // Unchanged, it is the recorded version.
+    await publish(ws, 'C', 2);
+    expect(listSite(target(ws)).list).toMatchObject({ live: { command: 'C' }, liveChanged: false });
   });
 });
