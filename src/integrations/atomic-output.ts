@@ -13,7 +13,7 @@ import { AstroError } from 'astro/errors';
 import { getBuildContext, type BuildContext } from './build-context';
 import { SUMMARY_LABEL } from './build-summary';
 import { acquireBuildLock, buildLockFile, type BuildLock } from '../lib/build-lock';
-import { FORCE_FLAG, readBuildInputs, stillAsRead, type BuildInputs } from '../lib/build-inputs';
+import { FORCE_FLAG, readBuildInputs, stillAsRead, unreadableInputsMessage, type BuildInputs } from '../lib/build-inputs';
 import { unchangedSummaryLines } from '../lib/build-summary';
 import { FolderBusyError } from '../lib/folder-rename';
 import { startUsingCache, stopUsingCache } from '../lib/interrupted-cache';
@@ -61,7 +61,7 @@ function readInputs(context: BuildContext, logger: AstroIntegrationLogger): Buil
       sinceMs: context.checkedSinceMs,
     });
   } catch (error) {
-    logger.warn(`无法判断内容有没有变化（${error instanceof Error ? error.message : String(error)}），这次完整生成（could not read the inputs; building）`);
+    logger.warn(unreadableInputsMessage(error));
     return undefined;
   }
 }

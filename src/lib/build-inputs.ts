@@ -49,6 +49,18 @@ export function outputEnv(env: Record<string, string | undefined>): Record<strin
   return Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * What a build says when it cannot read its inputs (a broken link, a file another program holds):
+ * it builds anyway; the file and the fix in Chinese, Node's own words for a technician.
+ */
+export function unreadableInputsMessage(error: unknown): string {
+  const { path: file, code } = (error ?? {}) as NodeJS.ErrnoException;
+  // The gloss without the path: a Chinese file name would keep it from being left out for the clerk (publish-log.ts).
+  const detail = code ?? (error instanceof Error ? error.message : String(error));
+  const what = file ? `无法读取 ${file}` : '有文件无法读取';
+  return `${what}，不能判断内容有没有变化，这次完整生成。请检查这个文件能否打开，链接指向的文件是否还在（could not read the inputs: ${detail}）`;
+}
+
 /** The arguments after `build`, without those that change only how the build runs or talks. */
 export function outputArgs(argv: readonly string[]): string[] {
   const at = argv.indexOf('build');
@@ -130,5 +142,12 @@ export function readBuildInputs({ paths, publicDir, env, argv, entries, images =
  */
 export function stillAsRead(inputs: BuildInputs): boolean {
   const again = readPlaces(inputs.places);
-  return again.digest === inputs.files.digest && again.newestChangeMs < inputs.readAtMs;
+  return again.digest === inputs.files.digest && again.newestChangeMs < inputs.readAtMs - TIMESTAMP_SLACK_MS;
 }
+
+/**
+ * File systems stamp a write with a coarse clock (Linux's ticks every 4–10 ms, exFAT's 10 ms), so
+ * a file written just after the build began can carry a time just before it: one written up to
+ * this long before counts as written during the build (the next build then builds again).
+ */
+const TIMESTAMP_SLACK_MS = 100;

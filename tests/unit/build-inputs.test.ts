@@ -1,11 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outputArgs, outputEnv, readBuildInputs, stillAsRead, timeDecisions, type BuildInputsOptions } from '../../src/lib/build-inputs';
+import { outputArgs, outputEnv, readBuildInputs, stillAsRead, timeDecisions, unreadableInputsMessage, type BuildInputsOptions } from '../../src/lib/build-inputs';
 import { checkSite } from '../../src/lib/check/check-site';
 import type { CheckedEntry } from '../../src/lib/check/check-content';
+import { readPlaces } from '../../src/lib/place-digest';
+import { noticeLine } from '../../src/lib/publish-log';
 import { resolveSitePaths } from '../../src/lib/site-paths';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -74,6 +76,8 @@ describe('buildInputs', () => {
     const env = { HONOR_ROLL_SITE: site, HONOR_ROLL_NOW: '2026-06-01T12:00:00+08:00' };
     const paths = resolveSitePaths(root, env);
     options = { paths, publicDir: path.join(root, 'public'), env, argv: ['node', 'astro.js', 'build'], entries: await entriesOf('publishing'), publish: { now: NOW, audience: 'public' } };
+    // Files written a moment before a build count as written during it (file times are coarse).
+    await new Promise((resolve) => setTimeout(resolve, 150));
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -116,6 +120,9 @@ describe('buildInputs', () => {
     writeFileSync(file, text);
     expect(stillAsRead(inputs)).toBe(false);
     expect(readBuildInputs(options).digest).toBe(inputs.digest);
+    // Written a moment ago counts as written during a build starting now: file times are coarse.
+    expect(stillAsRead(readBuildInputs(options))).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(stillAsRead(readBuildInputs(options))).toBe(true);
   });
 
@@ -124,6 +131,7 @@ describe('buildInputs', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const file = path.join(site, 'content', 'honors', 'test-honor.md');
     writeFileSync(file, readFileSync(file));
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(stillAsRead(readBuildInputs({ ...options, sinceMs: since }))).toBe(false);
     expect(stillAsRead(readBuildInputs(options))).toBe(true);
   });
@@ -141,5 +149,27 @@ describe('buildInputs', () => {
     const before = digest();
     change(site, options.paths.root);
     expect(digest()).not.toBe(before);
+  });
+});
+
+describe('unreadableInputsMessage', () => {
+  it('names the file a broken link in the content points from, and says what to check, in Chinese', () => {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-inputs-'));
+    const link = path.join(work, 'content', 'officers', '照片.jpg');
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(path.join(work, 'nowhere.jpg'), link);
+    let thrown: unknown;
+    try {
+      readPlaces([path.join(work, 'content')]);
+    } catch (error) {
+      thrown = error;
+    }
+    rmSync(work, { recursive: true, force: true });
+    const message = unreadableInputsMessage(thrown);
+    expect(message).toMatch(new RegExp(`^无法读取 ${link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}，不能判断内容有没有变化，这次完整生成。请检查这个文件能否打开`));
+    expect(message).toMatch(/（could not read the inputs: ENOENT）$/);
+    // What npm run build and the editor show: the Chinese alone.
+    expect(noticeLine(`[WARN] [honor-roll:atomic-output] ${message}`)).toMatch(/链接指向的文件是否还在$/);
+    expect(unreadableInputsMessage(new Error('x'))).toMatch(/^有文件无法读取，/);
   });
 });
