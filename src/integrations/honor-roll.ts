@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import type { AstroIntegration } from 'astro';
 import { elapsedMs } from './elapsed';
 import { AstroError } from 'astro/errors';
@@ -15,6 +16,7 @@ import { checkSite } from '../lib/check/check-site';
 import { contentAssetsOf, withoutMissingPictures } from '../lib/content-asset-imports';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
 import { formatReport } from '../lib/check/report';
+import { heapGrowthFlags } from '../lib/heap-growth';
 import { PSB_ICON_FILE } from '../lib/gov-footer';
 import type { Problem } from '../lib/check/problem';
 import { loadSiteConfig } from '../lib/site-config';
@@ -130,6 +132,8 @@ export function honorRoll(): AstroIntegration {
           // A build lists its reminders in the summary at its end (build-summary.ts), after what was built.
           if (problems.length > 0 && command === 'dev') logger.warn(`\n${formatReport(problems, { color: process.stdout.isTTY, context: 'check' })}`);
           logger.info(`内容检查：${check.entries.length} 个条目（content check, ${elapsedMs(started)} ms）`);
+          // Before the pages and share cards allocate; worker threads share the process's flags.
+          if (command === 'build') for (const flag of heapGrowthFlags(check.entries.length)) v8.setFlagsFromString(flag);
         }
 
         const context = {
