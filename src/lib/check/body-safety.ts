@@ -12,6 +12,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
+import { pictureElsewhere, type PictureElsewhere } from '../picture-place';
 import { formatMegabytes } from './problem';
 
 /** HTML tags an author may write in a body: text-level and structure, nothing active. */
@@ -127,27 +128,28 @@ function decodedPath(url: string): string | null {
 /** Alt text that says nothing about the picture: a file name (what some editors fill in). */
 const FILE_NAME_ALT = /^[^\s]*\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic)$/i;
 
+/** What a body picture's address says when it is not next to the entry (picture-place.ts), and what to do instead. */
+const COPY_HINT = `请把图片复制到条目文件旁边，写成 ${IMAGE_EXAMPLE}`;
+const LOCAL_HINT = `图片文件要放在条目文件旁边（同一文件夹或其下的子文件夹），这里写 ./文件名，如 ${IMAGE_EXAMPLE}`;
+const ELSEWHERE: Record<PictureElsewhere, { why: string; hint: string }> = {
+  computer: { why: '是电脑上的文件路径，网站上的读者打不开', hint: COPY_HINT },
+  data: { why: '是直接写进正文的图片数据（data:），网站无法处理', hint: `请把图片另存为 JPG 文件，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}` },
+  web: { why: '是网址，不能直接显示在网站上', hint: `请把图片下载下来，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}` },
+  absolute: { why: '是绝对路径', hint: LOCAL_HINT },
+  outside: { why: '在条目文件所在文件夹之外（路径中有 ..）', hint: COPY_HINT },
+};
+
 /**
- * Why a body picture's address is refused, or null when it names a file next to the entry (in the
- * entry's folder or one below it). Anything else would reach the site as it is: a web address is
- * fetched by every reader's phone (and tells that server who reads what), an absolute path or a
- * `../` reaches files of other entries or of the computer, a `data:` URI carries its bytes and
- * their metadata into the page.
+ * Why a body picture's address is refused, or null when it names a file next to the entry (the
+ * rule of picture-place.ts), written as a web page names a file: forward slashes, no `?` or `#`.
  */
 function imagePathProblem(url: string, path: string | null, line: number): BodyProblem | null {
   const shown = url.length > 60 ? `${url.slice(0, 60)}…` : url;
   const refuse = (why: string, hint: string): BodyProblem => ({ line, message: `正文中的图片“${shown}”${why}`, hint });
-  const local = `图片文件要放在条目文件旁边（同一文件夹或其下的子文件夹），这里写 ./文件名，如 ${IMAGE_EXAMPLE}`;
-  if (path === null || path.trim() === '') return refuse('不是有效的文件名', local);
-  if (/^[a-z]:[\\/]/i.test(path)) return refuse('是电脑上的文件路径，网站上的读者打不开', `请把图片复制到条目文件旁边，写成 ${IMAGE_EXAMPLE}`);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
-    return /^data:/i.test(path)
-      ? refuse('是直接写进正文的图片数据（data:），网站无法处理', `请把图片另存为 JPG 文件，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}`)
-      : refuse('是网址，不能直接显示在网站上', `请把图片下载下来，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}`);
-  }
-  if (path.startsWith('/')) return refuse('是绝对路径', local);
-  if (path.includes('\\')) return refuse('的路径中用了反斜杠 \\', `路径请用正斜杠 /，如 ./照片/1.jpg；${local}`);
-  if (path.split('/').includes('..')) return refuse('在条目文件所在文件夹之外（路径中有 ..）', `请把图片复制到条目文件旁边，写成 ${IMAGE_EXAMPLE}`);
+  if (path === null || path.trim() === '') return refuse('不是有效的文件名', LOCAL_HINT);
+  const elsewhere = pictureElsewhere(path);
+  if (elsewhere) return refuse(ELSEWHERE[elsewhere].why, ELSEWHERE[elsewhere].hint);
+  if (path.includes('\\')) return refuse('的路径中用了反斜杠 \\', `路径请用正斜杠 /，如 ./照片/1.jpg；${LOCAL_HINT}`);
   if (/[?#]/.test(path)) return refuse('的文件名中有 ? 或 #', '请给图片文件改个名（只用字母、数字和连字符），再改这里的文件名');
   return null;
 }

@@ -15,6 +15,7 @@ import { closestMatches } from '../suggest';
 import { ENTRY_ID_PATTERN, entryIdFromPath } from '../entry-id';
 import { RESERVED_IDS } from '../urls';
 import { placeholderIn } from '../authoring/placeholder';
+import { pictureElsewhere } from '../picture-place';
 import { MAX_BODY_BYTES, readBody, type BodyImage } from './body-safety';
 import { displayPath, formatFieldPath, formatMegabytes, type Problem } from './problem';
 import { oversizedSourceFile, readDataSource, readMarkdownSource, type SourceFile } from './source-file';
@@ -530,27 +531,15 @@ function checkImage(
 ): Omit<Problem, 'file'> | null {
   const field = formatFieldPath(image.path);
   const shownDir = relative(entryDir);
-  // A web address, or an absolute path on this computer or another (`D:\照片\x.jpg`, `\\server\x.jpg`):
-  // the site's folder moved to another computer would lose it.
-  if (/^[a-z]+:\/\//i.test(image.value) || /^([a-z]:)?[\\/]/i.test(image.value)) {
+  // The rule a body picture is held to too (picture-place.ts), in a field's words.
+  const elsewhere = pictureElsewhere(image.value);
+  if (elsewhere) {
     return {
       severity: 'error',
       code: 'image-missing',
       field,
       value: image.value,
-      message: `${field} 必须是本地图片文件，不能是网址或绝对路径`,
-      hint: writing.local(shownDir),
-    };
-  }
-  // As a body picture may not be (body-safety.ts): a file outside the entry's folder goes
-  // unnoticed when the folder is copied, and may be anything on the disk.
-  if (image.value.split(/[\\/]/).includes('..')) {
-    return {
-      severity: 'error',
-      code: 'image-missing',
-      field,
-      value: image.value,
-      message: `${field} 的图片在条目文件所在文件夹之外（路径中有 ..）`,
+      message: elsewhere === 'outside' ? `${field} 的图片在条目文件所在文件夹之外（路径中有 ..）` : `${field} 必须是本地图片文件，不能是网址或绝对路径`,
       hint: writing.local(shownDir),
     };
   }
