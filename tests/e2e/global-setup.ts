@@ -7,11 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
+import { freePort } from './free-port';
 import { buildFixture, buildSite, FIXTURES, PROJECT_ROOT, projectCopy, SAMPLE_SITE } from '../build/harness';
 
 let server: ChildProcess | undefined;
@@ -42,18 +42,6 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`preview server did not answer at ${url}`);
-}
-
-/** A port no process listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The address `astro preview` says it serves on (`http://127.0.0.1:4321`), once it has said it. */

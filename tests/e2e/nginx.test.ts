@@ -14,11 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/static-server';
 import { PROJECT_ROOT } from '../build/harness';
 import { launchBrowser } from './browser';
+import { freePort } from './free-port';
 import { newContext, outDir, withPage } from './site';
 
-const PORT = 4393;
+/** The shipped configuration's server, over the built sample site. */
+let sitePort = 0;
 /** A second server of the same configuration, over a folder of hostile files. */
-const HOSTILE_PORT = 4394;
+let hostilePort = 0;
 let nginx: ChildProcess | undefined;
 let work: string;
 
@@ -44,7 +46,7 @@ const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="100" height=
 function get(
   pathname: string,
   headers: Record<string, string> = {},
-  port = PORT,
+  port = sitePort,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: pathname, headers }, (res) => {
@@ -61,6 +63,10 @@ beforeAll(async () => {
   const binary = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
   if (!binary) throw new Error('nginx is not installed: apt-get install nginx (.ci/run installs it)');
   work = mkdtempSync(path.join(os.tmpdir(), 'honor-roll-nginx-'));
+  // Ports nobody holds: a fixed one might be another program's, whose answers the tests would read.
+  sitePort = await freePort();
+  do hostilePort = await freePort();
+  while (hostilePort === sitePort);
   mkdirSync(path.join(work, 'conf.d'));
   mkdirSync(path.join(work, 'logs'));
   const hostileRoot = path.join(work, 'hostile');
@@ -73,8 +79,8 @@ beforeAll(async () => {
   const serverBlock = shipped.slice(shipped.search(/^server \{/m));
   const pointed = (text: string, port: number, root: string) =>
     text.replace('listen 80;', `listen 127.0.0.1:${port};`).replace('root /srv/honor-roll/dist;', `root ${root};`);
-  writeFileSync(path.join(work, 'conf.d', 'honor-roll.conf'), pointed(shipped, PORT, outDir));
-  writeFileSync(path.join(work, 'conf.d', 'hostile.conf'), pointed(serverBlock, HOSTILE_PORT, hostileRoot));
+  writeFileSync(path.join(work, 'conf.d', 'honor-roll.conf'), pointed(shipped, sitePort, outDir));
+  writeFileSync(path.join(work, 'conf.d', 'hostile.conf'), pointed(serverBlock, hostilePort, hostileRoot));
   writeFileSync(path.join(work, 'conf.d', 'security-headers.conf'), readFileSync(path.join(PROJECT_ROOT, 'deploy', 'nginx', 'security-headers.conf')));
   writeFileSync(
     path.join(work, 'nginx.conf'),
@@ -227,7 +233,7 @@ describe('the Content-Security-Policy header of deploy/nginx', () => {
     }
 
     it('runs nothing in an SVG opened directly: neither its script nor its onload handler, and it calls nowhere', async () => {
-      const { title, requests } = await open(`http://127.0.0.1:${HOSTILE_PORT}/hostile.svg`);
+      const { title, requests } = await open(`http://127.0.0.1:${hostilePort}/hostile.svg`);
       expect(title).toBe('harmless');
       expect(requests).toEqual([]);
       expect(readFileSync(path.join(work, 'logs', 'access.log'), 'utf8')).not.toContain('called-home');
@@ -236,7 +242,7 @@ describe('the Content-Security-Policy header of deploy/nginx', () => {
     it('still shows that SVG through <img>, where it runs nothing anyway', async () => {
       const context = await newContext(browser);
       await withPage(context, async (page) => {
-        await page.goto(`http://127.0.0.1:${HOSTILE_PORT}/shows.html`);
+        await page.goto(`http://127.0.0.1:${hostilePort}/shows.html`);
         await page.waitForLoadState('networkidle');
         expect(await page.locator('img').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(100);
         expect(await page.title()).toBe('shows');
@@ -259,7 +265,7 @@ describe('the Content-Security-Policy header of deploy/nginx', () => {
           document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
         });
         for (const visit of ['first', 'revalidated']) {
-          await page.goto(`http://127.0.0.1:${PORT}/officers/wang-xiang/`);
+          await page.goto(`http://127.0.0.1:${sitePort}/officers/wang-xiang/`);
           await page.waitForLoadState('networkidle');
           // The site's stylesheet applied, the share script revealed its buttons, every image loaded
           // so far decoded (lazy ones below the fold are not asked for).
@@ -280,7 +286,7 @@ describe('the Content-Security-Policy header of deploy/nginx', () => {
     it('still searches: Pagefind’s worker compiles its WebAssembly and fetches the index under these policies', async () => {
       const context = await newContext(browser);
       await withPage(context, async (page) => {
-        await page.goto(`http://127.0.0.1:${PORT}/search/?q=${encodeURIComponent('夺刀')}`);
+        await page.goto(`http://127.0.0.1:${sitePort}/search/?q=${encodeURIComponent('夺刀')}`);
         const first = page.locator('.search-result').first();
         await first.waitFor();
         expect(await first.locator('h2 a').getAttribute('href')).toBe('/officers/wang-xiang/');
