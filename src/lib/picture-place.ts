@@ -12,11 +12,12 @@ export type PictureElsewhere = 'computer' | 'data' | 'web' | 'absolute' | 'outsi
 
 /** Where else than next to the entry `written` names a picture, or null when it is next to it. */
 export function pictureElsewhere(written: string): PictureElsewhere | null {
-  // `D:\照片\x.jpg`, `C:/Users/…`, or a shared folder `\\server\照片\x.jpg`.
-  if (/^[a-z]:[\\/]/i.test(written) || written.startsWith('\\\\')) return 'computer';
+  // `D:\照片\x.jpg`, `C:/Users/…`, a shared folder `\\server\照片\x.jpg`, or `\照片\x.jpg` on the
+  // current drive (what Markdown leaves of a pasted `\\server\…`): a backslash is Windows's.
+  if (/^[a-z]:[\\/]/i.test(written) || written.startsWith('\\')) return 'computer';
   if (/^data:/i.test(written)) return 'data';
   if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return 'web';
-  if (/^[\\/]/.test(written)) return 'absolute';
+  if (written.startsWith('/')) return 'absolute';
   if (written.split(/[\\/]/).includes('..')) return 'outside';
   return null;
 }

@@ -42,6 +42,10 @@ describe('pictures in a body', () => {
     ['![x](../other/a.jpg)\n', '正文中的图片“../other/a.jpg”在条目文件所在文件夹之外（路径中有 ..）'],
     ['![x](./sub/../../b.jpg)\n', '正文中的图片“./sub/../../b.jpg”在条目文件所在文件夹之外（路径中有 ..）'],
     ['![x](/etc/passwd)\n', '正文中的图片“/etc/passwd”是绝对路径'],
+    // Percent-encoded dots climb out as well: the address is decoded before it is judged.
+    ['![x](%2e%2e/other/a.jpg)\n', '正文中的图片“%2e%2e/other/a.jpg”在条目文件所在文件夹之外（路径中有 ..）'],
+    // A shared folder pasted as it is: Markdown reads its \\ as one backslash.
+    ['![x](<\\\\server\\照片\\1.jpg>)\n', '正文中的图片“\\server\\照片\\1.jpg”是电脑上的文件路径，网站上的读者打不开'],
     ['![x](//evil.example/a.jpg)\n', '正文中的图片“//evil.example/a.jpg”是绝对路径'],
     ['![x](http://evil.example/track.gif)\n', '正文中的图片“http://evil.example/track.gif”是网址，不能直接显示在网站上'],
     ['![x](HTTPS://evil.example/a.jpg)\n', '正文中的图片“HTTPS://evil.example/a.jpg”是网址，不能直接显示在网站上'],
