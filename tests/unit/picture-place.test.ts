@@ -29,4 +29,17 @@ describe('pictureElsewhere', () => {
     expect(pictureElsewhere('./sub/../../b.jpg')).toBe('outside');
     expect(pictureElsewhere('..\\..\\photos\\p.png')).toBe('outside');
   });
+
+  it('judges what an IME, Word or WeChat made of it as what was meant', () => {
+    expect(pictureElsewhere('Ｄ：\\照片\\x.jpg')).toBe('computer');
+    expect(pictureElsewhere('ｈｔｔｐｓ：／／example.com/x.jpg')).toBe('web');
+    expect(pictureElsewhere('／照片/x.jpg')).toBe('absolute');
+    expect(pictureElsewhere('．．/x.jpg')).toBe('outside');
+    expect(pictureElsewhere('%2e%2e/x.jpg')).toBe('outside');
+    expect(pictureElsewhere('\u200b../x.jpg')).toBe('outside');
+    expect(pictureElsewhere('照片/\u3000../../x.jpg')).toBe('outside');
+    expect(pictureElsewhere('\u00a0D:\\照片\\x.jpg')).toBe('computer');
+    // Full-width names of files next to the entry stay next to it.
+    expect(pictureElsewhere('照片（１）/现场　1.jpg')).toBeNull();
+  });
 });

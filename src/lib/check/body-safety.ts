@@ -128,9 +128,9 @@ function decodedPath(url: string): string | null {
 /** Alt text that says nothing about the picture: a file name (what some editors fill in). */
 const FILE_NAME_ALT = /^[^\s]*\.(jpe?g|png|gif|webp|avif|tiff?|bmp|heic)$/i;
 
-/** What a body picture's address says when it is not next to the entry (picture-place.ts), and what to do instead. */
 const COPY_HINT = `请把图片复制到条目文件旁边，写成 ${IMAGE_EXAMPLE}`;
 const LOCAL_HINT = `图片文件要放在条目文件旁边（同一文件夹或其下的子文件夹），这里写 ./文件名，如 ${IMAGE_EXAMPLE}`;
+/** What a body picture's address says when it is not next to the entry (picture-place.ts), and what to do instead. */
 const ELSEWHERE: Record<PictureElsewhere, { why: string; hint: string }> = {
   computer: { why: '是电脑上的文件路径，网站上的读者打不开', hint: COPY_HINT },
   data: { why: '是直接写进正文的图片数据（data:），网站无法处理', hint: `请把图片另存为 JPG 文件，放在条目文件旁边，写成 ${IMAGE_EXAMPLE}` },

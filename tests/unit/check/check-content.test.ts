@@ -293,7 +293,7 @@ describe('checkContent', () => {
       expect(check({ 'officers/photos/wang.png': 'PNG', 'officers/wang-xiang.md': withPhoto('photos/wang.png') }).problems).toEqual([]);
     });
 
-    it.each(['https://example.com/wang.png', 'data:image/jpeg;base64,/9j/4AAQ', '/images/wang.png', 'D:/照片/wang.png', 'D:\\照片\\wang.png', '\\\\server\\照片\\wang.png', 'C:wang.png'])('reports the image %s, which is not a local file', (photo) => {
+    it.each(['https://example.com/wang.png', 'data:image/jpeg;base64,/9j/4AAQ', '/images/wang.png', 'D:/照片/wang.png', 'D:\\照片\\wang.png', '\\\\server\\照片\\wang.png', 'C:wang.png', 'Ｄ：\\照片\\wang.png'])('reports the image %s, which is not a local file', (photo) => {
       expect(check({ 'officers/wang-xiang.md': withPhoto(photo) }).problems).toMatchObject([
         {
           code: 'image-missing',
@@ -306,7 +306,7 @@ describe('checkContent', () => {
       ]);
     });
 
-    it.each(['../units/wang.png', 'photos/../../wang.png', '..\\wang.png'])('reports the image %s, outside the entry’s folder, even when it is there', (photo) => {
+    it.each(['../units/wang.png', 'photos/../../wang.png', '..\\wang.png', '．．/units/wang.png'])('reports the image %s, outside the entry’s folder, even when it is there', (photo) => {
       expect(check({ 'units/wang.png': 'PNG', 'wang.png': 'PNG', 'officers/wang-xiang.md': withPhoto(photo) }).problems).toMatchObject([
         {
           code: 'image-missing',
