@@ -15,6 +15,7 @@ import { setBuildContext } from './build-context';
 import { checkSite } from '../lib/check/check-site';
 import { contentAssetsOf, withoutMissingPictures } from '../lib/content-asset-imports';
 import { coalesced, onContentChanged, writeStoreNow } from '../lib/content-changes';
+import { dataStoreModule, RESOLVED_DATA_STORE_ID } from '../lib/data-store-module';
 import { formatReport } from '../lib/check/report';
 import { heapGrowthFlags } from '../lib/heap-growth';
 import { PSB_ICON_FILE } from '../lib/gov-footer';
@@ -176,6 +177,21 @@ export function honorRoll(): AstroIntegration {
                         `export const shareImagesWorker = ${JSON.stringify(context.shareImagesWorker)};`,
                       ].join('\n')
                     : undefined,
+              },
+              {
+                // The content store as one string for Rollup, not one object literal (see
+                // data-store-module.ts). Only in a build: the dev server reloads Astro's module
+                // when the editor writes the store.
+                name: 'honor-roll:data-store-module',
+                apply: 'build',
+                // Before Astro's own loader of the module, itself a 'pre' plugin listed first.
+                load: {
+                  order: 'pre',
+                  handler: (id: string) => {
+                    const store = path.join(paths.cacheDir, 'data-store.json');
+                    return id === RESOLVED_DATA_STORE_ID && existsSync(store) ? dataStoreModule(readFileSync(store, 'utf8')) : undefined;
+                  },
+                },
               },
               {
                 // The dev server's map of content pictures: made from the content store the pages
