@@ -241,6 +241,10 @@ async function startSite(): Promise<void> {
   console.log(`  本站单位：${shown(unitFile)}（id：${unitId}）`);
   console.log(`  ${empty.join('、')}的文件夹都是空的，等待添加内容。`);
   reportAside(aside);
+  // What an answer may need a second look at (a mobile number as the unit's phone); the footer
+  // items still missing are reminded of by every check and build, not here.
+  const notes = problems.filter((p) => p.severity === 'warning' && p.code !== 'gov-footer');
+  if (notes.length > 0) console.log(formatReport(notes, { color: process.stdout.isTTY, context: 'check' }));
   console.log('接下来：');
   console.log('  1. 添加内容：运行 npm run edit 打开编辑台，点“新建人物”“新建荣誉”等；');
   console.log(`     或在命令行运行 npm run new -- officer 姓名 --unit ${unitId}`);

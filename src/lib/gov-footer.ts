@@ -10,7 +10,7 @@
  * check all use these functions.
  */
 import { normalizeText } from './normalize-text';
-import { findPii, findPiiHints } from './pii';
+import { findPii, findPiiHints, maskPii } from './pii';
 import type { Audience } from './publishing';
 
 /** A value read from what was typed, or the reason it cannot be read, in Chinese. */
@@ -173,6 +173,19 @@ export function publishedContactAllow(config: GovFooterConfig): string[] {
   const text = [config.contact.phone, config.contact.email].filter(Boolean).join('\n');
   if (!text) return [];
   return [...findPii(text), ...findPiiHints(text)].map((match) => match.value);
+}
+
+/**
+ * The mobile numbers in the published phone that the unit has not listed as public
+ * (`privacy.allow`), masked. A mobile there is most often a person's own (the clerk's, the
+ * chief's), typed where the unit's switchboard belongs, and the footer shows it on every page; a
+ * unit's public duty mobile is listed in `privacy.allow` once and no longer pointed out.
+ */
+export function unlistedMobiles(phone: string | undefined, allow: readonly string[]): string[] {
+  if (!phone) return [];
+  return findPii(phone, allow)
+    .filter((match) => match.kind === 'mobile')
+    .map((match) => maskPii(match.value));
 }
 
 /** The fields of site.config.yaml whose numbers and addresses are the unit's own, published on purpose. */

@@ -6,7 +6,7 @@ import { displayPath, type Problem } from './check/problem';
 import { readDataSource, type SourceFile } from './check/source-file';
 import { textProblems } from './check/text-problems';
 import { translateIssue } from './check/zod-issues';
-import { PUBLISHED_CONTACT_FIELDS } from './gov-footer';
+import { PUBLISHED_CONTACT_FIELDS, unlistedMobiles } from './gov-footer';
 
 /** The problems the personal-data rules raise. */
 const PERSONAL_DATA: ReadonlySet<string> = new Set(['personal-data', 'possible-personal-data']);
@@ -81,5 +81,19 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
   const personal = textProblems(source, { allow: parsed.data.privacy.allow })
     .filter((p) => !(PERSONAL_DATA.has(p.code) && p.field && PUBLISHED_CONTACT_FIELDS.includes(p.field)))
     .map((p) => ({ ...p, file }));
-  return { ok: true, config: parsed.data, problems: personal, source };
+  // …but a mobile number there is asked about, once per number, until the unit lists it as public.
+  const phoneLine = source.lineOf(['contact', 'phone']);
+  const mobiles = unlistedMobiles(parsed.data.contact.phone, parsed.data.privacy.allow).map(
+    (masked): Problem => ({
+      severity: 'warning',
+      code: 'possible-personal-data',
+      file,
+      ...(phoneLine ? { line: phoneLine } : {}),
+      field: 'contact.phone',
+      value: masked,
+      message: `联系电话中有手机号码（${masked}），页脚会在每一页公开它`,
+      hint: '如果是个人手机，请删去，改填本单位的总机或值班电话；如果是单位对外公布的值班手机，把它加入 site.config.yaml 的 privacy.allow，就不再提醒',
+    }),
+  );
+  return { ok: true, config: parsed.data, problems: [...personal, ...mobiles], source };
 }

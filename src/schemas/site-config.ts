@@ -92,7 +92,7 @@ export const contactSchema = z
     /** The unit's public telephone numbers. */
     phone: readField('title', readPhone, {
       label: '联系电话',
-      help: '本单位对外公布的电话（总机、值班电话），可写多个，用顿号隔开；这里是单位公开的号码，不按个人信息检查，不要填个人手机',
+      help: '本单位对外公布的电话（总机、值班电话），可写多个，用顿号隔开；这里是单位公开的号码，不按个人信息检查，但不要填个人手机（写了手机号码会提醒确认）',
       example: '0523-86881234',
     }),
     /** The unit's postal address. */

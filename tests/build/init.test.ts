@@ -60,7 +60,7 @@ describe('npm run init with options, for a 派出所', () => {
   let build: BuildResult;
 
   beforeAll(async () => {
-    created = await init(site, '--yes', '--name', NAME, '--kind', KIND_OPTION, '--theme-color', '#b22222', '--url', 'https://www.example.gov.cn/rongyu/', '--icp', '苏ICP备12345678号', '--site-code', '3212000001');
+    created = await init(site, '--yes', '--name', NAME, '--kind', KIND_OPTION, '--theme-color', '#b22222', '--url', 'https://www.example.gov.cn/rongyu/', '--organizer', '泰州市公安局海陵分局', '--phone', '０５２３－８６８８１２３４', '--icp', '苏ICP备12345678号', '--site-code', '3212000001');
     build = await buildSite(site, { outDir: path.join(emptySite(), 'dist'), env: {} });
   });
 
@@ -71,16 +71,24 @@ describe('npm run init with options, for a 派出所', () => {
     expect(created.output).toContain('本站单位：');
     expect(frontmatter(unitFile)).toEqual({ name: NAME, shortName: '东湖派出所', ...EXPECTED_KIND });
     const config = parseYaml(readFileSync(path.join(site, 'site.config.yaml'), 'utf8')) as Record<string, unknown>;
-    expect(config).toMatchObject({ title: '东湖派出所荣誉榜', url: 'https://www.example.gov.cn', base: '/rongyu/', themeColor: '#b22222', filing: { icp: '苏ICP备12345678号', siteCode: '3212000001' } });
+    expect(config).toMatchObject({
+      title: '东湖派出所荣誉榜',
+      url: 'https://www.example.gov.cn',
+      base: '/rongyu/',
+      themeColor: '#b22222',
+      organizer: '泰州市公安局海陵分局',
+      contact: { phone: '0523-86881234' },
+      filing: { icp: '苏ICP备12345678号', siteCode: '3212000001' },
+    });
     for (const folder of ['officers', 'honors', 'letters', 'stats', 'activities']) expect(readdirSync(path.join(site, 'content', folder))).toEqual([]);
   });
 
   it('passes npm run check', async () => {
     const checked = await check(site);
     expect(checked.status, checked.output).toBe(0);
-    // Only the reminder of the footer items it gives no value for yet (主办单位, 公安机关备案号 …).
+    // Only the reminder of the footer items it gives no value for yet (公安机关备案号 …).
     expect(checked.output).toContain('内容检查发现 1 个提醒，涉及 1 个文件：');
-    expect(checked.output).toContain('公开网站的页脚还缺少 4 项政府网站应当显示的信息：主办单位、联系方式、公安机关备案号、党政机关网站标识');
+    expect(checked.output).toContain('公开网站的页脚还缺少 2 项政府网站应当显示的信息：公安机关备案号、党政机关网站标识');
   });
 
   it('builds at once, the home page naming the unit and saying its content is on its way', () => {
@@ -88,6 +96,8 @@ describe('npm run init with options, for a 派出所', () => {
     const home = readPage(build.outDir, '/');
     expect(home.querySelector('h1')!.text).toBe(NAME);
     expect(home.querySelector('main .notice')!.text).toBe(comingSoon());
+    // The footer says who runs the site and how to reach the unit, as answered.
+    expect(home.querySelector('footer.site-footer')!.text).toMatch(/主办单位：泰州市公安局海陵分局[\s\S]*0523-86881234/);
     // No section heading over nothing, no 组织机构 listing the unit itself, no link to an empty introduction.
     expect(home.querySelectorAll('main h2').map((h) => h.text)).toEqual(['分享本页']);
     expect(home.querySelector('main a.more')).toBeNull();
@@ -147,6 +157,11 @@ describe('npm run init never destroys a site', () => {
     expect(refused.status).toBe(1);
     expect(refused.output).toContain('✖ --theme-color red：themeColor（主题色）：应为 # 加 6 位十六进制颜色，如 #1f4e9c');
     expect(refused.output).toContain('怎么改：页眉和链接的颜色：公安蓝、党建红、消防红、素雅灰，或 # 加 6 位十六进制，如 #b22222');
+    // A mobile number as the unit's phone is no mistake, but is asked about: the site is made, and the note says what to do.
+    const mobile = await init(emptySite(), '--yes', '--name', NAME, '--phone', '139 1234 5678');
+    expect(mobile.status, mobile.output).toBe(0);
+    expect(mobile.output).toContain('联系电话中有手机号码（139 **** 5678），页脚会在每一页公开它');
+    expect(mobile.output).toContain('privacy.allow');
     const unnamed = await init(site, '--yes');
     expect(unnamed.status).toBe(1);
     expect(unnamed.output).toContain('✖ 缺少 --name：单位全称必须填写');

@@ -130,4 +130,28 @@ describe('readAnswer', () => {
     expect(read('siteCode', '３２１２０００００１')).toEqual({ ok: true, value: '3212000001' });
     expect(read('psb', ' 苏公网安备\u00a032120202000123号 ')).toEqual({ ok: true, value: '苏公网安备 32120202000123号' });
   });
+
+  it('asks for the footer’s 主办单位 and 联系方式 in the config’s words, each optional', () => {
+    expect(['organizer', 'phone', 'address', 'email'].map((key) => question(key as AnswerKey).label)).toEqual(['主办单位', '联系电话', '联系地址', '电子邮箱']);
+    // The config's own help, which says that a personal mobile does not belong here.
+    expect(question('phone').help).toMatch(/^选填，本单位对外公布的电话.*不要填个人手机.*，如 0523-86881234$/);
+    for (const key of ['organizer', 'phone', 'address', 'email'] as const) expect(read(key, '')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('reads a phone and a mailbox typed in full width or pasted from WeChat as meant, and keeps an address’s brackets', () => {
+    expect(read('phone', '０５２３－８６８８１２３４')).toEqual({ ok: true, value: '0523-86881234' });
+    expect(read('phone', '\u200b0523-86881234、110\u00a0')).toEqual({ ok: true, value: '0523-86881234、110' });
+    expect(read('email', 'xxzx＠example．gov．cn')).toEqual({ ok: true, value: 'xxzx@example.gov.cn' });
+    expect(read('address', '海陵区　鼓楼路（东湖派出所）')).toEqual({ ok: true, value: '海陵区 鼓楼路（东湖派出所）' });
+    expect(read('organizer', '泰州市公安局海陵分局')).toEqual({ ok: true, value: '泰州市公安局海陵分局' });
+  });
+
+  it('refuses a phone or a mailbox the config refuses, in the check’s words', () => {
+    const phone = read('phone', '值班室');
+    expect(phone.ok).toBe(false);
+    expect(!phone.ok && phone.problem.message).toMatch(/联系电话.*应为本单位对外公布的电话号码/);
+    expect(!phone.ok && phone.problem.hint).toBe(question('phone').help);
+    const email = read('email', 'xxzx at example.gov.cn');
+    expect(!email.ok && email.problem.message).toMatch(/电子邮箱.*应为一个电子邮箱地址/);
+  });
 });

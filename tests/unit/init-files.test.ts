@@ -65,6 +65,26 @@ describe('siteConfigText', () => {
     expect(loaded.ok && loaded.config.filing).toEqual({ siteCode: '3212000001', reminder: true });
   });
 
+  it('writes the 主办单位 and the contact given, the phone in quotes, and reads them back', () => {
+    const text = siteConfigText({ ...STATION, organizer: '泰州市公安局海陵分局', phone: '0523-86881234', email: 'xxzx@example.gov.cn' }, '2026-06-01');
+    expect(text).toContain('organizer: 泰州市公安局海陵分局\n');
+    expect(text).toContain('contact:\n  phone: "0523-86881234"\n  # address: （请填写：本单位的办公地址）\n  email: xxzx@example.gov.cn\n');
+    const loaded = loadConfig(text);
+    expect(loaded.ok && loaded.problems).toEqual([]);
+    expect(loaded.ok && loaded.config).toMatchObject({ organizer: '泰州市公安局海陵分局', contact: { phone: '0523-86881234', email: 'xxzx@example.gov.cn' } });
+  });
+
+  it('offers the 主办单位 (the unit itself) and the contact as comments when not known; a line un-commented unchanged is refused, never published', () => {
+    const text = siteConfigText(STATION, '2026-06-01');
+    expect(text).toContain('# organizer: 泰州市公安局海陵分局东湖派出所\n');
+    expect(text).toContain('contact: {}\n  # phone: "（请填写：本单位对外公布的电话）"\n  # address: （请填写：本单位的办公地址）\n  # email: （请填写：本单位对外公布的邮箱）\n');
+    // Following the comment above the block for one line, but leaving its example as it is.
+    for (const key of ['phone', 'address', 'email']) {
+      const loaded = loadConfig(text.replace(/^contact: \{\}$/m, 'contact:').replace(`  # ${key}: `, `  ${key}: `));
+      expect(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.field), key).toEqual([`contact.${key}`]);
+    }
+  });
+
   it('says when the address is the placeholder to change before publishing', () => {
     expect(siteConfigText({ ...STATION, url: 'https://example.com' }, '2026-06-01')).toContain('# 网站正式地址：现在是占位地址，发布前请改为实际域名\nurl: https://example.com\n');
     expect(siteConfigText(STATION, '2026-06-01')).toContain('# 网站正式地址\nurl: https://www.example.gov.cn\n');

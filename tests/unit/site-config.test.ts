@@ -215,10 +215,38 @@ describe('the government-site footer items', () => {
   });
 
   it('publishes the unit’s own phone and mailbox in contact, and only there', () => {
-    write(`${HEAD}contact:\n  phone: 0523-86881234、13912345678（值班）\n  email: xxzx@example.gov.cn\n`);
+    write(`${HEAD}contact:\n  phone: 0523-86881234\n  email: xxzx@example.gov.cn\n`);
     expect(load().problems).toEqual([]);
     write(`${HEAD}description: 值班电话 13912345678\ncontact:\n  phone: "13912345678"\n`);
-    expect(load().problems.map((p) => [p.code, p.field])).toEqual([['personal-data', 'description']]);
+    // In the description it is personal data; in contact it is the unit's to confirm.
+    expect(load().problems.map((p) => [p.severity, p.code, p.field])).toEqual([
+      ['error', 'personal-data', 'description'],
+      ['warning', 'possible-personal-data', 'contact.phone'],
+    ]);
+  });
+
+  it('asks about a mobile number in the published phone until the unit lists it as public, however it was typed', () => {
+    for (const phone of ['0523-86881234、13912345678（值班）', '"１３９　１２３４　５６７８"', '"139\u200b1234-5678"']) {
+      write(`${HEAD}contact:\n  phone: ${phone}\n`);
+      const result = load();
+      // A warning: the build goes on, and the footer shows the number.
+      expect(result.ok, phone).toBe(true);
+      expect(result.problems, phone).toEqual([
+        {
+          severity: 'warning',
+          code: 'possible-personal-data',
+          file: 'site.config.yaml',
+          line: 4,
+          field: 'contact.phone',
+          value: expect.stringMatching(/^139\D{0,2}\*{4}\D{0,2}5678$/),
+          message: expect.stringMatching(/^联系电话中有手机号码（139\D{0,2}\*{4}\D{0,2}5678），页脚会在每一页公开它$/),
+          hint: '如果是个人手机，请删去，改填本单位的总机或值班电话；如果是单位对外公布的值班手机，把它加入 site.config.yaml 的 privacy.allow，就不再提醒',
+        },
+      ]);
+      // The fix the hint names.
+      write(`${HEAD}contact:\n  phone: ${phone}\nprivacy:\n  allow: ["139 1234 5678"]\n`);
+      expect(load().problems, phone).toEqual([]);
+    }
   });
 
   it('needs the 党政机关网站标识 image in public/, and its link as a web address', () => {

@@ -18,7 +18,23 @@ import { translateIssue } from '../check/zod-issues';
 import { INVISIBLE } from '../normalize-text';
 import { DEFAULT_THEME, presetNamed, THEME_PRESETS } from '../themes';
 
-export type AnswerKey = 'name' | 'shortName' | 'kind' | 'kindLabel' | 'parentName' | 'title' | 'themeColor' | 'url' | 'base' | 'icp' | 'psb' | 'siteCode';
+export type AnswerKey =
+  | 'name'
+  | 'shortName'
+  | 'kind'
+  | 'kindLabel'
+  | 'parentName'
+  | 'title'
+  | 'themeColor'
+  | 'url'
+  | 'base'
+  | 'organizer'
+  | 'phone'
+  | 'address'
+  | 'email'
+  | 'icp'
+  | 'psb'
+  | 'siteCode';
 
 /** The answers so far; a missing key is not answered (yet), or left out. */
 export type InitAnswers = Partial<Record<AnswerKey, string>>;
@@ -32,6 +48,11 @@ export interface AnswerProblem {
 const unitFields = describeCollection('units');
 const unitField = (key: string) => unitFields.find((f) => f.key === key);
 const configLabel = (...path: string[]) => fieldAt(siteConfigSchema, path)?.doc.label ?? path.join('.');
+/** An optional config field's help as a question says it: 选填, the field's own help, its example. */
+const optionalHelp = (...path: string[]) => {
+  const doc = fieldAt(siteConfigSchema, path)?.doc;
+  return `选填，${doc?.help ?? ''}${doc?.example ? `，如 ${doc.example}` : ''}`;
+};
 
 const KIND_FIELD = unitField('kind')!;
 
@@ -61,6 +82,10 @@ const WHERE: Record<AnswerKey, { file: 'unit' | 'config'; path: string[] } | und
   themeColor: { file: 'config', path: ['themeColor'] },
   url: { file: 'config', path: ['url'] },
   base: { file: 'config', path: ['base'] },
+  organizer: { file: 'config', path: ['organizer'] },
+  phone: { file: 'config', path: ['contact', 'phone'] },
+  address: { file: 'config', path: ['contact', 'address'] },
+  email: { file: 'config', path: ['contact', 'email'] },
   icp: { file: 'config', path: ['filing', 'icp'] },
   psb: { file: 'config', path: ['filing', 'psb'] },
   siteCode: { file: 'config', path: ['filing', 'siteCode'] },
@@ -79,6 +104,9 @@ export function siteDescription(name: string): string {
 /** The filing numbers, in the order of the footer. */
 export const FILING_KEYS = ['icp', 'psb', 'siteCode'] as const;
 
+/** The unit's published contact (`contact` in the config), in the order of the footer. */
+export const CONTACT_KEYS = ['phone', 'address', 'email'] as const;
+
 /** The config's data for the answers: what the template writes, field by field. */
 export function configData(answers: InitAnswers): Record<string, unknown> {
   return defined({
@@ -87,6 +115,8 @@ export function configData(answers: InitAnswers): Record<string, unknown> {
     url: answers.url,
     base: answers.base,
     themeColor: answers.themeColor,
+    organizer: answers.organizer,
+    contact: defined(Object.fromEntries(CONTACT_KEYS.map((key) => [key, answers[key]]))),
     filing: defined(Object.fromEntries(FILING_KEYS.map((key) => [key, answers[key]]))),
   });
 }
@@ -332,6 +362,12 @@ export const QUESTIONS: readonly Question[] = [
     read: readBase,
     codes: true,
   },
+  // The footer's 主办单位 and 联系方式, which every public build reminds of until they are given.
+  { key: 'organizer', option: 'organizer', label: configLabel('organizer'), help: optionalHelp('organizer'), required: false, applies: always, fallback: () => undefined },
+  // Full-width digits, hyphens and ＠ from a Chinese IME are folded; an address keeps its （）.
+  { key: 'phone', option: 'phone', label: configLabel('contact', 'phone'), help: optionalHelp('contact', 'phone'), required: false, applies: always, fallback: () => undefined, codes: true },
+  { key: 'address', option: 'address', label: configLabel('contact', 'address'), help: optionalHelp('contact', 'address'), required: false, applies: always, fallback: () => undefined },
+  { key: 'email', option: 'email', label: configLabel('contact', 'email'), help: optionalHelp('contact', 'email'), required: false, applies: always, fallback: () => undefined, codes: true },
   { key: 'icp', option: 'icp', label: configLabel('filing', 'icp'), help: '选填，如 苏ICP备12345678号', required: false, applies: always, fallback: () => undefined, codes: true },
   { key: 'psb', option: 'psb', label: configLabel('filing', 'psb'), help: '选填，如 苏公网安备 32120202000123号', required: false, applies: always, fallback: () => undefined, codes: true },
   {

@@ -6,9 +6,10 @@
  */
 import { Scalar, stringify } from 'yaml';
 import { newEntryId } from './entry-id';
+import { placeholder } from './placeholder';
 import { entry } from './templates';
 import { ENTRY_YAML_OPTIONS, quotedForBuild } from './yaml-values';
-import { configData, FILING_KEYS, PLACEHOLDER_URL, unitData, type InitAnswers } from './init-answers';
+import { configData, CONTACT_KEYS, FILING_KEYS, PLACEHOLDER_URL, unitData, type InitAnswers } from './init-answers';
 
 /** Answers with every required one given (what `readAnswer` has made of them). */
 export type CompleteAnswers = InitAnswers & Required<Pick<InitAnswers, 'name' | 'kind' | 'title' | 'themeColor' | 'url' | 'base'>>;
@@ -28,29 +29,31 @@ function quoted(value: string): string {
   return stringify(node, ENTRY_YAML_OPTIONS).trimEnd();
 }
 
-/** What the commented filing lines show when a number is not known. */
-const FILING_EXAMPLES: Record<(typeof FILING_KEYS)[number], string> = {
-  icp: '苏ICP备xxxxxxxx号',
-  psb: '苏公网安备 xxxxxxxxxxxxxx号',
-  siteCode: 'xxxxxxxxxx',
+/** What a commented line shows when an answer is not known: the form it is written in. */
+const EXAMPLES: Record<(typeof FILING_KEYS)[number] | (typeof CONTACT_KEYS)[number], string> = {
+  icp: quoted('苏ICP备xxxxxxxx号'),
+  psb: quoted('苏公网安备 xxxxxxxxxxxxxx号'),
+  siteCode: quoted('xxxxxxxxxx'),
+  // Uncommented as they are, these are refused by the check as not filled in, never published.
+  phone: quoted(placeholder('本单位对外公布的电话')),
+  address: placeholder('本单位的办公地址'),
+  email: placeholder('本单位对外公布的邮箱'),
 };
 
-/** The filing block: the numbers given, the others as comments to fill in later. */
-function filingLines(answers: InitAnswers): string[] {
-  const given = FILING_KEYS.filter((key) => answers[key] !== undefined);
+/** Numbers the YAML would otherwise read as numbers (an all-digit 网站标识码 or phone), always in double quotes. */
+const QUOTED: ReadonlySet<string> = new Set([...FILING_KEYS, 'phone']);
+
+/**
+ * A group of optional settings (`filing`, `contact`): the ones given, the others as comments to
+ * fill in later; with none given, the group is written empty (`filing: {}`) and says how to fill it.
+ */
+function groupLines(group: string, keys: readonly (keyof typeof EXAMPLES)[], answers: InitAnswers, about: string): string[] {
+  const given = keys.filter((key) => answers[key] !== undefined);
+  const lines = keys.map((key) => (answers[key] === undefined ? `  # ${key}: ${EXAMPLES[key]}` : `  ${key}: ${QUOTED.has(key) ? quoted(answers[key]!) : scalar(answers[key])}`));
   if (given.length === 0) {
-    return [
-      '# 页脚备案信息：填写本单位网站的实际备案号，号码写在英文双引号中；没有的不填。',
-      '# 要填写时，把 filing: {} 改为 filing:，再删去下面相应一行的“# ”（行首的两个空格要保留）。',
-      'filing: {}',
-      ...FILING_KEYS.map((key) => `  # ${key}: ${quoted(FILING_EXAMPLES[key])}`),
-    ];
+    return [`# ${about}`, `# 要填写时，把 ${group}: {} 改为 ${group}:，再删去下面相应一行的“# ”（行首的两个空格要保留）。`, `${group}: {}`, ...lines];
   }
-  return [
-    '# 页脚备案信息：本单位网站的实际备案号，号码写在英文双引号中；没有的不填。',
-    'filing:',
-    ...FILING_KEYS.map((key) => (answers[key] === undefined ? `  # ${key}: ${quoted(FILING_EXAMPLES[key])}` : `  ${key}: ${quoted(answers[key]!)}`)),
-  ];
+  return [`# ${about}`, `${group}:`, ...lines];
 }
 
 /** The text of `site.config.yaml` for the answers. `today` (YYYY-MM-DD) is noted in its first line. */
@@ -78,7 +81,12 @@ base: ${scalar(data.base)}
 # 主题色（#加 6 位十六进制，要加引号）
 themeColor: ${quoted(answers.themeColor)}
 
-${filingLines(answers).join('\n')}
+# 主办单位：页脚显示“主办单位：…”，政府网站应当填写${answers.organizer === undefined ? '。要填写时删去下一行的“# ”，改为主办单位全称' : ''}
+${answers.organizer === undefined ? `# organizer: ${scalar(answers.name)}` : `organizer: ${scalar(answers.organizer)}`}
+
+${groupLines('contact', CONTACT_KEYS, answers, '联系方式：页脚显示本单位对外公布的电话、地址、邮箱（不要填个人手机和个人邮箱），电话写在英文双引号中；没有的不填。').join('\n')}
+
+${groupLines('filing', FILING_KEYS, answers, '页脚备案信息：本单位网站的实际备案号，号码写在英文双引号中；没有的不填。').join('\n')}
 
 # 积分（月晒·季评·年考）：默认类别为固定党日学习、志愿服务、业务工作，只在内部版本显示。
 # 见 docs/authoring-guide.md 第 17 节。

@@ -161,9 +161,9 @@ describe('a {} left on a block whose lines were un-commented', () => {
     const uncommented = shipped
       .replace(/^#( {2}(?:icp|psb|siteCode): .*)$/gm, '$1')
       .replace(/^ {2}# ((?:icp|psb|siteCode): .*)$/gm, '  $1')
-      .replace(/xxxxxxxxxx"/, '3212000001"')
-      .replace(/x{14}/, '32120202000123')
-      .replace(/x{8}/, '12345678');
+      .replace(/(siteCode: ")x{10}/, '$13212000001')
+      .replace(/(苏公网安备 )x{14}/, '$132120202000123')
+      .replace(/(苏ICP备)x{8}/, '$112345678');
     const line = uncommented.split('\n').findIndex((l) => l.startsWith('filing: {}')) + 1;
     const problems = await checkWith(CONFIG, uncommented);
     expect(problems).toEqual([
