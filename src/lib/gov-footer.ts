@@ -10,7 +10,7 @@
  * check all use these functions.
  */
 import { normalizeText } from './normalize-text';
-import { findPii, findPiiHints, maskPii } from './pii';
+import { findPii, findPiiHints, maskPii, type PiiHintKind, type PiiKind } from './pii';
 import type { Audience } from './publishing';
 
 /** A value read from what was typed, or the reason it cannot be read, in Chinese. */
@@ -83,8 +83,11 @@ export const PSB_ICON_FILE = 'gongan-beian.png';
 /** 网站标识码: ten digits (3212000001), or bm and eight digits for a ministry's site. */
 export function readSiteCode(typed: string): Read<string> {
   const text = plainText(typed).replace(/\s/g, '');
-  if (/^[0-9A-Za-z]{10}$/.test(text)) return { ok: true, value: text };
-  return { ok: false, reason: `应为 10 位数字（部委网站为 bm 加 8 位数字），如 3212000001；这里是 ${[...text].length} 位：请与网站标识码证书或政府网站信息报送系统中的核对` };
+  if (/^(?:\d{10}|bm\d{8})$/i.test(text)) return { ok: true, value: text };
+  const length = [...text].length;
+  // Ten characters that are not such a code: the shipped example (xxxxxxxxxx) un-commented as it is, or a letter for a digit.
+  const what = length === 10 ? `这里有数字以外的字符（${text}）` : `这里是 ${length} 位`;
+  return { ok: false, reason: `应为 10 位数字（部委网站为 bm 加 8 位数字），如 3212000001；${what}：请与网站标识码证书或政府网站信息报送系统中的核对` };
 }
 
 /** The 我为政府网站找错 page for one page of the site, as the State Council's platform expects the link. */
@@ -166,29 +169,61 @@ export function govFooterReminder(config: GovFooterConfig, audience: Audience, f
 
 /**
  * The unit's own published numbers and mailbox, as the privacy guard must let them through on
- * every page's footer. Only these fields are exempt: the same number written in an entry is still
- * found by the content check, which reads the entries with `privacy.allow` alone.
+ * every page's footer: every number of the phone field, and the mailbox as a whole — not a number
+ * inside it (`13912345678@139.com`), which would then pass the guard on every page of the site.
+ * The same number written in an entry is still found by the content check, which reads the
+ * entries with `privacy.allow` alone.
  */
 export function publishedContactAllow(config: GovFooterConfig): string[] {
-  const text = [config.contact.phone, config.contact.email].filter(Boolean).join('\n');
-  if (!text) return [];
-  return [...findPii(text), ...findPiiHints(text)].map((match) => match.value);
+  const { phone, email } = config.contact;
+  return [
+    ...(phone ? [...findPii(phone), ...findPiiHints(phone)].map((match) => match.value) : []),
+    ...(email ? findPii(email).filter((match) => match.kind === 'email').map((match) => match.value) : []),
+  ];
+}
+
+/** Personal data in the footer's contact that the exemption above does not cover. */
+export interface ContactFinding {
+  field: 'contact.phone' | 'contact.email' | 'contact.address';
+  /** An error stops the check and the build (the guard would stop it too); a warning asks the unit to confirm. */
+  severity: 'error' | 'warning';
+  kind: PiiKind | PiiHintKind;
+  /** The finding, masked as every report masks it. */
+  masked: string;
 }
 
 /**
- * The mobile numbers in the published phone that the unit has not listed as public
- * (`privacy.allow`), masked. A mobile there is most often a person's own (the clerk's, the
- * chief's), typed where the unit's switchboard belongs, and the footer shows it on every page; a
- * unit's public duty mobile is listed in `privacy.allow` once and no longer pointed out.
+ * What the contact fields hold beyond the unit's switchboard, mailbox and address, unless the
+ * unit listed it in `privacy.allow`:
+ * - a mobile number in the phone field, in digits or in Chinese numerals: most often a person's
+ *   own (the clerk's, the chief's), typed where the switchboard belongs, and shown on every page;
+ *   a warning, since a unit may publish a duty mobile (and then lists it);
+ * - any other personal data in the three fields (a mailbox named after its owner's mobile, a
+ *   mobile or a mailbox in the address): errors, as anywhere else on the site — the guard lets
+ *   through only the phone's numbers and the mailbox as a whole (publishedContactAllow).
+ * A mobile written in Chinese numerals in the mailbox or the address is a warning, as in entries.
  */
-export function unlistedMobiles(phone: string | undefined, allow: readonly string[]): string[] {
-  if (!phone) return [];
-  return findPii(phone, allow)
-    .filter((match) => match.kind === 'mobile')
-    .map((match) => maskPii(match.value));
+export function contactFindings(contact: GovFooterConfig['contact'], allow: readonly string[]): ContactFinding[] {
+  const found: ContactFinding[] = [];
+  const fields = [
+    ['contact.phone', contact.phone],
+    ['contact.email', contact.email],
+    ['contact.address', contact.address],
+  ] as const;
+  for (const [field, text] of fields) {
+    if (!text) continue;
+    for (const match of findPii(text, allow)) {
+      if (field === 'contact.email' && match.kind === 'email') continue;
+      found.push({ field, severity: field === 'contact.phone' && match.kind === 'mobile' ? 'warning' : 'error', kind: match.kind, masked: maskPii(match.value) });
+    }
+    for (const match of findPiiHints(text, allow)) {
+      if (match.kind === 'mobile-chinese') found.push({ field, severity: 'warning', kind: match.kind, masked: maskPii(match.value) });
+    }
+  }
+  return found;
 }
 
-/** The fields of site.config.yaml whose numbers and addresses are the unit's own, published on purpose. */
+/** The fields of site.config.yaml whose numbers and addresses are the unit's own, published on purpose (contactFindings says what is not). */
 export const PUBLISHED_CONTACT_FIELDS: readonly string[] = ['contact.phone', 'contact.email', 'contact.address'];
 
 /** A link or a text of the footer, ready to render. */

@@ -6,7 +6,11 @@ import { displayPath, type Problem } from './check/problem';
 import { readDataSource, type SourceFile } from './check/source-file';
 import { textProblems } from './check/text-problems';
 import { translateIssue } from './check/zod-issues';
-import { PUBLISHED_CONTACT_FIELDS, unlistedMobiles } from './gov-footer';
+import { contactFindings, PUBLISHED_CONTACT_FIELDS } from './gov-footer';
+import { PII_LABELS } from './pii';
+
+/** The contact fields by the label a clerk knows them by. */
+const CONTACT_LABELS = { 'contact.phone': '联系电话', 'contact.email': '电子邮箱', 'contact.address': '联系地址' } as const;
 
 /** The problems the personal-data rules raise. */
 const PERSONAL_DATA: ReadonlySet<string> = new Set(['personal-data', 'possible-personal-data']);
@@ -77,23 +81,31 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
   }
   // The title, description and menu are printed on every page: the same personal-data rule as the
   // content, so `npm run check` finds a phone number here instead of the build's last guard.
-  // The unit's own published contact is exempt, in its own fields only (src/lib/gov-footer.ts).
+  // The unit's own published phone and mailbox are exempt, in their own fields only, and only for
+  // what they are meant to hold (src/lib/gov-footer.ts contactFindings).
   const personal = textProblems(source, { allow: parsed.data.privacy.allow })
     .filter((p) => !(PERSONAL_DATA.has(p.code) && p.field && PUBLISHED_CONTACT_FIELDS.includes(p.field)))
     .map((p) => ({ ...p, file }));
-  // …but a mobile number there is asked about, once per number, until the unit lists it as public.
-  const phoneLine = source.lineOf(['contact', 'phone']);
-  const mobiles = unlistedMobiles(parsed.data.contact.phone, parsed.data.privacy.allow).map(
-    (masked): Problem => ({
-      severity: 'warning',
-      code: 'possible-personal-data',
+  const contact = contactFindings(parsed.data.contact, parsed.data.privacy.allow).map((found): Problem => {
+    const line = source.lineOf(found.field.split('.'));
+    const label = CONTACT_LABELS[found.field];
+    const what = `${PII_LABELS[found.kind]}（${found.masked}）`;
+    const mobile = found.kind === 'mobile' || found.kind === 'mobile-chinese';
+    return {
+      severity: found.severity,
+      code: found.severity === 'error' ? 'personal-data' : 'possible-personal-data',
       file,
-      ...(phoneLine ? { line: phoneLine } : {}),
-      field: 'contact.phone',
-      value: masked,
-      message: `联系电话中有手机号码（${masked}），页脚会在每一页公开它`,
-      hint: '如果是个人手机，请删去，改填本单位的总机或值班电话；如果是单位对外公布的值班手机，把它加入 site.config.yaml 的 privacy.allow，就不再提醒',
-    }),
-  );
-  return { ok: true, config: parsed.data, problems: [...personal, ...mobiles], source };
+      ...(line ? { line } : {}),
+      field: found.field,
+      value: found.masked,
+      message: `${label}中有${what}，页脚会在每一页公开它${found.severity === 'error' ? '，不能这样发布' : ''}`,
+      hint:
+        found.field === 'contact.email'
+          ? `这像是用${PII_LABELS[found.kind]}作名字的个人邮箱：请改填本单位对外公布的邮箱；如果它确实是单位公开的邮箱，把这个号码加入 site.config.yaml 的 privacy.allow`
+          : mobile
+            ? `如果是个人手机，请删去${found.field === 'contact.phone' ? '，改填本单位的总机或值班电话' : '，电话写在 contact.phone 中'}；如果是单位对外公布的值班手机，把它加入 site.config.yaml 的 privacy.allow${found.severity === 'warning' ? '，就不再提醒' : ''}`
+            : `${label}只填本单位对外公开的内容，请删去它`,
+    };
+  });
+  return { ok: true, config: parsed.data, problems: [...personal, ...contact], source };
 }

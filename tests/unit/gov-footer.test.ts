@@ -80,6 +80,11 @@ describe('readSiteCode and the 找错 link', () => {
     expect(readSiteCode('321200001')).toEqual({ ok: false, reason: '应为 10 位数字（部委网站为 bm 加 8 位数字），如 3212000001；这里是 9 位：请与网站标识码证书或政府网站信息报送系统中的核对' });
   });
 
+  it('refuses ten characters that are no code: the shipped example un-commented as it is, a letter for a digit', () => {
+    expect(readSiteCode('xxxxxxxxxx')).toEqual({ ok: false, reason: '应为 10 位数字（部委网站为 bm 加 8 位数字），如 3212000001；这里有数字以外的字符（xxxxxxxxxx）：请与网站标识码证书或政府网站信息报送系统中的核对' });
+    expect(readSiteCode('32120OOOO1').ok).toBe(false);
+  });
+
   it('carries the site code and the page’s address, encoded', () => {
     expect(jiucuoUrl('3212000001', 'https://www.example.gov.cn/rongyu/officers/wang-xiang/?a=1&b=2')).toBe(
       'https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3212000001&url=https%3A%2F%2Fwww.example.gov.cn%2Frongyu%2Fofficers%2Fwang-xiang%2F%3Fa%3D1%26b%3D2',
@@ -103,6 +108,16 @@ describe('the contact', () => {
     expect(findPii('值班 139 1234 5678，邮箱 xxzx@example.gov.cn', allow)).toEqual([]);
     expect(findPii('联系 13812345678', allow).map((m) => m.kind)).toEqual(['mobile']);
     expect(publishedContactAllow(NONE)).toEqual([]);
+  });
+
+  it('lets the guard pass a mailbox named after a mobile number as a mailbox, never the number in it', () => {
+    for (const email of ['13912345678@139.com', '139.1234.5678@qq.com']) {
+      const allow = publishedContactAllow({ ...NONE, contact: { email } });
+      // The footer itself: the mailbox passes, the mobile number in it does not (the check refuses it first).
+      expect(findPii(`邮箱 ${email}`, allow).map((m) => m.kind), email).toEqual(['mobile']);
+      // Nor does the same number anywhere else on the site.
+      expect(findPii('王五 13912345678', allow).map((m) => m.kind), email).toEqual(['mobile']);
+    }
   });
 });
 

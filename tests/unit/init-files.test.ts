@@ -74,6 +74,15 @@ describe('siteConfigText', () => {
     expect(loaded.ok && loaded.config).toMatchObject({ organizer: '泰州市公安局海陵分局', contact: { phone: '0523-86881234', email: 'xxzx@example.gov.cn' } });
   });
 
+  it('writes a 主办单位 or an address that YAML would read as something else so that it reads back as typed', () => {
+    // `*` starts an alias, `&` an anchor, `!` a tag, ` #` a comment, `: ` a mapping.
+    for (const typed of ['*某单位（筹）', '&某单位', '! 某单位', '@某单位', '某单位 # 第一', '某路: 1号', '`某路`']) {
+      const loaded = loadConfig(siteConfigText({ ...STATION, organizer: typed, address: typed }, '2026-06-01'));
+      expect(loaded.ok && loaded.problems, typed).toEqual([]);
+      expect(loaded.ok && [loaded.config.organizer, loaded.config.contact.address], typed).toEqual([typed, typed]);
+    }
+  });
+
   it('offers the 主办单位 (the unit itself) and the contact as comments when not known; a line un-commented unchanged is refused, never published', () => {
     const text = siteConfigText(STATION, '2026-06-01');
     expect(text).toContain('# organizer: 泰州市公安局海陵分局东湖派出所\n');
@@ -82,6 +91,14 @@ describe('siteConfigText', () => {
     for (const key of ['phone', 'address', 'email']) {
       const loaded = loadConfig(text.replace(/^contact: \{\}$/m, 'contact:').replace(`  # ${key}: `, `  ${key}: `));
       expect(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.field), key).toEqual([`contact.${key}`]);
+    }
+  });
+
+  it('offers filing numbers whose examples, un-commented as they are, are refused', () => {
+    const text = siteConfigText(STATION, '2026-06-01');
+    for (const key of ['icp', 'psb', 'siteCode']) {
+      const loaded = loadConfig(text.replace(/^filing: \{\}$/m, 'filing:').replace(`  # ${key}: `, `  ${key}: `));
+      expect(loaded.problems.filter((p) => p.severity === 'error').map((p) => p.field), key).toEqual([`filing.${key}`]);
     }
   });
 

@@ -249,6 +249,27 @@ describe('the government-site footer items', () => {
     }
   });
 
+  it('refuses a mailbox named after a mobile number, as the guard would, until the unit lists the number', () => {
+    for (const email of ['13912345678@139.com', '139.1234.5678@qq.com', '１３９１２３４５６７８＠163.com']) {
+      write(`${HEAD}contact:\n  email: ${email}\n`);
+      expect(load().problems.map((p) => [p.severity, p.code, p.field, p.line, p.message]), email).toEqual([
+        ['error', 'personal-data', 'contact.email', 4, expect.stringMatching(/^电子邮箱中有手机号码（139\D?\*{4}\D?5678），页脚会在每一页公开它，不能这样发布$/)],
+      ]);
+      write(`${HEAD}contact:\n  email: ${email}\nprivacy:\n  allow: ["13912345678"]\n`);
+      expect(load().problems, email).toEqual([]);
+    }
+  });
+
+  it('asks about a mobile in Chinese numerals in the phone, and refuses a mobile in the address, which the guard would refuse', () => {
+    write(`${HEAD}contact:\n  phone: 0523-86881234、一三九一二三四五六七八\n`);
+    expect(load().problems.map((p) => [p.severity, p.field, p.message])).toEqual([['warning', 'contact.phone', expect.stringMatching(/^联系电话中有用汉字写的手机号码（.+），页脚会在每一页公开它$/)]]);
+    write(`${HEAD}contact:\n  address: 海陵区鼓楼路１号 联系人１３９ １２３４ ５６７８\n`);
+    expect(load().problems.map((p) => [p.severity, p.field, p.hint])).toEqual([['error', 'contact.address', expect.stringContaining('电话写在 contact.phone 中')]]);
+    // The unit's own address, house number and all, is what the field is for.
+    write(`${HEAD}contact:\n  address: 泰州市海陵区鼓楼路１号\n`);
+    expect(load().problems).toEqual([]);
+  });
+
   it('needs the 党政机关网站标识 image in public/, and its link as a web address', () => {
     write(`${HEAD}filing:\n  badge:\n    href: https://bszs.conac.cn/sitename?method=show&id=ABC\n    image: /dangzheng-biaoshi.png\n`);
     expect(load()).toMatchObject({

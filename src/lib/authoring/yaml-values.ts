@@ -11,7 +11,13 @@ import { BUILD_SCALAR_TAGS } from '../check/yaml-scalars';
 /** What the build makes of `text` written unquoted as a value, or undefined when it cannot be read alone. */
 function readBack(text: string): unknown {
   const doc = parseDocument(`v: ${text}\n`, { schema: 'failsafe', customTags: BUILD_SCALAR_TAGS, prettyErrors: false });
-  return doc.errors.length > 0 ? undefined : (doc.toJS() as { v?: unknown } | null)?.v;
+  if (doc.errors.length > 0) return undefined;
+  try {
+    return (doc.toJS() as { v?: unknown } | null)?.v;
+  } catch {
+    // `*注：见下` reads as an alias to nothing, which only toJS reports: such text is quoted.
+    return undefined;
+  }
 }
 
 /** `value` with every string the build would misread marked to be written in double quotes. */
