@@ -11,7 +11,7 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import satori from 'satori';
 import sharp from 'sharp';
 
-/** @typedef {{ name: string; file: string; weight: 400 | 700 }} FontFile */
+/** @typedef {{ name: string; file: string; weight: import('../lib/cjk-font').CardFontWeight }} FontFile */
 
 /**
  * Renames `from` to `to`, waiting a little while Windows holds the file (a virus scanner reading a
@@ -37,7 +37,7 @@ function renameWhenFree(from, to) {
 
 /** The pieces read so far, by file. */
 const loaded = new Map();
-/** @type {{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]} */
+/** @type {{ name: string; data: Buffer; weight: FontFile['weight']; style: 'normal' }[]} */
 let fonts = [];
 /**
  * Reads the pieces not read yet. satori parses a fonts array once and keeps it by identity, so the
