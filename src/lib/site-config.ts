@@ -1,6 +1,7 @@
 /** Reads and validates `site.config.yaml` with the same friendly messages as the content. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fieldAt } from '../schemas/field';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config';
 import { displayPath, type Problem } from './check/problem';
 import { readDataSource, type SourceFile } from './check/source-file';
@@ -8,9 +9,6 @@ import { textProblems } from './check/text-problems';
 import { translateIssue } from './check/zod-issues';
 import { contactFindings, PUBLISHED_CONTACT_FIELDS } from './gov-footer';
 import { PII_LABELS } from './pii';
-
-/** The contact fields by the label a clerk knows them by. */
-const CONTACT_LABELS = { 'contact.phone': '联系电话', 'contact.email': '电子邮箱', 'contact.address': '联系地址' } as const;
 
 /** The problems the personal-data rules raise. */
 const PERSONAL_DATA: ReadonlySet<string> = new Set(['personal-data', 'possible-personal-data']);
@@ -88,7 +86,7 @@ export function loadSiteConfig(configFile: string, { root, publicDir }: { root: 
     .map((p) => ({ ...p, file }));
   const contact = contactFindings(parsed.data.contact, parsed.data.privacy.allow).map((found): Problem => {
     const line = source.lineOf(found.field.split('.'));
-    const label = CONTACT_LABELS[found.field];
+    const label = fieldAt(siteConfigSchema, found.field.split('.'))?.doc.label ?? found.field;
     const what = `${PII_LABELS[found.kind]}（${found.masked}）`;
     const mobile = found.kind === 'mobile' || found.kind === 'mobile-chinese';
     return {

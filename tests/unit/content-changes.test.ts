@@ -87,11 +87,6 @@ describe('writeStoreNow', () => {
 });
 
 describe('coalesced', () => {
-  // The unit files share a worker (vitest.config.ts): the next file must find the real clock.
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('writes once for a burst of changes', async () => {
     vi.useFakeTimers();
     const write = vi.fn(async () => {});
